@@ -1,0 +1,31 @@
+"""Errors the store raises, each carrying one plain sentence for the user.
+
+The front ends print `str(error)` as is; it must say what was wrong and what to do, and never contain
+entry text.
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base of every error the store raises for a reason the user can act on."""
+
+
+class DatabaseDamaged(StoreError):
+    """The file is not a journal database, or is damaged. It was not touched."""
+
+
+class DatabaseTooNew(StoreError):
+    """The file was written by a newer version of journal. It was not touched."""
+
+
+class DatabaseLocked(StoreError):
+    """Another program held the journal locked for too long."""
+
+
+class NoPermission(StoreError):
+    """The journal file or its folder cannot be read or written by this user."""
+
+
+class WrongPassphrase(StoreError):
+    """The passphrase does not open this encrypted journal (or the journal is encrypted and none was given)."""
