@@ -17,6 +17,7 @@ from journal.domain.models import (
     EntryQuery,
     ParkedItem,
     TagDef,
+    TagHit,
     TagStat,
     UserKeyword,
 )
@@ -81,6 +82,12 @@ class Store:
     # the tag catalogue and teaching the tagger ----------------------------------------------
     def tag_catalogue(self) -> list[TagDef]:
         """Every tag the journal knows: built in, user-made, and personal tags in use."""
+        raise NotImplementedError
+
+    def tag_text(self, text: str) -> list[TagHit]:
+        """The tags `text` would get on save (built-in cues, user keywords, user tags), saving nothing.
+
+        Used by `journal tags explain` and the live tags in the Mood pane."""
         raise NotImplementedError
 
     def add_user_tag(self, tag: TagDef) -> None: ...
