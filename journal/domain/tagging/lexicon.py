@@ -1,0 +1,134 @@
+"""Loading the cue lexicon from the data files in `cues/`, once per process.
+
+Cues are data, not code, so the lexicon can grow without touching the engine. Format of
+`cues/<tag-slug>.txt`, one cue per line (`#` starts a comment line):
+
+    felt|feeling|feel so|really|_ down      alternatives per slot; `_` is "nothing"
+    woke at <num>                           `<num>` is any number: 4, 4:30, four
+    bit * head off                          `*` is one optional filler word
+    a+bit low                               `+` joins words inside one alternative
+
+A phrase whose own words hold a negation ("couldn't sleep", "no energy") is not cancelled by it.
+`_blockers.txt` holds phrases that match nothing but stop shorter cues inside them ("blood
+pressure"). `_lemmas.txt` maps irregular forms, spellings and typos: `canonical: variant ...`; a
+canonical ending in `!` is used as the key as it is, without suffix stripping.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from journal.domain.tagging.negation import is_negator
+from journal.domain.tagging.normalise import clear_cache, iter_words, pure_stem, stem
+
+GAP = "*"
+NUM = "<num>"
+_MAX_EXPANSIONS = 2_000  # per line; a typo in a cue file must not explode the load
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One matchable token sequence for one tag (`tag` None: a blocker that tags nothing)."""
+
+    tag: str | None
+    parts: tuple[str, ...]
+    self_negated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything loaded from the data files."""
+
+    lemmas: dict[str, str]
+    cues: tuple[Cue, ...]
+
+
+def _data_files() -> list[tuple[str, str]]:
+    root = resources.files("journal.domain.tagging").joinpath("cues")
+    files = [(p.name, p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".txt")]
+    return sorted(files)
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def parse_lemmas(text: str) -> dict[str, str]:
+    """`canonical: variant ...` lines -> {variant: key}. Later lines win."""
+    table: dict[str, str] = {}
+    for line in _lines(text):
+        head, _, rest = line.partition(":")
+        canonical = head.strip().lower()
+        if canonical.endswith("!"):
+            key = canonical[:-1]
+        else:
+            key = pure_stem(canonical)
+            table.setdefault(canonical, key) if canonical != key else None
+        if canonical.endswith("!"):
+            table[key] = key
+        for variant in rest.split():
+            table[variant.lower().replace("’", "'")] = key
+    return table
+
+
+def expand(line: str) -> list[list[str]]:
+    """All word sequences one cue line stands for (alternatives multiplied out)."""
+    slots: list[list[list[str]]] = []
+    for slot in line.split():
+        options = []
+        for alt in slot.split("|"):
+            if alt == "_":
+                options.append([])
+            elif alt in (GAP, NUM):
+                options.append([alt])
+            else:
+                options.append([w for piece in alt.split("+") for w in iter_words(piece)])
+        slots.append(options)
+    out = []
+    for combo in itertools.islice(itertools.product(*slots), _MAX_EXPANSIONS):
+        words = [w for option in combo for w in option]
+        if words:
+            out.append(words)
+    return out
+
+
+def make_cues(tag: str | None, line: str, lemmas: dict[str, str]) -> list[Cue]:
+    """Cues for one line, keyed the same way entry text is."""
+    cues = []
+    for words in expand(line):
+        parts = tuple(w if w in (GAP, NUM) else stem(w, lemmas) for w in words)
+        while parts and parts[0] == GAP:
+            parts = parts[1:]
+        while parts and parts[-1] == GAP:
+            parts = parts[:-1]
+        if parts:
+            negated = any(is_negator(w) for w in words)
+            cues.append(Cue(tag, parts, negated))
+    return cues
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read and expand every cue file (cached: the package data never changes at run time)."""
+    files = _data_files()
+    lemma_text = "\n".join(text for name, text in files if name == "_lemmas.txt")
+    lemmas = parse_lemmas(lemma_text)
+    clear_cache()
+    cues: list[Cue] = []
+    for name, text in files:
+        if name == "_lemmas.txt":
+            continue
+        tag = None if name == "_blockers.txt" else name.removesuffix(".txt")
+        for line in _lines(text):
+            cues.extend(make_cues(tag, line, lemmas))
+    return Lexicon(lemmas=lemmas, cues=tuple(dict.fromkeys(cues)))
+
+
+def cue_line_count() -> int:
+    """How many cue lines the data files hold (the lexicon size as written, before expansion)."""
+    return sum(
+        len(_lines(text)) for name, text in _data_files() if name not in ("_lemmas.txt", "_blockers.txt")
+    )
