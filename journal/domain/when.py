@@ -45,6 +45,8 @@ __all__ = [
 ]
 
 _EXAMPLES = "try 2026-11-03, yesterday or 3 days ago"
+# Far enough for any journal, and clear of datetime's own limits when shifting between zones.
+_EARLIEST, _LATEST = date(1000, 1, 1), date(9998, 12, 31)
 
 
 class WhenError(ValueError):
@@ -111,10 +113,7 @@ def parse_range(text: str, *, now: datetime | None = None, tz: tzinfo | None = N
     A moment ("yesterday 18:00", "3 hours ago") names the day it falls on.
     """
     reading, now, tz = _read(text, now, tz)
-    try:
-        return DayRange(day_start(reading.first, tz), day_start(reading.last + timedelta(days=1), tz))
-    except (ValueError, OverflowError):
-        raise WhenError(f'"{_shown(text)}" is too far away in time; {_EXAMPLES}.') from None
+    return DayRange(day_start(reading.first, tz), day_start(reading.last + timedelta(days=1), tz))
 
 
 def since_bound(text: str, *, now: datetime | None = None, tz: tzinfo | None = None) -> datetime:
@@ -195,6 +194,8 @@ def _read(text: str, now: datetime | None, tz: tzinfo | None) -> tuple[_Reading,
         reading = None
     if reading is None:
         raise WhenError(f'I couldn\'t understand the date "{_shown(text)}"; {_EXAMPLES}.')
+    if not (_EARLIEST <= reading.first and reading.last <= _LATEST):
+        raise WhenError(f'"{_shown(text)}" is too far away in time; {_EXAMPLES}.')
     return reading, now, tz
 
 
