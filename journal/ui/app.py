@@ -1,0 +1,142 @@
+"""The app shell: five panes as modes, their keys, the theme, help, and calm worker failures.
+
+Kept deliberately small; everything a pane does lives in its own module under `panes/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from journal.storage import Store, open_store
+from journal.ui.commands import JournalCommands
+from journal.ui.dialogs.help import HelpScreen
+from journal.ui.dialogs.welcome import WelcomeScreen
+from journal.ui.messages import JournalChanged
+from journal.ui.panes.base import PaneScreen
+from journal.ui.panes.catalog import PANES
+from journal.ui.panes.boundaries import BoundariesPane
+from journal.ui.panes.history import HistoryPane
+from journal.ui.panes.insights import InsightsPane
+from journal.ui.panes.ritual import RitualPane
+from journal.ui.theme import DEFAULT_THEME, THEMES
+
+try:
+    from journal.ui.panes.mood import MoodPane
+except ImportError:  # TEMPORARY: the Mood pane is being built in parallel; remove when it lands.
+    from journal.ui.panes.base import PlaceholderPane
+
+    class MoodPane(PlaceholderPane):  # type: ignore[no-redef]
+        HEADLINE = "The mood journal is coming soon."
+        DETAIL = "Soon you can write how you are, with mood and energy, and see its tags live."
+
+
+WELCOMED = "welcomed"
+
+
+def local_now() -> datetime:
+    """The real clock: aware, in the local time zone."""
+    return datetime.now().astimezone()
+
+
+class JournalApp(App[None]):
+    """The journal's terminal interface, over one open `Store`."""
+
+    TITLE = "journal"
+    CSS_PATH = "app.tcss"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+        "ritual": RitualPane,
+        "mood": MoodPane,
+        "boundaries": BoundariesPane,
+        "history": HistoryPane,
+        "insights": InsightsPane,
+    }
+    DEFAULT_MODE = "mood"
+    COMMANDS = App.COMMANDS | {JournalCommands}
+    # Pane keys are priority bindings so they work while the cursor is in a text box.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                p.key,
+                f"switch_mode('{p.mode}')",
+                p.title,
+                key_display=p.key.upper(),
+                priority=True,
+                tooltip=p.help,
+            )
+            for p in PANES
+        ),
+        Binding("f1", "help", "Help", key_display="F1", priority=True),
+        Binding("question_mark", "help", "Help", show=False),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock: Callable[[], datetime] = clock or local_now
+        self.demo = demo
+        if demo:
+            self.sub_title = "demo journal"
+        for theme in THEMES:
+            self.register_theme(theme)
+        saved = store.get_setting("theme", DEFAULT_THEME)
+        self.theme = saved if saved in self.available_themes else DEFAULT_THEME
+
+    def on_mount(self) -> None:
+        if not self.store.get_setting(WELCOMED, False):
+            self.push_screen(WelcomeScreen(), self._welcomed)
+
+    def _welcomed(self, _: None) -> None:
+        self.store.set_setting(WELCOMED, True)
+
+    def watch_theme(self, name: str) -> None:
+        if self.store.get_setting("theme") != name:
+            self.store.set_setting("theme", name)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Our palette has "Switch theme"; drop Textual's duplicate "Theme" entry.
+        return (c for c in super().get_system_commands(screen) if c.title != "Theme")
+
+    def on_journal_changed(self, _: JournalChanged) -> None:
+        if isinstance(self.screen, PaneScreen):
+            self.screen.refresh_header()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place a failed background job becomes a calm notice (no text, no traceback)."""
+        if event.state == WorkerState.ERROR:
+            self.notify(
+                "Something went wrong in the background; nothing you saved was lost. "
+                "Please try that again.",
+                title="That didn't work",
+                severity="warning",
+            )
+
+
+def run_app(db_path: Path, *, demo: bool = False) -> None:
+    """Open the journal (or the throwaway demo journal), run the app, and always close the store."""
+    if demo:
+        from journal.demo import demo_path
+
+        db_path = demo_path()
+    store = open_store(db_path)
+    try:
+        JournalApp(store, demo=demo).run()
+    finally:
+        store.close()

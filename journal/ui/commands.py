@@ -1,0 +1,37 @@
+"""The command palette's journal commands: every pane, the theme picker and help, by name.
+
+Anything reachable by a key is reachable here too, so nobody has to remember F-keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from journal.ui.panes.catalog import PANES
+
+
+class JournalCommands(Provider):
+    """Go to a pane, switch theme, open help."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self.app
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            (pane.command, partial(app.switch_mode, pane.mode), f"{pane.help} ({pane.key.upper()})")
+            for pane in PANES
+        ]
+        commands.append(("Switch theme", app.search_themes, "Pick a colour theme; it is remembered"))
+        commands.append(("Help", partial(app.run_action, "help"), "Keys, what this app is, urgent help (F1)"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            if (score := matcher.match(name)) > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)

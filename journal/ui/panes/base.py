@@ -1,0 +1,56 @@
+"""What every pane shares: the header/body/footer layout and a calm placeholder.
+
+Each pane is a Textual mode with its own screen stack (see `JournalApp.MODES`), so each one can be
+built and tested alone. A pane subclasses `PaneScreen` and implements `compose_body`.
+
+Workers: `Worker.StateChanged` does not bubble, so `PaneScreen` forwards failures of its own workers
+to the app, which shows one calm notice. Start workers with `exit_on_error=False` (Textual's default
+would end the app with a traceback), e.g. `@work(thread=True, exclusive=True, group="load",
+exit_on_error=False)`; a widget running its own workers mixes in `ForwardWorkerFailures`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.widgets.shift_header import ShiftHeader
+
+
+class PaneScreen(ForwardWorkerFailures, Screen[None]):
+    """A pane: the shift header on top, the pane's body, the footer with the keys."""
+
+    CSS_PATH = Path(__file__).with_name("base.tcss")
+
+    def compose(self) -> ComposeResult:
+        yield ShiftHeader()
+        with Vertical(classes="pane-body"):
+            yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The pane's own widgets, between header and footer."""
+        yield from ()
+
+    def refresh_header(self) -> None:
+        """Re-read today's shift state, e.g. after saving an entry."""
+        for header in self.query(ShiftHeader):
+            header.refresh_state()
+
+
+class PlaceholderPane(PaneScreen):
+    """A friendly stand-in for a pane that is still being built; says what will be here."""
+
+    HEADLINE = ""
+    DETAIL = ""
+
+    def compose_body(self) -> ComposeResult:
+        with Center(classes="placeholder-wrap"):
+            with Vertical(classes="placeholder"):
+                yield Static(self.HEADLINE, classes="placeholder-headline", markup=False)
+                yield Static(self.DETAIL, classes="placeholder-detail", markup=False)

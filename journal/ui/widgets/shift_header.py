@@ -1,0 +1,86 @@
+"""The one-line header on every pane: the app's name, today's date, and whether the shift is closed.
+
+"Off shift since 18:42" is a small reward for closing the day; it appears once today's ritual is
+done (a ritual entry today, or the `off_shift_since` setting the ritual may record) and never nags
+when it is not.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+from journal.domain.models import EntryQuery, Kind
+from journal.storage import Store
+from journal.ui.panes.catalog import PANES
+
+if TYPE_CHECKING:
+    from journal.ui.app import JournalApp
+
+
+def _start_of_day(now: datetime) -> datetime:
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def off_shift_since(store: Store, now: datetime) -> datetime | None:
+    """When today's shift was closed, in `now`'s time zone, or None if it is still open."""
+    start = _start_of_day(now)
+    rituals = store.search(EntryQuery(kind=Kind.RITUAL, since=start, limit=1))
+    if rituals:
+        return rituals[0].created_at.astimezone(now.tzinfo)
+    recorded = store.get_setting("off_shift_since")
+    if isinstance(recorded, str):
+        try:
+            moment = datetime.fromisoformat(recorded).astimezone(now.tzinfo)
+        except ValueError:
+            return None
+        if start <= moment <= now:
+            return moment
+    return None
+
+
+class ShiftHeader(Horizontal):
+    """Title on the left, today's date in the middle, the shift state on the right."""
+
+    DEFAULT_CSS = """
+    ShiftHeader {
+        dock: top;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        padding: 0 1;
+    }
+    ShiftHeader > Label { width: 1fr; }
+    ShiftHeader > #shift-title { text-style: bold; color: $text-primary; }
+    ShiftHeader > #shift-date { content-align: center middle; text-align: center; }
+    ShiftHeader > #shift-state { text-align: right; color: $text-success; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._title(), id="shift-title", markup=False)
+        yield Label("", id="shift-date")
+        yield Label("", id="shift-state")
+
+    def _title(self) -> str:
+        """The app's name and, when known, the pane this header sits on."""
+        mode = next((m for m, cls in self.app.MODES.items() if cls is type(self.screen)), None)
+        pane = next((p.title for p in PANES if p.mode == mode), None)
+        return f"{self.app.title} · {pane}" if pane else self.app.title
+
+    def on_mount(self) -> None:
+        self.refresh_state()
+        # An app left open overnight should show the new day without a restart.
+        self.set_interval(60, self.refresh_state)
+
+    def refresh_state(self) -> None:
+        """Re-read the date and today's shift state; call after saving anything."""
+        app = cast("JournalApp", self.app)
+        now = app.clock()
+        self.query_one("#shift-date", Label).update(f"{now:%A} {now.day} {now:%B %Y}")
+        closed = off_shift_since(app.store, now)
+        state = f"off shift since {closed:%H:%M}" if closed else ""
+        self.query_one("#shift-state", Label).update(state)
