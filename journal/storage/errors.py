@@ -29,3 +29,15 @@ class NoPermission(StoreError):
 
 class WrongPassphrase(StoreError):
     """The passphrase does not open this encrypted journal (or the journal is encrypted and none was given)."""
+
+
+class NotAJournal(DatabaseDamaged):
+    """The file is a healthy SQLite database of some other program. It was not touched."""
+
+
+class JournalNotFound(StoreError):
+    """There is no journal at the path and creating one was not allowed."""
+
+
+class EntryNotFound(StoreError):
+    """An entry asked for by id does not exist (any more)."""

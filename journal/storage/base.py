@@ -1,0 +1,104 @@
+"""The state every part of the Store shares: one connection, one lock, transactions, the tagger.
+
+One connection opened with check_same_thread=False and guarded by an RLock serves every thread (UI
+workers included). Writes run in BEGIN IMMEDIATE transactions so they take the write lock up front and
+wait (busy timeout) instead of failing half way; with synchronous=FULL a COMMIT that returned is on disk.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from journal.domain.models import Category, TagDef, UserKeyword
+from journal.storage.connection import guarded
+from journal.domain.tagging import Tagger
+from journal.storage.tagger_bridge import build_tagger, builtin_tags
+
+_GENERATION_KEY = "tagger_generation"
+
+
+class StoreBase:
+    """Connection, lock and tagger cache; the mixins build the public API on top."""
+
+    path: Path
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, passphrase: str | None) -> None:
+        self.path = path
+        self._conn = conn
+        self._passphrase = passphrase  # kept in memory only, to key backups of encrypted journals
+        self._lock = threading.RLock()
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._tagger: Tagger | None = None
+        self._tagger_generation: str | None = None
+        self._builtin_names = {t.name for t in builtin_tags()}
+
+    @property
+    def encrypted(self) -> bool:
+        return self._passphrase is not None
+
+    # transactions ----------------------------------------------------------------------------
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, guarded(self.path, encrypted=self.encrypted):
+            yield self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction: committed if the block returns, rolled back if it raises."""
+        with self._lock, guarded(self.path, encrypted=self.encrypted):
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    # tagger cache ----------------------------------------------------------------------------
+    def _current_tagger(self, conn: sqlite3.Connection) -> Tagger:
+        """The cached tagger, rebuilt when any process changed keywords or user tags."""
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (_GENERATION_KEY,)).fetchone()
+        generation = row[0] if row else "0"
+        if self._tagger is None or generation != self._tagger_generation:
+            keywords = [UserKeyword(t, p) for t, p in conn.execute(
+                "SELECT tag, phrase FROM user_keywords ORDER BY tag, phrase")]
+            user_tags = [
+                TagDef(n, Category(c), g, d) for n, c, g, d in conn.execute(
+                    "SELECT name, category, grp, description FROM tags WHERE origin = 'user' ORDER BY name")
+            ]
+            self._tagger = build_tagger(keywords, user_tags)
+            self._tagger_generation = generation
+        return self._tagger
+
+    def _bump_tagger(self, conn: sqlite3.Connection) -> None:
+        """Record (inside the caller's transaction) that every cached tagger is now stale."""
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
+            "SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+            (_GENERATION_KEY,),
+        )
+
+    def _seed_builtin_tags(self) -> None:
+        """Make sure every built-in tag has its row (new releases may add tags)."""
+        builtins = builtin_tags()
+        if not builtins:
+            return
+        with self._read() as conn:
+            have = conn.execute("SELECT count(*) FROM tags WHERE origin = 'builtin'").fetchone()[0]
+        if have >= len(builtins):
+            return
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO tags (name, category, grp, description, origin) VALUES (?, ?, ?, ?, 'builtin') "
+                "ON CONFLICT (name) DO UPDATE SET category = excluded.category, grp = excluded.grp, "
+                "description = excluded.description, origin = 'builtin'",
+                [(t.name, str(t.category), t.group, t.description) for t in builtins],
+            )

@@ -1,0 +1,181 @@
+"""Opening the journal file safely, and turning SQLite's failures into StoreErrors.
+
+Why this is its own module: every rule about *how* the file is touched lives here: owner-only
+permissions, never letting SQLite create or rewrite a file behind our back, SQLCipher keying, WAL and
+durable commits, and the mapping from SQLite's error strings to sentences a person can act on.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import quote
+
+from journal.storage.errors import (
+    DatabaseDamaged,
+    DatabaseLocked,
+    JournalNotFound,
+    NoPermission,
+    StoreError,
+    WrongPassphrase,
+)
+
+try:  # SQLCipher is optional: plain journals need only the standard library.
+    import sqlcipher3
+    from sqlcipher3 import dbapi2 as _cipher_dbapi
+except ImportError:  # pragma: no cover - exercised only where sqlcipher3 is missing
+    sqlcipher3 = None
+    _cipher_dbapi = None
+
+#: Every exception class a database call may raise, whichever driver is in use.
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,) + (
+    (_cipher_dbapi.Error,) if _cipher_dbapi is not None else ()
+)
+#: The same, narrowed to the errors code wants to catch on purpose.
+INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError,) + (
+    (_cipher_dbapi.IntegrityError,) if _cipher_dbapi is not None else ()
+)
+OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + (
+    (_cipher_dbapi.OperationalError,) if _cipher_dbapi is not None else ()
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_TIMEOUT = 5.0
+
+
+def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> StoreError | None:
+    """The StoreError a low-level failure means for the user, or None for a programming error."""
+    where = str(path)
+    if isinstance(exc, PermissionError):
+        return NoPermission(f"You do not have permission to use the journal at {where}; check who owns the file and its folder.")
+    if isinstance(exc, FileNotFoundError):
+        return JournalNotFound(f"There is no journal at {where}.")
+    msg = str(exc).lower()
+    if isinstance(exc, OSError) and not isinstance(exc, DB_ERRORS):
+        return StoreError(f"The journal at {where} could not be used ({exc.strerror or 'system error'}).")
+    if not isinstance(exc, DB_ERRORS):
+        return None
+    if "locked" in msg or "busy" in msg:
+        return DatabaseLocked(
+            f"Another program is holding the journal at {where} locked; close it and try again."
+        )
+    if "readonly" in msg or "read-only" in msg or "unable to open" in msg or "permission" in msg:
+        return NoPermission(
+            f"The journal at {where} cannot be opened for writing; check the permissions of the file and its folder."
+        )
+    if "not a database" in msg and encrypted:
+        return WrongPassphrase(f"That passphrase does not open the journal at {where}; please try again.")
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg or "disk i/o" in msg:
+        return DatabaseDamaged(
+            f"The file at {where} is damaged or is not a journal; it was left untouched. Restore a backup or choose another file."
+        )
+    return None
+
+
+@contextmanager
+def guarded(path: Path, *, encrypted: bool = False) -> Iterator[None]:
+    """Re-raise database and OS failures as the StoreError they mean; let real bugs through."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except (OSError, *DB_ERRORS) as exc:
+        mapped = translate(exc, path, encrypted=encrypted)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
+def prepare_file(path: Path, *, create: bool) -> bool:
+    """Make sure the journal file exists with owner-only permissions. True if it was created now.
+
+    The file is created by us with mode 0600 before SQLite sees it, so there is never a moment where
+    a freshly written journal is readable by others; a new folder is made 0700.
+    """
+    if path.exists():
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a journal file; give the path of a file.")
+        return False
+    if not create:
+        raise JournalNotFound(f"There is no journal at {path}.")
+    parent = path.parent
+    if not parent.exists():
+        parent.mkdir(parents=True, mode=0o700)
+        os.chmod(parent, 0o700)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    return True
+
+
+def read_header(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(len(SQLITE_HEADER))
+
+
+def driver(encrypted: bool) -> ModuleType:
+    if not encrypted:
+        return sqlite3
+    if sqlcipher3 is None:
+        raise StoreError("Encrypted journals need the sqlcipher3 package; install journal[encryption].")
+    return sqlcipher3
+
+
+def quote_literal(value: str) -> str:
+    """A SQL string literal for `value` (PRAGMA key takes no bound parameters)."""
+    if "\x00" in value:
+        raise WrongPassphrase("A passphrase cannot contain a NUL character.")
+    return "'" + value.replace("'", "''") + "'"
+
+
+def connect(path: Path, *, passphrase: str | None, timeout: float) -> sqlite3.Connection:
+    """Open `path` (which must exist) without letting SQLite create or change anything yet.
+
+    Only reads happen here: keying, then reading sqlite_master to prove the file is a database we can
+    decrypt. Journal mode and the schema are set afterwards, once the version has been checked.
+    """
+    encrypted = passphrase is not None
+    size = path.stat().st_size
+    header = read_header(path)
+    if encrypted and header == SQLITE_HEADER:
+        raise WrongPassphrase(f"The journal at {path} is not encrypted; open it without a passphrase.")
+    if not encrypted and size and header != SQLITE_HEADER:
+        if sqlcipher3 is not None and size % 1024 == 0 and size >= 1024:
+            # Indistinguishable from random bytes by design; a page-sized file is most likely encrypted.
+            raise WrongPassphrase(
+                f"The journal at {path} looks encrypted (or is damaged); open it with its passphrase."
+            )
+        raise DatabaseDamaged(
+            f"The file at {path} is damaged or is not a journal; it was left untouched. Restore a backup or choose another file."
+        )
+    module = driver(encrypted)
+    uri = "file:" + quote(str(path.absolute())) + "?mode=rw"
+    with guarded(path, encrypted=encrypted):
+        conn = module.connect(uri, uri=True, timeout=timeout, check_same_thread=False, isolation_level=None)
+    try:
+        with guarded(path, encrypted=encrypted):
+            if encrypted:
+                conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def configure(conn: sqlite3.Connection, path: Path, *, encrypted: bool) -> None:
+    """Durability and integrity settings, applied once the file is known to be ours."""
+    with guarded(path, encrypted=encrypted):
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        try:
+            if side.exists() and side.stat().st_mode & 0o077:
+                os.chmod(side, 0o600)
+        except OSError:
+            pass

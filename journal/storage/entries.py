@@ -1,0 +1,128 @@
+"""Writing and reading entries: save, bulk save, get, trash, restore, purge."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from journal.domain.models import Entry
+from journal.storage.base import StoreBase
+from journal.storage.connection import INTEGRITY_ERRORS
+from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
+from journal.storage.errors import EntryNotFound, StoreError
+from journal.storage.rows import ENTRY_COLUMNS, ENTRY_SELECT, entry_params, now_text, row_to_entry
+
+_INSERT = "INSERT INTO entries (id, {cols}) VALUES (?, {marks})".format(
+    cols=", ".join(ENTRY_COLUMNS), marks=", ".join("?" * len(ENTRY_COLUMNS))
+)
+_UPDATE = "UPDATE entries SET {sets} WHERE id = ?".format(sets=", ".join(f"{c} = ?" for c in ENTRY_COLUMNS))
+_BATCH = 2000
+
+
+def _chunks(items: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class EntriesMixin(StoreBase):
+    def save(self, entry: Entry) -> Entry:
+        """Insert (id None) or update an entry in one committed transaction and return it as stored.
+
+        Auto tags are recomputed from the text with the tagger (user keywords and user tags included);
+        manual tags on `entry.tags` are kept; auto tags previously rejected for this entry stay rejected.
+        """
+        with self._write() as conn:
+            tagger = self._current_tagger(conn)
+            params = entry_params(entry)
+            if entry.id is None:
+                entry_id = conn.execute(_INSERT, (None, *params)).lastrowid
+                prior_rejected: set[str] = set()
+            else:
+                entry_id = entry.id
+                params = params[:-2] + (now_text(), params[-1])  # updated_utc is now
+                if conn.execute(_UPDATE, (*params, entry_id)).rowcount == 0:
+                    raise EntryNotFound("That entry no longer exists; it may have been deleted for good.")
+                prior_rejected = {r[0] for r in conn.execute(
+                    "SELECT tag FROM entry_tags WHERE entry_id = ? AND rejected = 1", (entry_id,))}
+                conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
+            plan = TagPlan()
+            hits = tagger.tag(entry.text) if entry.text else []
+            plan_tags(plan, entry_id, entry, hits, prior_rejected, self._builtin_names)
+            write_plan(conn, plan)
+        stored = self.get(entry_id)
+        assert stored is not None
+        return stored
+
+    def save_many(self, entries: Iterable[Entry], *, tag: bool = True, keep_ids: bool = False) -> int:
+        """Insert many new entries in one transaction (import, demo, benchmark). Returns the count.
+
+        `tag=False` stores each entry's `tags` exactly as given (for imports that must round-trip);
+        `keep_ids=True` keeps the entries' own ids (an error if one is taken).
+        """
+        count = 0
+        with self._write() as conn:
+            tagger = self._current_tagger(conn) if tag else None
+            next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+            for batch in _chunks(entries, _BATCH):
+                plan = TagPlan()
+                rows = []
+                for entry in batch:
+                    if keep_ids and entry.id is not None:
+                        entry_id = entry.id
+                        next_id = max(next_id, entry_id + 1)
+                    else:
+                        entry_id, next_id = next_id, next_id + 1
+                    rows.append((entry_id, *entry_params(entry)))
+                    hits = (tagger.tag(entry.text) if entry.text else []) if tagger else None
+                    plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
+                try:
+                    conn.executemany(_INSERT, rows)
+                except INTEGRITY_ERRORS as exc:
+                    raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc
+                write_plan(conn, plan)
+                count += len(batch)
+        return count
+
+    def get(self, entry_id: int) -> Entry | None:
+        with self._read() as conn:
+            row = conn.execute(f"SELECT {ENTRY_SELECT} FROM entries e WHERE e.id = ?", (entry_id,)).fetchone()
+            if row is None:
+                return None
+            return row_to_entry(row, load_tags(conn, [entry_id])[entry_id])
+
+    def delete(self, entry_id: int) -> None:
+        """Move an entry to the trash (soft delete)."""
+        with self._write() as conn:
+            self._require(conn, entry_id)
+            conn.execute(
+                "UPDATE entries SET deleted_utc = ? WHERE id = ? AND deleted_utc IS NULL", (now_text(), entry_id)
+            )
+
+    def restore(self, entry_id: int) -> None:
+        """Bring an entry back from the trash."""
+        with self._write() as conn:
+            self._require(conn, entry_id)
+            conn.execute("UPDATE entries SET deleted_utc = NULL WHERE id = ?", (entry_id,))
+
+    def purge(self, entry_id: int) -> None:
+        """Delete an entry from the trash for good (its tags go with it; parked items keep their text)."""
+        with self._write() as conn:
+            deleted = self._require(conn, entry_id)
+            if deleted is None:
+                raise StoreError("Only entries in the trash can be deleted for good; move it to the trash first.")
+            conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    def empty_trash(self) -> int:
+        """Delete every entry in the trash for good. Returns how many went."""
+        with self._write() as conn:
+            return conn.execute("DELETE FROM entries WHERE deleted_utc IS NOT NULL").rowcount
+
+    @staticmethod
+    def _require(conn: sqlite3.Connection, entry_id: int) -> str | None:
+        """The entry's deleted_utc; EntryNotFound if there is no such entry."""
+        row = conn.execute("SELECT deleted_utc FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise EntryNotFound("That entry no longer exists; it may have been deleted for good.")
+        return row[0]

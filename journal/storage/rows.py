@@ -1,0 +1,152 @@
+"""Converting between rows and domain models, and between datetimes and stored text.
+
+Times are stored as fixed-width UTC text ('2026-11-20T18:42:00.000000Z') so that string order is
+time order and the indexes work, plus the writer's UTC offset in minutes so an entry's local time and
+local day are rebuilt exactly as they were, whatever time zone the reader is in later.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+from journal.domain.models import (
+    Category,
+    Entry,
+    EntryTag,
+    Kind,
+    Outcome,
+    ParkedItem,
+    Source,
+    Span,
+)
+
+UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+#: Columns of `entries` in the order ENTRY_COLUMNS / entry_params use.
+ENTRY_COLUMNS = (
+    "kind",
+    "created_utc",
+    "utc_offset_min",
+    "local_day",
+    "text",
+    "mood",
+    "energy",
+    "boundary",
+    "outcome",
+    "cost",
+    "ritual_json",
+    "updated_utc",
+    "deleted_utc",
+)
+ENTRY_SELECT = "e.id, " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS)
+
+
+def aware(moment: datetime) -> datetime:
+    """Naive datetimes are taken as local time (what a person typed)."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def to_utc_text(moment: datetime) -> str:
+    return aware(moment).astimezone(UTC).strftime(UTC_FORMAT)
+
+
+def from_utc_text(text: str, offset_min: int = 0) -> datetime:
+    moment = datetime.strptime(text, UTC_FORMAT).replace(tzinfo=UTC)
+    if offset_min:
+        return moment.astimezone(timezone(timedelta(minutes=offset_min)))
+    return moment
+
+
+def maybe_time(text: str | None) -> datetime | None:
+    return from_utc_text(text) if text else None
+
+
+def offset_minutes(moment: datetime) -> int:
+    delta = aware(moment).utcoffset() or timedelta(0)
+    return int(delta.total_seconds() // 60)
+
+
+def now_text() -> str:
+    return datetime.now(UTC).strftime(UTC_FORMAT)
+
+
+def entry_params(entry: Entry) -> tuple[Any, ...]:
+    """The `entries` column values for `entry`, in ENTRY_COLUMNS order."""
+    created = aware(entry.created_at)
+    return (
+        str(Kind(entry.kind)),
+        to_utc_text(created),
+        offset_minutes(created),
+        created.date().isoformat(),
+        entry.text or "",
+        entry.mood,
+        entry.energy,
+        entry.boundary,
+        str(Outcome(entry.outcome)) if entry.outcome is not None else None,
+        entry.cost,
+        json.dumps(entry.ritual, ensure_ascii=False) if entry.ritual is not None else None,
+        to_utc_text(entry.updated_at) if entry.updated_at else None,
+        to_utc_text(entry.deleted_at) if entry.deleted_at else None,
+    )
+
+
+def row_to_entry(row: sqlite3.Row | tuple[Any, ...], tags: list[EntryTag] | None = None) -> Entry:
+    """An Entry from a row selected with ENTRY_SELECT (id first, then ENTRY_COLUMNS)."""
+    (eid, kind, created, offset, _day, text, mood, energy, boundary, outcome, cost, ritual,
+     updated, deleted) = tuple(row)[:14]
+    return Entry(
+        id=eid,
+        kind=Kind(kind),
+        created_at=from_utc_text(created, offset),
+        text=text,
+        mood=mood,
+        energy=energy,
+        boundary=boundary,
+        outcome=Outcome(outcome) if outcome else None,
+        cost=cost,
+        ritual=json.loads(ritual) if ritual else None,
+        tags=tags if tags is not None else [],
+        updated_at=maybe_time(updated),
+        deleted_at=maybe_time(deleted),
+    )
+
+
+def spans_to_json(spans: Iterable[Span]) -> str | None:
+    items = [[s.start, s.end, s.text] for s in spans]
+    return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def spans_from_json(text: str | None) -> tuple[Span, ...]:
+    if not text:
+        return ()
+    return tuple(Span(int(a), int(b), str(t)) for a, b, t in json.loads(text))
+
+
+def row_to_tag(row: Mapping[str, Any] | tuple[Any, ...]) -> EntryTag:
+    """An EntryTag from (name, category, grp, source, spans_json, rejected)."""
+    name, category, grp, source, spans, rejected = tuple(row)[:6]
+    return EntryTag(
+        name=name,
+        category=Category(category),
+        group=grp,
+        source=Source(source),
+        spans=spans_from_json(spans),
+        rejected=bool(rejected),
+    )
+
+
+def row_to_parked(row: tuple[Any, ...]) -> ParkedItem:
+    """A ParkedItem from (id, text, created_utc, utc_offset_min, status, ritual_entry_id, resolved_utc)."""
+    pid, text, created, offset, status, ritual_id, resolved = tuple(row)[:7]
+    return ParkedItem(
+        id=pid,
+        text=text,
+        created_at=from_utc_text(created, offset),
+        status=status,
+        ritual_entry_id=ritual_id,
+        resolved_at=maybe_time(resolved),
+    )

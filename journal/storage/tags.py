@@ -1,0 +1,5 @@
+from journal.storage.base import StoreBase
+
+
+class TagsMixin(StoreBase):
+    pass
