@@ -1,0 +1,84 @@
+"""The `journal` command: the group, the bare command that opens the app, and the safety net.
+
+Every failure becomes one plain sentence on stderr: the store's and the date parser's errors carry
+their own sentence; anything unexpected is named by its type only (never by entry text) and says
+whether anything was written.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from journal import __version__
+from journal.cli.capture import boundary, mood
+from journal.cli.common import UserError, db_option, db_path
+from journal.cli.query import search, stressors
+from journal.cli.tags import tags
+
+
+def _plain_sentence(exc: Exception) -> str | None:
+    """The user-facing sentence of an error we expect, else None."""
+    from journal.domain.when import WhenError
+    from journal.exchange.jsonshape import ShapeError
+
+    if isinstance(exc, (WhenError, ShapeError)):
+        return str(exc)
+    if "journal.storage" in sys.modules:  # a store error can only come from a loaded store
+        from journal.storage import StoreError
+
+        if isinstance(exc, StoreError):
+            return str(exc)
+    return None
+
+
+class JournalGroup(click.Group):
+    """A click group that turns every error below it into one sentence and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            # `journal search x | head`: the reader left; there is nobody to tell.
+            sys.stderr.close()
+            raise click.exceptions.Exit(1) from None
+        except Exception as exc:  # noqa: BLE001 - the whole point is to catch everything
+            sentence = _plain_sentence(exc)
+            if sentence is not None:
+                raise UserError(sentence) from None
+            name = type(exc).__name__
+            if ctx.meta.get("journal.saved"):
+                raise UserError(f"Your entry was saved, but something went wrong afterwards: {name}.") from None
+            raise UserError(f"Something went wrong: {name}. Nothing was changed.") from None
+
+
+@click.group(cls=JournalGroup, invoke_without_command=True)
+@click.option("--demo", is_flag=True, help="Open the app on a throwaway journal full of sample entries.")
+@db_option
+@click.version_option(__version__, "--version", prog_name="journal", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, demo: bool) -> None:
+    """An end-of-shift companion: a mood journal, a boundary log and a transition ritual.
+
+    With no command it opens the app. The commands capture and search from a shell.
+    """
+    if ctx.invoked_subcommand is not None:
+        if demo:
+            raise UserError("--demo only opens the app; leave it out when giving a command.")
+        return
+    from journal.ui.app import run_app  # Textual loads only here, never for a quick command
+
+    run_app(db_path(ctx), demo=demo)
+
+
+for command in (mood, boundary, search, stressors, tags):
+    cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console script `journal` and `python -m journal`."""
+    cli.main(args=argv, prog_name="journal")

@@ -1,0 +1,158 @@
+"""Quick capture from a shell: `journal mood` and `journal boundary`.
+
+Every value is checked before the journal is opened, so a typo never creates a file or half an entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+import click
+
+from journal.cli.common import (
+    UserError,
+    db_option,
+    db_path,
+    entry_text,
+    json_option,
+    mark_saved,
+    moment,
+    open_journal,
+    scale,
+    tag_name,
+)
+from journal.cli.render import emit_json, safe, saved_line
+from journal.domain.models import (
+    BOUNDARY_KINDS,
+    COST_WORDS,
+    ENERGY_WORDS,
+    MOOD_WORDS,
+    Category,
+    Entry,
+    EntryTag,
+    Kind,
+    Outcome,
+    Source,
+)
+
+if TYPE_CHECKING:
+    from journal.storage import Store
+
+
+def _manual_tags(store: Store, names: Iterable[str]) -> list[EntryTag]:
+    """`--tag` names as manual tags, with the category the journal knows them by (else personal)."""
+    wanted = list(dict.fromkeys(names))
+    if not wanted:
+        return []
+    known = {t.name: t for t in store.tag_catalogue()}
+    tags = []
+    for name in wanted:
+        found = known.get(name)
+        category = found.category if found else Category.PERSONAL
+        tags.append(EntryTag(name, category, found.group if found else None, Source.MANUAL))
+    return tags
+
+
+def _save_and_show(
+    ctx: click.Context, entry: Entry, as_json: bool, prepare: Callable[[Store], None]
+) -> None:
+    """Open the journal, let `prepare` finish the entry from what the journal knows, save, report."""
+    from journal.exchange.jsonshape import entry_to_dict
+
+    with open_journal(db_path(ctx)) as store:
+        prepare(store)
+        saved = store.save(entry)
+    mark_saved(ctx)
+    if as_json:
+        emit_json(entry_to_dict(saved))
+    else:
+        click.echo(saved_line(saved))
+
+
+@click.command()
+@click.argument("score")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--energy", metavar="N", help="Energy from 1 (empty) to 5 (full).")
+@click.option("--at", "at", metavar="WHEN", help="When it was: yesterday 18:00, nov 3, 2 days ago...")
+@click.option("--tag", "tags", multiple=True, metavar="T", help="Add a tag by hand (repeatable).")
+@json_option
+@db_option
+@click.pass_context
+def mood(
+    ctx: click.Context,
+    score: str,
+    text: tuple[str, ...],
+    energy: str | None,
+    at: str | None,
+    tags: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Save a mood entry: SCORE from 1 (awful) to 5 (great), then a few words."""
+    entry = Entry(
+        kind=Kind.MOOD,
+        mood=scale(score, "mood score", MOOD_WORDS),
+        energy=scale(energy, "energy", ENERGY_WORDS),
+        text=entry_text(text),
+        created_at=moment(at),
+    )
+    names = [tag_name(t) for t in tags]
+
+    def add_tags(store: Store) -> None:
+        entry.tags = _manual_tags(store, names)
+
+    _save_and_show(ctx, entry, as_json, add_tags)
+
+
+def _slug(kind: str) -> str:
+    return "-".join(kind.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def _boundary_kind(typed: str, kinds: dict[str, str]) -> str:
+    """The slug for what the user typed: a slug or a label, any case, spaces or hyphens."""
+    wanted = _slug(typed)
+    for slug, label in kinds.items():
+        if wanted in (_slug(slug), _slug(label)):
+            return slug
+    shown = safe(typed.strip())[:40]
+    raise UserError(f'There is no boundary kind "{shown}"; choose one of: {", ".join(kinds)}.')
+
+
+@click.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--kind", "kind", required=True, metavar="KIND", help="Which boundary, e.g. overtime.")
+@click.option("--outcome", required=True, metavar="held/bent/crossed", help="How it fared.")
+@click.option("--cost", metavar="N", help="What it cost you, from 1 (hardly) to 5 (heavy).")
+@click.option("--at", "at", metavar="WHEN", help="When it was: yesterday 18:00, nov 3, 2 days ago...")
+@json_option
+@db_option
+@click.pass_context
+def boundary(
+    ctx: click.Context,
+    text: tuple[str, ...],
+    kind: str,
+    outcome: str,
+    cost: str | None,
+    at: str | None,
+    as_json: bool,
+) -> None:
+    """Log a boundary event: what happened, which boundary, and whether it held, bent or crossed."""
+    try:
+        fared = Outcome(outcome.strip().lower())
+    except ValueError:
+        raise UserError("The outcome must be held, bent or crossed.") from None
+    entry = Entry(
+        kind=Kind.BOUNDARY,
+        outcome=fared,
+        cost=scale(cost, "cost", COST_WORDS),
+        text=entry_text(text, "note"),
+        created_at=moment(at),
+    )
+    if not db_path(ctx).exists():
+        # A journal not yet made knows only the built-in kinds: check before creating it for a typo.
+        _boundary_kind(kind, BOUNDARY_KINDS)
+
+    def resolve_kind(store: Store) -> None:
+        entry.boundary = _boundary_kind(kind, store.boundary_kinds())
+
+    _save_and_show(ctx, entry, as_json, resolve_kind)

@@ -1,0 +1,160 @@
+"""What every command shares: the `--db` option, plain-sentence errors, opening the journal, and
+reading the values people type (scores, dates, tags).
+
+Nothing heavy is imported at module level: `journal search x` has to start in well under a third
+of a second, so the storage layer and the date parser load only when a command needs them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from journal.paths import ensure_folder, resolve_db_path
+
+if TYPE_CHECKING:
+    from journal.storage import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_DB_KEY = "journal.db"
+PASSPHRASE_ENV = "JOURNAL_PASSPHRASE"
+
+
+class UserError(click.ClickException):
+    """A mistake the user can fix: shown as the bare sentence on stderr, exit code 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+# --- options shared by every command ----------------------------------------------------------
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    # ctx.meta is shared by the whole context chain, so a --db given after the command name
+    # (parsed later) overrides one given before it.
+    if value is not None:
+        ctx.meta[_DB_KEY] = value
+
+
+def db_option(func: F) -> F:
+    """`--db PATH`, accepted on the group and on every command, so it may come before or after."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False,
+        callback=_remember_db,
+        help="The journal file (default: $JOURNAL_DB, else your user data folder).",
+    )(func)
+
+
+def json_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(func)
+
+
+def db_path(ctx: click.Context) -> Path:
+    return resolve_db_path(ctx.meta.get(_DB_KEY))
+
+
+def mark_saved(ctx: click.Context) -> None:
+    """Remember that something was written, so a later failure does not claim nothing changed."""
+    ctx.meta["journal.saved"] = True
+
+
+# --- opening the journal ------------------------------------------------------------------------
+
+
+def open_journal(path: Path, *, create: bool = True) -> Store:
+    """Open the journal, asking for the passphrase of an encrypted one.
+
+    The passphrase comes from $JOURNAL_PASSPHRASE or a no-echo prompt on a terminal; never from
+    the command line, where other users could read it in the process list.
+    """
+    from journal.storage import WrongPassphrase, open_store
+
+    if create:
+        ensure_folder(path)
+    passphrase = os.environ.get(PASSPHRASE_ENV) or None
+    try:
+        return open_store(path, passphrase=passphrase, create=create)
+    except WrongPassphrase:
+        if passphrase is not None or not sys.stdin.isatty():
+            raise
+    typed = click.prompt("Passphrase for this journal", hide_input=True, err=True)
+    return open_store(path, passphrase=typed, create=create)
+
+
+# --- reading values -------------------------------------------------------------------------------
+
+
+def scale(value: str | int | None, what: str, words: dict[int, str]) -> int | None:
+    """A 1-5 score, or None when not given; one plain sentence otherwise."""
+    if value is None:
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 5:
+        raise UserError(
+            f"The {what} must be a whole number from 1 ({words[1]}) to 5 ({words[5]})."
+        )
+    return number
+
+
+def entry_text(words: tuple[str, ...], what: str = "entry") -> str:
+    """The words of a TEXT... argument as one text; refuses blank text and undecodable bytes."""
+    text = " ".join(words).strip()
+    if not text:
+        raise UserError(f"The {what} is empty; write a few words (in quotes if you like).")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(
+            "The text has bytes that are not valid UTF-8; check your terminal's character encoding."
+        ) from None
+    return text
+
+
+def now() -> datetime:
+    """The current local moment, to the second (tidier JSON, and nobody writes faster)."""
+    from journal.domain.when import local_tz
+
+    return datetime.now(local_tz()).replace(microsecond=0)
+
+
+def moment(text: str | None) -> datetime:
+    """`--at WHEN`, or now."""
+    if text is None:
+        return now()
+    from journal.domain.when import parse_moment
+
+    return parse_moment(text)
+
+
+def period(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """`--since`/`--until` as [inclusive, exclusive) bounds of whole local days."""
+    from journal.domain.when import since_bound, until_bound
+
+    start = since_bound(since) if since else None
+    end = until_bound(until) if until else None
+    if start is not None and end is not None and start >= end:
+        raise UserError("The --since day is after the --until day; swap them round.")
+    return start, end
+
+
+def tag_name(raw: str) -> str:
+    """A tag as typed (`#Late night`) -> its slug (`late-night`)."""
+    name = "-".join(raw.strip().lstrip("#").lower().split())
+    if not name:
+        raise UserError("A --tag needs a name, such as --tag sleep.")
+    return name

@@ -1,0 +1,154 @@
+"""Turning results into text for a terminal or JSON for a script.
+
+User text is shown as text: control characters (escape sequences above all) are removed before
+anything reaches the terminal, so an entry can never restyle the screen or move the cursor. JSON
+escapes them instead, so a script still gets the text exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from journal.domain.models import COST_WORDS, MOOD_WORDS, Entry, EntryTag, Kind, TagHit, TagStat
+
+# C0 controls except tab and newline, DEL, and the C1 controls (0x9b alone is a CSI on many terminals).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f]")  # json.dumps already escapes C0 itself
+_SPACES = re.compile(r"\s+")
+MARK_OPEN, MARK_CLOSE = "«", "»"
+
+
+def safe(text: str) -> str:
+    """User text with every control character except tab and newline removed."""
+    return _CONTROL.sub("", text)
+
+
+def one_line(text: str, width: int = 0) -> str:
+    """Safe text squeezed onto one line, cut to `width` characters with an ellipsis when longer."""
+    line = _SPACES.sub(" ", safe(text)).strip()
+    if width and len(line) > width:
+        line = line[: width - 1].rstrip() + "…"
+    return line
+
+
+def emit_json(data: Any) -> None:
+    """Readable, exact JSON: non-ASCII kept as is, but DEL and C1 escaped like the C0 controls."""
+    dumped = json.dumps(data, ensure_ascii=False, indent=2)
+    click.echo(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped))
+
+
+def tag_list(tags: Sequence[EntryTag] | Sequence[TagHit]) -> str:
+    return ", ".join(f"{t.name} ({t.category})" for t in tags)
+
+
+def saved_line(entry: Entry) -> str:
+    """What `mood` and `boundary` say after saving."""
+    tags = entry.visible_tags
+    head = "Saved."
+    if entry.kind is Kind.BOUNDARY:
+        cost = f", cost {entry.cost} ({COST_WORDS[entry.cost]})" if entry.cost else ""
+        head = f"Saved: {entry.boundary}, {entry.outcome}{cost}."
+    if not tags:
+        return f"{head} No tags this time, and that is fine."
+    return f"{head} Tags: {safe(tag_list(tags))}"
+
+
+# --- search -------------------------------------------------------------------------------------
+
+
+def _what(entry: Entry) -> str:
+    if entry.kind is Kind.BOUNDARY:
+        return f"{entry.boundary or '?'} {entry.outcome or ''}".strip()
+    if entry.mood is not None:
+        return f"{entry.mood} {MOOD_WORDS.get(entry.mood, '')}".strip()
+    return ""
+
+
+def search_lines(entries: Sequence[Entry]) -> list[str]:
+    """One line per entry: local date and time, kind, mood or boundary, tags, then the snippet."""
+    rows = [
+        (
+            entry.created_at.strftime("%Y-%m-%d %H:%M"),
+            str(entry.kind),
+            _what(entry),
+            ", ".join(t.name for t in entry.visible_tags),
+            one_line(entry.snippet or entry.text.split("\n", 1)[0], 70),
+        )
+        for entry in entries
+    ]
+    widths = [max((len(one_line(row[i])) for row in rows), default=0) for i in range(4)]
+    return [
+        "  ".join([*(one_line(cell).ljust(w) for cell, w in zip(row[:4], widths)), row[4]]).rstrip()
+        for row in rows
+    ]
+
+
+# --- stressors ------------------------------------------------------------------------------------
+
+
+def _mood(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def stressor_lines(stats: Sequence[TagStat]) -> list[str]:
+    """Aligned columns, a trend arrow with its plain word beside it (never a symbol alone)."""
+    from journal.domain.insights import TREND_ARROWS, TREND_WORDS
+
+    header = ("tag", "category", "entries", "days", "mood with", "without", "trend")
+    rows = [header] + [
+        (
+            safe(s.name),
+            str(s.category),
+            str(s.count),
+            str(s.days),
+            _mood(s.mood_with),
+            _mood(s.mood_without),
+            f"{TREND_ARROWS.get(s.trend, ' ')} {TREND_WORDS.get(s.trend, s.trend)}".rstrip(),
+        )
+        for s in stats
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(w) if 2 <= i <= 5 else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(row, widths))
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+# --- tags explain ---------------------------------------------------------------------------------
+
+
+def marked(text: str, hits: Sequence[TagHit]) -> str:
+    """The text with every trigger span wrapped in «», overlapping spans merged."""
+    spans = sorted((s.start, s.end) for hit in hits for s in hit.spans)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
+        out += [text[pos:start], MARK_OPEN, text[start:end], MARK_CLOSE]
+        pos = end
+    out.append(text[pos:])
+    return safe("".join(out))
+
+
+def explain_lines(text: str, hits: Sequence[TagHit]) -> list[str]:
+    if not hits:
+        return [safe(text), "", "No tags for this text."]
+    lines = [marked(text, hits), ""]
+    for hit in hits:
+        kind = f"{hit.category}, {hit.group}" if hit.group else str(hit.category)
+        words = ", ".join(f'"{one_line(s.text)}"' for s in hit.spans)
+        lines.append(f"{safe(hit.name)} ({kind}): {words}")
+    return lines
