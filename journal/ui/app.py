@@ -107,7 +107,10 @@ class JournalApp(App[None]):
             self.store.set_setting("theme", name)
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        """Open help, or close it if it is open (F1 is a priority key, so it must do both)."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -33,6 +33,10 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
             yield from self.compose_body()
         yield Footer()
 
+    def on_screen_resume(self) -> None:
+        # Another pane may have closed the shift while this one was in the background.
+        self.refresh_header()
+
     def compose_body(self) -> ComposeResult:
         """The pane's own widgets, between header and footer."""
         yield from ()

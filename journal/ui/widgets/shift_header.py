@@ -78,6 +78,8 @@ class ShiftHeader(Horizontal):
 
     def refresh_state(self) -> None:
         """Re-read the date and today's shift state; call after saving anything."""
+        if not self.is_mounted:
+            return
         app = cast("JournalApp", self.app)
         now = app.clock()
         self.query_one("#shift-date", Label).update(f"{now:%A} {now.day} {now:%B %Y}")
