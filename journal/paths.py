@@ -33,13 +33,9 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_folder(db_path: Path) -> None:
-    """Create the journal's folder, owner-only (0700), when it is missing.
-
-    Only the folder of the platform default is created silently: a folder named by `--db` or
-    `JOURNAL_DB` that does not exist is more likely a typo, and the store reports it plainly.
-    """
+    """Create the journal's folder, owner-only (0700), when it is missing; an existing one is left as is."""
     folder = db_path.parent
-    if folder.exists() or folder != default_db_path().parent:
+    if folder.exists():
         return
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     # mkdir's mode is filtered by the umask; make sure the journal's own folder is owner-only.
