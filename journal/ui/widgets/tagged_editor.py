@@ -302,15 +302,14 @@ class TaggedEditor(Vertical):
 
         def taught(tag: str | None) -> None:
             if tag:
-                self._teach_in_thread(self._store, tag, phrase, tag not in self._catalogue)
+                self._teach_in_thread(self._store, tag, phrase)
 
         self.app.push_screen(TeachDialog(phrase, sorted(self._catalogue)), taught)
 
     @work(thread=True, exclusive=True, group="teach", exit_on_error=False)
-    def _teach_in_thread(self, store: Any, tag: str, phrase: str, new_tag: bool) -> None:
+    def _teach_in_thread(self, store: Any, tag: str, phrase: str) -> None:
+        # The store makes an unknown tag a personal one on its own.
         try:
-            if new_tag:
-                store.add_user_tag(TagDef(tag, Category.PERSONAL))
             store.add_keyword(UserKeyword(tag, phrase))
             ok = True
         except Exception:

@@ -1,0 +1,261 @@
+"""The Mood pane: write how you are, with mood and energy, and see its tags as you go.
+
+Left (or on top, on a narrow terminal) the composer: two scale pickers and a `TaggedEditor`; right,
+the latest entries of any kind. Everything that touches the journal file runs in a thread worker and
+reports back by message. What is being typed is autosaved as a draft a moment after each change and
+when the pane goes away, so a crash or a closed terminal loses nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Button, Label, Static
+
+from journal.domain.models import ENERGY_WORDS, MOOD_WORDS, Entry, EntryQuery, Kind
+from journal.ui.messages import JournalChanged
+from journal.ui.panes.base import PaneScreen
+from journal.ui.safe import safe_plain
+from journal.ui.widgets.recent_list import RecentList
+from journal.ui.widgets.scale_picker import ScalePicker
+from journal.ui.widgets.tagged_editor import TaggedEditor
+
+DRAFT_KEY = "mood"
+REMINDER_SETTING = "mood.privacy_reminder_dismissed"
+RECENT_LIMIT = 20
+REMINDER = "Keep client details out — initials or 'a client' are enough."
+
+
+class _Loaded(Message):
+    def __init__(self, draft: dict[str, Any] | None, reminder_dismissed: bool) -> None:
+        super().__init__()
+        self.draft, self.reminder_dismissed = draft, reminder_dismissed
+
+
+class _Recent(Message):
+    def __init__(self, entries: list[Entry]) -> None:
+        super().__init__()
+        self.entries = entries
+
+
+class _Saved(Message):
+    def __init__(self, entry: Entry | None) -> None:
+        super().__init__()
+        self.entry = entry
+
+
+class MoodPane(PaneScreen):
+    """Compose a mood entry; see the recent ones."""
+
+    CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("mood.tcss")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    #: Seconds after the last change before the draft is written.
+    DRAFT_DELAY = 2.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._draft_timer: Timer | None = None
+        self._dirty = False
+        self._loaded = False
+        self._saving = False
+        self._pending: dict[str, Any] = {}
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="mood-body"):
+            with Vertical(id="mood-composer"):
+                yield ScalePicker("Mood", MOOD_WORDS, id="mood-mood", label_width=8)
+                yield ScalePicker("Energy", ENERGY_WORDS, id="mood-energy", label_width=8)
+                yield TaggedEditor(id="mood-editor")
+                with Horizontal(id="mood-reminder"):
+                    yield Static(REMINDER, markup=False, id="mood-reminder-text")
+                    yield Button("Got it", id="mood-reminder-ok", compact=True)
+                yield Static(
+                    "ctrl+s save · ctrl+t teach selected words · x on a tag rejects it",
+                    markup=False,
+                    id="mood-hint",
+                )
+            with Vertical(id="mood-recent"):
+                yield Label("Recent entries", id="mood-recent-title")
+                yield RecentList(id="mood-recent-list")
+
+    # loading ----------------------------------------------------------------------------------
+    @property
+    def store(self) -> Any:
+        return self.app.store  # type: ignore[attr-defined]
+
+    def now(self) -> datetime:
+        clock = getattr(self.app, "clock", None)
+        return clock() if callable(clock) else datetime.now().astimezone()
+
+    def on_mount(self) -> None:
+        self.query_one("#mood-reminder").display = False
+        self.query_one("#mood-mood", ScalePicker).focus()
+        self._load(self.store)
+        self.refresh_recent()
+
+    @work(thread=True, group="mood-load", exit_on_error=False)
+    def _load(self, store: Any) -> None:
+        draft = store.load_draft(DRAFT_KEY)
+        dismissed = bool(store.get_setting(REMINDER_SETTING, False))
+        self.post_message(_Loaded(draft, dismissed))
+
+    @on(_Loaded)
+    def _loaded_draft(self, event: _Loaded) -> None:
+        self.query_one("#mood-reminder").display = not event.reminder_dismissed
+        draft = event.draft
+        if draft and not _is_blank(draft):
+            self.query_one("#mood-mood", ScalePicker).value = _score(draft.get("mood"))
+            self.query_one("#mood-energy", ScalePicker).value = _score(draft.get("energy"))
+            self.query_one(TaggedEditor).restore(draft)
+            self.notify("Restored your unsaved draft.", timeout=4)
+        self._loaded = True
+        self._dirty = False
+
+    def refresh_recent(self) -> None:
+        self._load_recent(self.store)
+
+    @work(thread=True, exclusive=True, group="mood-recent", exit_on_error=False)
+    def _load_recent(self, store: Any) -> None:
+        self.post_message(_Recent(store.search(EntryQuery(limit=RECENT_LIMIT))))
+
+    @on(_Recent)
+    def _show_recent(self, event: _Recent) -> None:
+        self.query_one(RecentList).show(event.entries, self.now())
+
+    def on_screen_resume(self) -> None:
+        if self._loaded:
+            self.refresh_recent()
+
+    # drafts -----------------------------------------------------------------------------------
+    def draft_state(self) -> dict[str, Any]:
+        state = self.query_one(TaggedEditor).state()
+        state["mood"] = self.query_one("#mood-mood", ScalePicker).value
+        state["energy"] = self.query_one("#mood-energy", ScalePicker).value
+        return state
+
+    @on(TaggedEditor.Changed)
+    @on(ScalePicker.Changed)
+    def _changed(self) -> None:
+        if not self._loaded:
+            return  # restoring the draft is not a change
+        self._dirty = True
+        # Kept up to date here because by unmount time the widgets are already gone.
+        self._pending = self.draft_state()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.autosave)
+
+    def autosave(self) -> None:
+        """Write the draft now if anything changed since the last write."""
+        if self._dirty and not self._saving:
+            self._dirty = False
+            self._write_draft(self.store, self.draft_state())
+
+    @work(thread=True, exclusive=True, group="mood-draft", exit_on_error=False)
+    def _write_draft(self, store: Any, state: dict[str, Any]) -> None:
+        _store_draft(store, state)
+
+    def on_screen_suspend(self) -> None:
+        self.autosave()
+
+    def on_unmount(self) -> None:
+        # The app is closing: no time for a worker, so write the draft here and now.
+        if self._dirty and not self._saving:
+            try:
+                _store_draft(self.store, self._pending)
+            except Exception:  # a closed store must not turn quitting into a traceback
+                pass
+
+    # saving -----------------------------------------------------------------------------------
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        editor = self.query_one(TaggedEditor)
+        mood = self.query_one("#mood-mood", ScalePicker).value
+        energy = self.query_one("#mood-energy", ScalePicker).value
+        text = editor.text.strip()
+        if not text and mood is None:
+            self.notify("Nothing to save yet — write a few words or pick a mood.", timeout=4)
+            return
+        entry = Entry(
+            kind=Kind.MOOD,
+            created_at=self.now(),
+            text=text,
+            mood=mood,
+            energy=energy,
+            tags=editor.entry_tags(),
+        )
+        self._saving = True
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._save(self.store, entry, editor.rejected)
+
+    @work(thread=True, exclusive=True, group="mood-save", exit_on_error=False)
+    def _save(self, store: Any, entry: Entry, rejected: set[str]) -> None:
+        try:
+            saved = store.save(entry)
+            leaked = [t.name for t in saved.visible_tags if t.name in rejected]
+            if leaked and saved.id is not None:  # belt and braces: the refusal must stick
+                for name in leaked:
+                    store.reject_tag(saved.id, name)
+                saved = store.get(saved.id) or saved
+            store.clear_draft(DRAFT_KEY)
+        except Exception:
+            self.post_message(_Saved(None))
+            raise
+        self.post_message(_Saved(saved))
+
+    @on(_Saved)
+    def _saved(self, event: _Saved) -> None:
+        self._saving = False
+        if event.entry is None:
+            self._dirty = True  # still unsaved: keep the draft going
+            return
+        self.query_one(TaggedEditor).clear()
+        self.query_one("#mood-mood", ScalePicker).value = None
+        self.query_one("#mood-energy", ScalePicker).value = None
+        tags = [safe_plain(t.name) for t in event.entry.visible_tags]
+        said = f"Saved — tagged {', '.join(tags)}." if tags else "Saved."
+        self.notify(said, markup=False, timeout=4)
+        self.refresh_recent()
+        self.post_message(JournalChanged())
+        self.query_one("#mood-mood", ScalePicker).focus()
+
+    # the privacy reminder -----------------------------------------------------------------------
+    @on(Button.Pressed, "#mood-reminder-ok")
+    def _dismiss_reminder(self) -> None:
+        self.query_one("#mood-reminder").display = False
+        self._remember_dismissed(self.store)
+
+    @work(thread=True, group="mood-settings", exit_on_error=False)
+    def _remember_dismissed(self, store: Any) -> None:
+        store.set_setting(REMINDER_SETTING, True)
+
+
+def _score(value: Any) -> int | None:
+    return value if isinstance(value, int) and 1 <= value <= 5 else None
+
+
+def _is_blank(state: dict[str, Any]) -> bool:
+    return (
+        not str(state.get("text", "")).strip()
+        and state.get("mood") is None
+        and state.get("energy") is None
+        and not state.get("manual")
+    )
+
+
+def _store_draft(store: Any, state: dict[str, Any]) -> None:
+    if _is_blank(state):
+        store.clear_draft(DRAFT_KEY)
+    else:
+        store.save_draft(DRAFT_KEY, state)
