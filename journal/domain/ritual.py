@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from journal.domain import ritual_steps
 from journal.domain.breathing import DEFAULT_MINUTES, DEFAULT_PATTERN, BreathingPlan
-from journal.domain.ritual_steps import (
+from journal.domain.ritual_steps import (  # noqa: F401  (re-exported)
     BOUNDARY_QUESTIONS,
     INTENTIONS,
     RITUAL_STEPS,
@@ -29,23 +30,8 @@ from journal.domain.ritual_steps import (
     intention_label,
 )
 
-__all__ = [
-    "BOUNDARY_QUESTIONS",
-    "INTENTIONS",
-    "RITUAL_STEPS",
-    "STEP_ORDER",
-    "BoundaryEvent",
-    "BoundaryQuestion",
-    "RitualError",
-    "RitualSettings",
-    "RitualState",
-    "RitualStep",
-    "Step",
-    "boundary_events",
-    "clean_answer",
-    "intention_label",
-    "ritual_entry_payload",
-]
+# The step definitions are re-exported so callers need only `journal.domain.ritual`.
+__all__ = ["RitualSettings", "RitualState", "ritual_entry_payload", *ritual_steps.__all__]
 
 _VERSION = 1
 

@@ -77,10 +77,9 @@ def local_tz() -> tzinfo:
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            found = dateutil_tz.gettz(name)
-            if found is not None:
-                return found
-    return dateutil_tz.tzlocal()
+            pass
+    # the system zone file keeps the full history of offsets, which a bare tzlocal() does not
+    return dateutil_tz.gettz(name or None) or dateutil_tz.tzlocal()
 
 
 def day_start(day: date, tz: tzinfo) -> datetime:
@@ -171,7 +170,9 @@ _TIME = (
 )
 _WITH_TIME = re.compile(rf"(?:(?P<rest>.+?)\s+(?:at\s+)?)?{_TIME}", re.ASCII)
 _ISO_DATETIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:z|[+-]\d{2}:?\d{2})?", re.ASCII
+    r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
+    r"(?:z|[+-]\d{2}:?\d{2}(?::?\d{2}(?:\.\d{1,6})?)?)?",  # offsets may have seconds (old LMT)
+    re.ASCII,
 )
 
 
