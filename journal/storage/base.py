@@ -36,7 +36,8 @@ class StoreBase:
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._tagger: Tagger | None = None
         self._tagger_generation: str | None = None
-        self._builtin_names = {t.name for t in builtin_tags()}
+        self._builtin_order = [t.name for t in builtin_tags()]
+        self._builtin_names = set(self._builtin_order)
 
     @property
     def encrypted(self) -> bool:

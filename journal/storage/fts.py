@@ -9,6 +9,12 @@ kept because people use it on purpose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from journal.storage.connection import OPERATIONAL_ERRORS
+
+T = TypeVar("T")
 
 _TOKEN = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 _WORDY = re.compile(r"\w")
@@ -46,3 +52,20 @@ def all_words_query(text: str) -> str | None:
     """The plainest fallback: every word quoted and required, no operators at all."""
     words = [w for w in re.findall(r"\w+", text)]
     return " ".join(_quote(w) for w in words) or None
+
+
+def with_fts_query(text: str, attempt: Callable[[str], T]) -> T | None:
+    """`attempt(query)` with the safest query that FTS5 accepts; None if `text` has nothing to search.
+
+    The sanitised query should always parse; the all-words fallback is a second net for any FTS5
+    syntax corner the sanitiser missed, so a person's search can never end in a traceback.
+    """
+    candidates = [q for q in (to_fts_query(text), all_words_query(text)) if q]
+    for query in dict.fromkeys(candidates):
+        try:
+            return attempt(query)
+        except OPERATIONAL_ERRORS as exc:
+            message = str(exc).lower()
+            if "fts5" not in message and "syntax" not in message:
+                raise
+    return None

@@ -1,5 +1,99 @@
+"""Tags on entries, the tag catalogue, and teaching the tagger (user keywords and user tags)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from journal.domain.models import Category, TagDef, TagHit, UserKeyword
 from journal.storage.base import StoreBase
+from journal.storage.entry_tags import normalise_tag_name
+from journal.storage.errors import EntryNotFound, StoreError
+
+_ENSURE_PERSONAL = "INSERT OR IGNORE INTO tags (name, category, origin) VALUES (?, 'personal', 'personal')"
 
 
 class TagsMixin(StoreBase):
-    pass
+    # tags on entries -----------------------------------------------------------------------
+    def reject_tag(self, entry_id: int, name: str) -> None:
+        """Mark an auto tag wrong for this entry (a manual tag is simply removed)."""
+        name = normalise_tag_name(name)
+        with self._write() as conn:
+            self._entry_exists(conn, entry_id)
+            conn.execute("DELETE FROM entry_tags WHERE entry_id = ? AND tag = ? AND source = 'manual'", (entry_id, name))
+            conn.execute("UPDATE entry_tags SET rejected = 1 WHERE entry_id = ? AND tag = ?", (entry_id, name))
+
+    def unreject_tag(self, entry_id: int, name: str) -> None:
+        name = normalise_tag_name(name)
+        with self._write() as conn:
+            self._entry_exists(conn, entry_id)
+            conn.execute("UPDATE entry_tags SET rejected = 0 WHERE entry_id = ? AND tag = ?", (entry_id, name))
+
+    def add_tag(self, entry_id: int, name: str) -> None:
+        """Attach a tag by hand (source manual); unknown names become personal tags."""
+        name = normalise_tag_name(name)
+        with self._write() as conn:
+            self._entry_exists(conn, entry_id)
+            conn.execute(_ENSURE_PERSONAL, (name,))
+            conn.execute(
+                "INSERT INTO entry_tags (entry_id, tag, source, rejected) VALUES (?, ?, 'manual', 0) "
+                "ON CONFLICT (entry_id, tag) DO UPDATE SET source = 'manual', rejected = 0",
+                (entry_id, name),
+            )
+
+    @staticmethod
+    def _entry_exists(conn: sqlite3.Connection, entry_id: int) -> None:
+        if conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone() is None:
+            raise EntryNotFound("That entry no longer exists; it may have been deleted for good.")
+
+    # the catalogue ---------------------------------------------------------------------------
+    def tag_catalogue(self) -> list[TagDef]:
+        """Every tag the journal knows: built in (in taxonomy order), user-made, and personal tags in use."""
+        order = {name: i for i, name in enumerate(self._builtin_order)}
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT name, category, grp, description, origin FROM tags t WHERE origin != 'personal' "
+                "OR EXISTS (SELECT 1 FROM entry_tags et WHERE et.tag = t.name AND et.rejected = 0)"
+            ).fetchall()
+        rank = {"builtin": 0, "user": 1, "personal": 2}
+        rows.sort(key=lambda r: (rank[r[4]], order.get(r[0], 0), r[0]))
+        return [TagDef(n, Category(c), g, d) for n, c, g, d, _ in rows]
+
+    def tag_text(self, text: str) -> list[TagHit]:
+        """The tags `text` would get on save (built-in cues, user keywords, user tags), saving nothing."""
+        with self._read() as conn:
+            tagger = self._current_tagger(conn)
+        return tagger.tag(text)
+
+    # teaching the tagger -----------------------------------------------------------------------
+    def add_user_tag(self, tag: TagDef) -> None:
+        name = normalise_tag_name(tag.name)
+        if name in self._builtin_names:
+            raise StoreError(f"“{name}” is already a built-in tag; add a keyword to it instead.")
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO tags (name, category, grp, description, origin) VALUES (?, ?, ?, ?, 'user') "
+                "ON CONFLICT (name) DO UPDATE SET category = excluded.category, grp = excluded.grp, "
+                "description = excluded.description, origin = 'user'",
+                (name, str(Category(tag.category)), tag.group, tag.description),
+            )
+            self._bump_tagger(conn)
+
+    def add_keyword(self, keyword: UserKeyword) -> None:
+        name, phrase = normalise_tag_name(keyword.tag), " ".join(keyword.phrase.split())
+        if not phrase:
+            raise StoreError("A keyword needs at least one word.")
+        with self._write() as conn:
+            conn.execute(_ENSURE_PERSONAL, (name,))
+            conn.execute("INSERT OR IGNORE INTO user_keywords (tag, phrase) VALUES (?, ?)", (name, phrase))
+            self._bump_tagger(conn)
+
+    def remove_keyword(self, keyword: UserKeyword) -> None:
+        name, phrase = normalise_tag_name(keyword.tag), " ".join(keyword.phrase.split())
+        with self._write() as conn:
+            conn.execute("DELETE FROM user_keywords WHERE tag = ? AND phrase = ?", (name, phrase))
+            self._bump_tagger(conn)
+
+    def keywords(self) -> list[UserKeyword]:
+        with self._read() as conn:
+            rows = conn.execute("SELECT tag, phrase FROM user_keywords ORDER BY tag, phrase").fetchall()
+        return [UserKeyword(t, p) for t, p in rows]
