@@ -1,0 +1,191 @@
+"""Fragments about how the work lands in the body and mind: the symptoms the tagger looks for.
+
+Kept apart from the stressors so each pool stays short enough to read. Same rules: fragments, mixed
+spellings, the odd typo, and never anything that identifies a client.
+"""
+
+from __future__ import annotations
+
+SYMPTOMS: dict[str, tuple[str, ...]] = {
+    "fatigue": (
+        "Absolutely shattered.",
+        "worn out",
+        "No energy at all by 3pm",
+        "so tired i could cry",
+        "Exhausted. Bones tired.",
+        "Knackered",
+        "dragging myself through the afternoon",
+        "physically wiped out",
+        "felt like I was wading through treacle all day",
+    ),
+    "sleep": (
+        "Couldn't sleep last night",
+        "Woke at {early} and couldn't get back off",
+        "tossed and turned til {early}",
+        "Insomnia again",
+        "Slept badly, kept waking up",
+        "lay awake going over the day",
+        "broken sleep, maybe four hours",
+        "Awake at {early} with my heart going",
+    ),
+    "headache": (
+        "Headache since lunch",
+        "Migraine coming on, aura at {time_day}",
+        "head pounding by the last session",
+        "tension headache all afternoon",
+        "Thumping head",
+    ),
+    "tension": (
+        "Shoulders up round my ears all day",
+        "stiff neck",
+        "Knot in my stomach before the meeting",
+        "jaw clenched, noticed it on the drive home",
+        "Tight chest most of the day",
+        "couldn't unclench",
+    ),
+    "appetite": (
+        "Not hungry at all, skipped tea",
+        "Comfort eating biscuits in the staff room",
+        "No appetite",
+        "ate a whole packet of crisps in the car without noticing",
+        "Stress eating again",
+    ),
+    "numbness": (
+        "Felt nothing in the session. Just flat",
+        "Numb.",
+        "Kind of hollow today",
+        "going through the motions",
+        "detached from it all, like watching through glass",
+        "On autopilot",
+    ),
+    "overwhelm": (
+        "Completely swamped",
+        "It's all too much",
+        "overwhelmed by the list",
+        "Can't cope with another thing landing on me",
+        "Everything at once. Flooded.",
+        "drowning a bit honestly",
+        "So much to do I froze",
+    ),
+    "sadness": (
+        "Teary on the drive home",
+        "Feeling really down",
+        "Cried in the loo at work",
+        "low all day",
+        "Sad in a way I can't shake",
+        "a bit hopeless about all of it",
+        "Had a little cry in the car",
+    ),
+    "anxiety": (
+        "On edge all day",
+        "anxious about tomorrow",
+        "Dreading the review meeting",
+        "worrying about {client} all evening",
+        "Nervous, heart racing before the call",
+        "panicky feeling in the afternoon",
+        "Can't stop worrying",
+    ),
+    "emotional-exhaustion": (
+        "Nothing left to give",
+        "Drained",
+        "Running on empty",
+        "emotionally exhausted",
+        "Completely depleted by the end",
+        "empty tank",
+        "Emotionally wrung out",
+    ),
+    "concentration": (
+        "Couldn't concentrate on anything",
+        "Foggy all afternoon",
+        "can't focus",
+        "read the same paragraph five times",
+        "Distracted in supervision prep",
+        "brain like cotton wool",
+    ),
+    "memory": (
+        "Forgot a meeting completely",
+        "blanked on a client's plan mid-session",
+        "Forgot my lanyard AND my lunch",
+        "Kept forgetting what I'd come into the room for",
+        "Memory like a sieve this week",
+    ),
+    "intrusive-thoughts": (
+        "Couldn't shake the image from the session",
+        "Replaying what {client} told me on loop",
+        "Kept thinking about it all evening",
+        "the details keep coming back, flashback-ish",
+        "Can't get the story out of my head",
+        "ruminating about whether I missed something",
+        "Their words playing on repeat",
+    ),
+    "self-doubt": (
+        "Felt like a fraud in that session",
+        "Not sure I'm cut out for this",
+        "Imposter syndrome on full blast",
+        "questioning every decision I made today",
+        "am I even helping anyone",
+        "Doubting myself",
+    ),
+    "irritability": (
+        "Snapped at my partner over nothing",
+        "Grumpy all evening",
+        "Short-tempered with everyone",
+        "bit someone's head off in the office",
+        "irritable, everything grated",
+        "Snappy with the kids",
+    ),
+    "withdrawal": (
+        "Ignored calls from friends",
+        "Cancelled plans again, couldn't face people",
+        "Didn't want to talk to anyone",
+        "Hid upstairs all evening",
+        "left the group chat on read for days",
+        "Pulling away from everyone lately",
+    ),
+    "substance-use": (
+        "Had a few drinks to unwind",
+        "Opened a bottle of wine before I'd taken my coat off",
+        "needed a drink tonight",
+        "Two glasses of wine then a third",
+        "couple of beers to take the edge off",
+    ),
+    "unhealthy-coping": (
+        "Binge-watched until 2",
+        "Doomscrolled for hours",
+        "Zoned out on my phone all night",
+        "stayed up too late watching rubbish to avoid thinking",
+        "scrolling til my eyes hurt",
+    ),
+    "reduced-empathy": (
+        "Couldn't care less today, which scares me",
+        "Felt cynical about the whole thing",
+        "Found myself thinking 'just get on with it' at a client. Not like me",
+        "Hard to feel anything for anyone's story today",
+        "Compassion tank on zero",
+    ),
+    "low-motivation": (
+        "No motivation at all",
+        "dread going in tomorrow",
+        "Sunday night dread already",
+        "What's the point",
+        "Couldn't be bothered with any of it",
+        "Dragged myself in",
+    ),
+    "care-quality": (
+        "Zoned out in session and missed something important",
+        "Not my best work today, rushed the ending",
+        "Kept checking the clock with {client}",
+        "Wasn't really present in my sessions",
+        "cut corners on the risk assessment, need to fix tomorrow",
+    ),
+}
+
+#: Which symptoms tend to come with a low day, a hard week, or a week of after-hours creep.
+LOW_DAY_SYMPTOMS = (
+    "fatigue", "emotional-exhaustion", "sadness", "anxiety", "overwhelm", "irritability",
+    "tension", "headache", "concentration", "low-motivation", "numbness", "withdrawal",
+    "self-doubt", "appetite", "memory", "unhealthy-coping", "substance-use", "reduced-empathy",
+    "care-quality",
+)
+ROUGH_WEEK_SYMPTOMS = ("sleep", "intrusive-thoughts", "sadness", "emotional-exhaustion", "anxiety")
+AFTER_HOURS_SYMPTOMS = ("sleep", "anxiety", "irritability", "tension")
