@@ -93,7 +93,7 @@ class RitualSettings:
         """Rewrite a step's prompt; None or blank restores the default wording."""
         prompts = {k: v for k, v in self.prompts.items() if k != str(Step(step))}
         if text and text.strip():
-            prompts[str(step)] = text
+            prompts[str(Step(step))] = text
         return replace(self, prompts=prompts)
 
     def to_dict(self) -> dict[str, Any]:
