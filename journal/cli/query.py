@@ -57,8 +57,10 @@ def search(
     from journal.cli.common import tag_name
 
     start, end = period(since, until)
+    # A shell cannot pass a NUL, but FTS5 stops reading a query at one; treat it as a space.
+    words = " ".join(query).replace("\x00", " ").strip()
     wanted = EntryQuery(
-        text=" ".join(query).strip() or None,
+        text=words or None,
         tags=tuple(dict.fromkeys(tag_name(t) for t in tags)),
         kind=_kind(kind),
         since=start,
