@@ -5,6 +5,7 @@ Kept deliberately small; everything a pane does lives in its own module under `p
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -89,7 +90,7 @@ class JournalApp(App[None]):
         self.clock: Callable[[], datetime] = clock or local_now
         self.demo = demo
         if demo:
-            self.sub_title = "demo journal"
+            self.title = "journal (demo)"
         for theme in THEMES:
             self.register_theme(theme)
         saved = store.get_setting("theme", DEFAULT_THEME)
@@ -143,3 +144,5 @@ def run_app(db_path: Path, *, demo: bool = False) -> None:
         JournalApp(store, demo=demo).run()
     finally:
         store.close()
+        if demo and db_path.parent.name.startswith("journal-demo-"):
+            shutil.rmtree(db_path.parent, ignore_errors=True)  # the demo is throwaway

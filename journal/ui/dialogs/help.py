@@ -42,6 +42,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help") as dialog:
             dialog.border_title = "Help"
+            dialog.border_subtitle = "Esc to close"
             with VerticalScroll():
                 yield Static("Keys", classes="dialog-heading")
                 yield Static(keys_table(), classes="dialog-keys", markup=False)
@@ -51,7 +52,6 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(URGENT_HELP, classes="dialog-urgent", markup=False)
                 yield Static("Privacy", classes="dialog-heading")
                 yield Static(NO_CLIENT_DETAILS, markup=False)
-            yield Static("Esc to close", classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

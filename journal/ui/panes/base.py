@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
@@ -32,6 +33,13 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
         with Vertical(classes="pane-body"):
             yield from self.compose_body()
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Five pane keys plus the pane's own crowd the footer in narrow terminals: tighten it, and
+        # below 100 columns leave Ctrl+P to the help screen (which lists it) to keep F1 visible.
+        for footer in self.query(Footer):
+            footer.compact = event.size.width < 110
+            footer.show_command_palette = event.size.width >= 100
 
     def on_screen_resume(self) -> None:
         # Another pane may have closed the shift while this one was in the background.

@@ -1,0 +1,209 @@
+"""The app shell: pane switching, palette, theme memory, help, header, welcome, worker failures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label
+from textual.worker import WorkerFailed, get_current_worker
+
+from journal.demo import DEMO_NOW
+from journal.domain.models import Entry, Kind
+from journal.storage import Store, open_store
+from journal.ui import app as app_module
+from journal.ui.app import JournalApp
+from journal.ui.dialogs.help import HelpScreen
+from journal.ui.dialogs.welcome import WelcomeScreen
+from journal.ui.messages import JournalChanged
+from journal.ui.panes.catalog import PANES
+from journal.ui.theme import DEFAULT_THEME
+
+AppFactory = Callable[..., JournalApp]
+
+SIZE = (120, 40)
+
+
+def header_state(app: JournalApp) -> str:
+    return str(app.screen.query_one("#shift-state", Label).content)
+
+
+async def test_starts_on_mood_with_calm_theme(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=SIZE):
+        assert demo_app.current_mode == "mood"
+        assert demo_app.theme == DEFAULT_THEME
+
+
+async def test_each_pane_has_its_key(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        for pane in (*PANES[2:], *PANES[:2]):  # every pane, mood (the start) last
+            await pilot.press(pane.key)
+            await pilot.pause()
+            assert demo_app.current_mode == pane.mode
+            assert isinstance(demo_app.screen, JournalApp.MODES[pane.mode])
+
+
+async def test_pane_keys_work_while_typing_but_question_mark_is_typed(
+    demo_app: JournalApp,
+) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await demo_app.switch_mode("history")
+        box = Input(id="probe")
+        await demo_app.screen.mount(box)
+        box.focus()
+        await pilot.press("a", "question_mark")
+        assert box.value == "a?"
+        assert not isinstance(demo_app.screen, HelpScreen)
+        await pilot.press("f4")
+        await pilot.pause()
+        assert demo_app.current_mode == "boundaries"
+
+
+async def test_command_palette_goes_to_a_pane(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"history")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert demo_app.current_mode == "history"
+
+
+async def test_command_palette_opens_help(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"help")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, HelpScreen)
+
+
+async def test_theme_is_remembered_across_restarts(demo_store: Store, make_app: AppFactory) -> None:
+    first = make_app(demo_store)
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"switch th")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        await pilot.press(*"calm-light")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert first.theme == "journal-calm-light"
+    second = make_app(demo_store)
+    async with second.run_test(size=SIZE):
+        assert second.theme == "journal-calm-light"
+
+
+async def test_unknown_saved_theme_falls_back_calmly(demo_store: Store, make_app: AppFactory) -> None:
+    demo_store.set_setting("theme", "no-such-theme")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE):
+        assert app.theme == DEFAULT_THEME
+
+
+async def test_help_opens_and_closes(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(demo_app.screen, HelpScreen)
+        text = " ".join(str(s.content) for s in demo_app.screen.query("Static"))
+        assert "not a medical device" in text and "988" in text and "client-identifying" in text
+        await pilot.press("f1")
+        assert not isinstance(demo_app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(demo_app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert demo_app.current_mode == "mood"
+        assert not isinstance(demo_app.screen, HelpScreen)
+
+
+async def test_header_shows_off_shift_once_todays_ritual_exists(
+    empty_store: Store, make_app: AppFactory
+) -> None:
+    empty_store.set_setting("welcomed", True)
+    now = DEMO_NOW
+    # yesterday's ritual does not close today's shift
+    empty_store.save(Entry(kind=Kind.RITUAL, created_at=now - timedelta(days=1), ritual={}))
+    app = make_app(empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "f3")
+        assert header_state(app) == ""
+        closed = now - timedelta(minutes=5)
+        empty_store.save(Entry(kind=Kind.RITUAL, created_at=closed, ritual={}))
+        app.screen.post_message(JournalChanged())
+        await pilot.pause()
+        assert header_state(app) == f"off shift since {closed:%H:%M}"
+        # a pane opened earlier re-reads when it comes back
+        await pilot.press("f5")
+        await pilot.pause()
+        assert header_state(app) == f"off shift since {closed:%H:%M}"
+
+
+async def test_header_shows_the_frozen_date(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=SIZE):
+        now = DEMO_NOW
+        date_label = str(demo_app.screen.query_one("#shift-date", Label).content)
+        assert date_label == f"{now:%A} {now.day} {now:%B %Y}"
+
+
+async def test_first_run_welcome_shows_once(empty_store: Store, make_app: AppFactory) -> None:
+    first = make_app(empty_store)
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(first.screen, WelcomeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(first.screen, WelcomeScreen)
+        assert first.current_mode == "mood"
+    second = make_app(empty_store)
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(second.screen, WelcomeScreen)
+
+
+async def test_failed_worker_becomes_a_calm_notice(demo_app: JournalApp) -> None:
+    secret = "entry text that must never be shown"
+
+    def boom() -> None:
+        assert get_current_worker() is not None
+        raise RuntimeError(secret)
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await demo_app.switch_mode("history")
+        worker = demo_app.screen.run_worker(boom, thread=True, exit_on_error=False)
+        with pytest.raises(WorkerFailed):
+            await worker.wait()
+        await pilot.pause()
+        await pilot.pause()
+        notices = list(demo_app._notifications)
+        assert len(notices) == 1
+        assert "nothing you saved was lost" in notices[0].message
+        assert secret not in notices[0].message and secret not in notices[0].title
+        assert demo_app.is_running
+
+
+def test_run_app_closes_the_store_even_on_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+
+    def recording_open_store(path: Path) -> Store:
+        store = open_store(path)
+        real_close = store.close
+        store.close = lambda: (events.append("closed"), real_close())[1]  # type: ignore[method-assign]
+        events.append(f"opened {Path(path).name}")
+        return store
+
+    def crashing_run(self: JournalApp) -> None:
+        events.append("ran")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app_module, "open_store", recording_open_store)
+    monkeypatch.setattr(JournalApp, "run", crashing_run)
+    with pytest.raises(KeyboardInterrupt):
+        app_module.run_app(tmp_path / "mine.db")
+    assert events == ["opened mine.db", "ran", "closed"]
