@@ -73,6 +73,11 @@ def mark_saved(ctx: click.Context) -> None:
 # --- opening the journal ------------------------------------------------------------------------
 
 
+def interactive() -> bool:
+    """Whether someone is at a terminal to answer a prompt (a script gets a sentence instead)."""
+    return sys.stdin.isatty()
+
+
 def open_journal(path: Path, *, create: bool = True) -> Store:
     """Open the journal, asking for the passphrase of an encrypted one.
 
@@ -87,7 +92,7 @@ def open_journal(path: Path, *, create: bool = True) -> Store:
     try:
         return open_store(path, passphrase=passphrase, create=create)
     except WrongPassphrase:
-        if passphrase is not None or not sys.stdin.isatty():
+        if passphrase is not None or not interactive():
             raise
     typed = click.prompt("Passphrase for this journal", hide_input=True, err=True)
     return open_store(path, passphrase=typed, create=create)
