@@ -45,7 +45,7 @@ def chip_content(chip: TagChip) -> Content:
     marker = "✗" if chip.rejected else ("+" if chip.source is Source.MANUAL else "●")
     parts.append(f"{marker} ")
     parts.append(safe_text(chip.name).stylize("bold"))
-    parts.append((f" {chip.category}", "italic"))
+    parts.append((f" ({chip.category})", "italic"))
     if chip.rejected:
         parts.append(" · rejected (x to bring back)")
     elif chip.source is Source.MANUAL:
@@ -120,6 +120,11 @@ class TagList(OptionList):
         if current in self._chips:
             self.highlighted = names.index(current)
         elif self.has_focus:
+            self.highlighted = 0
+
+    def on_focus(self) -> None:
+        # Arriving by tab should land on a tag, so `x` works straight away.
+        if self.highlighted is None and self._chips:
             self.highlighted = 0
 
     def _toggle_index(self, index: int | None) -> None:

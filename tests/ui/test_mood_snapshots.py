@@ -1,0 +1,94 @@
+"""Snapshots of the Mood pane: a first run, and an entry being written with its live tags.
+
+Fixed entries and a frozen clock (not the demo journal) so the pictures only change when the pane
+does. Refresh with `--snapshot-update` and look at the result before committing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from journal.domain.models import Entry, EntryTag, Kind, Outcome, Source
+from journal.storage import Store, open_store
+from journal.ui.app import JournalApp
+from journal.ui.widgets.tag_list import TagList
+
+NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
+TYPED = (
+    "Couldn't sleep, woke at 4 again. Ate at my desk between sessions.\n"
+    "Talked it through with a colleague after — helped more than I expected. #nights"
+)
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    s = open_store(db_path)
+    s.set_setting("welcomed", True)
+    yield s
+    s.close()
+
+
+def fill(store: Store) -> None:
+    """A few entries of every kind over the last days, one with brackets that must stay literal."""
+    store.save(
+        Entry(Kind.MOOD, NOW - timedelta(hours=3), "Long clinic. Headache by 3pm.", mood=2, energy=2)
+    )
+    store.save(
+        Entry(
+            Kind.BOUNDARY,
+            NOW - timedelta(days=1, hours=1),
+            "Answered a work message at 10pm.",
+            boundary="after-hours-contact",
+            outcome=Outcome.CROSSED,
+            cost=3,
+        )
+    )
+    store.save(
+        Entry(
+            Kind.MOOD,
+            NOW - timedelta(days=3),
+            "Good supervision [really] — felt heard.",
+            mood=4,
+            energy=3,
+            tags=[EntryTag("gratitude", "personal", source=Source.MANUAL)],
+        )
+    )
+    store.save(Entry(Kind.RITUAL, NOW - timedelta(days=9), "", mood=3, energy=2, ritual={}))
+
+
+def app_on(store: Store) -> JournalApp:
+    return JournalApp(store, clock=lambda: NOW)
+
+
+async def type_entry(pilot) -> None:
+    screen = pilot.app.screen
+    await pilot.press("2", "tab", "3")
+    screen.query_one(TextArea).text = TYPED
+    await pilot.pause(0.5)
+    tags = screen.query_one(TagList)
+    tags.focus()
+    tags.highlighted = [c.name for c in tags.chips].index("skipped-break")
+    await pilot.press("x")
+    screen.query_one("#editor-add-tag", Input).focus()
+    await pilot.press(*"caseload", "enter")
+    await pilot.pause(0.2)
+
+
+def test_mood_pane_first_run(snap_compare, store: Store) -> None:
+    assert snap_compare(app_on(store), terminal_size=(120, 40))
+
+
+def test_mood_pane_writing_with_tags(snap_compare, store: Store) -> None:
+    fill(store)
+    assert snap_compare(app_on(store), terminal_size=(120, 40), run_before=type_entry)
+
+
+def test_mood_pane_narrow(snap_compare, store: Store) -> None:
+    fill(store)
+    store.set_setting("mood.privacy_reminder_dismissed", True)
+    assert snap_compare(app_on(store), terminal_size=(80, 24), run_before=type_entry)
