@@ -133,13 +133,18 @@ class JournalApp(App[None]):
             )
 
 
-def run_app(db_path: Path, *, demo: bool = False) -> None:
-    """Open the journal (or the throwaway demo journal), run the app, and always close the store."""
+def run_app(
+    db_path: Path, *, demo: bool = False, opener: Callable[[Path], Store] = open_store
+) -> None:
+    """Open the journal (or a fresh throwaway demo journal), run the app, and always close the store.
+
+    `opener` lets the CLI open the journal its own way (asking for a passphrase, making the folder).
+    """
     if demo:
         from journal.demo import demo_path
 
         db_path = demo_path()
-    store = open_store(db_path)
+    store = opener(db_path)
     try:
         JournalApp(store, demo=demo).run()
     finally:

@@ -202,8 +202,21 @@ def test_run_app_closes_the_store_even_on_a_crash(
         events.append("ran")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(app_module, "open_store", recording_open_store)
     monkeypatch.setattr(JournalApp, "run", crashing_run)
     with pytest.raises(KeyboardInterrupt):
-        app_module.run_app(tmp_path / "mine.db")
+        app_module.run_app(tmp_path / "mine.db", opener=recording_open_store)
     assert events == ["opened mine.db", "ran", "closed"]
+
+
+def test_run_app_demo_is_thrown_away(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import journal.demo
+
+    folder = tmp_path / "journal-demo-test"
+    folder.mkdir()
+    monkeypatch.setattr(journal.demo, "demo_path", lambda: folder / "demo.db")
+    seen: list[str] = []
+    monkeypatch.setattr(JournalApp, "run", lambda self: seen.append(self.title))
+    app_module.run_app(tmp_path / "mine.db", demo=True)
+    assert seen == ["journal (demo)"]
+    assert not folder.exists()
+    assert not (tmp_path / "mine.db").exists()
