@@ -1,0 +1,115 @@
+"""Boundaries today: a few yes/no questions; each "yes" becomes a boundary log entry at closing.
+
+Answers are y/n on the highlighted question (the cursor then moves down); an optional note for the
+highlighted question is typed below and kept with the answers (as extras), so nothing is written to
+the boundary log until the shift is closed, and a resumed ritual can never log the same thing twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from journal.domain.ritual import BOUNDARY_QUESTIONS, Step
+from journal.ui.panes.ritual_steps.base import StepView
+from journal.ui.safe import safe_text
+
+
+class QuestionList(OptionList):
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("u", "answer(None)", "Unanswer", show=False),
+    ]
+
+    def action_answer(self, value: bool | None) -> None:
+        step = self.screen.query_one(BoundariesStep)
+        if self.highlighted is not None:
+            step.set_answer(BOUNDARY_QUESTIONS[self.highlighted].key, value)
+            if value is not None and self.highlighted < self.option_count - 1:
+                self.highlighted += 1
+
+
+class BoundariesStep(StepView):
+    STEP = Step.BOUNDARIES
+    BINDINGS = [Binding("enter", "done", "Next", show=False)]
+
+    def compose_step(self) -> ComposeResult:
+        yield QuestionList(id="boundary-questions")
+        yield Input(placeholder="A note for the highlighted question (optional)", id="boundary-note")
+
+    @property
+    def answers(self) -> dict[str, bool]:
+        return dict(self.answer or {})
+
+    @property
+    def notes(self) -> dict[str, str]:
+        return dict(self.extras.get("notes") or {})
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one(QuestionList).highlighted = 0
+
+    def focus_first(self) -> None:
+        self.query_one(QuestionList).focus()
+
+    def _show(self) -> None:
+        questions = self.query_one(QuestionList)
+        highlighted = questions.highlighted
+        answers, notes = self.answers, self.notes
+        options = []
+        for q in BOUNDARY_QUESTIONS:
+            value = answers.get(q.key)
+            mark = "[ yes ]" if value else "[ no  ]" if value is False else "[  ?  ]"
+            line = Content.assemble((mark, "bold" if value is not None else "dim"), "  ", q.question)
+            if notes.get(q.key):
+                line = Content.assemble(line, ("  — ", "dim"), safe_text(notes[q.key]).stylize("italic"))
+            options.append(Option(line, id=q.key))
+        questions.set_options(options)
+        if highlighted is not None:
+            questions.highlighted = highlighted
+
+    def set_answer(self, key: str, value: bool | None) -> None:
+        answers = self.answers
+        if value is None:
+            answers.pop(key, None)
+        else:
+            answers[key] = value
+        self.answer_given(answers or None, {"notes": self.notes})
+        self._show()
+
+    @on(OptionList.OptionHighlighted, "#boundary-questions")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        note = self.query_one("#boundary-note", Input)
+        note.value = self.notes.get(str(event.option.id), "")
+
+    @on(Input.Submitted, "#boundary-note")
+    def _note(self, event: Input.Submitted) -> None:
+        event.stop()
+        questions = self.query_one(QuestionList)
+        if questions.highlighted is None:
+            return
+        key = BOUNDARY_QUESTIONS[questions.highlighted].key
+        notes: dict[str, Any] = self.notes
+        text = " ".join(event.value.split())
+        if text:
+            notes[key] = text
+        else:
+            notes.pop(key, None)
+        self.answer_given(self.answer, {"notes": notes})
+        self._show()
+        questions.focus()
+
+    @on(OptionList.OptionSelected, "#boundary-questions")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_done()
+
+    def action_done(self) -> None:
+        self.post_message(self.Done())

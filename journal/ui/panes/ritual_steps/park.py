@@ -1,0 +1,161 @@
+"""Park it: open loops left at work for tomorrow, and last time's to tick off, carry or drop.
+
+New items are the step's answer (a list of lines), saved as each is added or removed; they become
+parked items in the journal only when the shift closes. Last time's items already are parked items,
+so ticking one off (d), carrying it again (c) or dropping it (x) changes the journal at once, through
+the pane (`ParkedStatus`), and is never part of the ritual state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from journal.domain.models import ParkedItem
+from journal.domain.ritual import Step
+from journal.ui.panes.ritual_steps.base import StepView
+from journal.ui.safe import safe_text
+
+#: how each status reads, in words as well as a mark
+STATUS_WORDS = {"open": ("○", "still open"), "carried": ("→", "carried to tomorrow"),
+                "done": ("✓", "done"), "dropped": ("✗", "let go")}
+
+
+class PreviousList(OptionList):
+    """Last time's parked items; d done, c carry again, x drop."""
+
+    BINDINGS = [
+        Binding("d", "mark('done')", "Done"),
+        Binding("c", "mark('carried')", "Carry"),
+        Binding("x", "mark('dropped')", "Let go"),
+    ]
+
+    class Marked(Message):
+        def __init__(self, item_id: int, status: str) -> None:
+            super().__init__()
+            self.item_id, self.status = item_id, status
+
+    def action_mark(self, status: str) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id is not None:
+            self.post_message(self.Marked(int(option.id), status))
+
+
+class NewList(OptionList):
+    """What is being parked now; delete removes the highlighted line."""
+
+    BINDINGS = [Binding("delete,backspace,x", "remove", "Remove")]
+
+    class Removed(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def action_remove(self) -> None:
+        if self.highlighted is not None and self.option_count and self.get_option_at_index(0).id:
+            self.post_message(self.Removed(self.highlighted))
+
+
+class ParkedStatus(Message):
+    """Ask the pane to set a previously parked item's status in the journal."""
+
+    def __init__(self, item_id: int, status: str) -> None:
+        super().__init__()
+        self.item_id, self.status = item_id, status
+
+
+def _line(item: ParkedItem, status: str) -> Content:
+    mark, word = STATUS_WORDS.get(status, STATUS_WORDS["open"])
+    return Content.assemble(f"{mark} ", safe_text(item.text), (f"  · {word}", "dim italic"))
+
+
+class ParkStep(StepView):
+    STEP = Step.PARK
+
+    def __init__(
+        self,
+        *args: object,
+        previous: Sequence[ParkedItem] = (),
+        marks: dict[int, str] | None = None,
+        **kw: object,
+    ) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        self.previous = list(previous)
+        self.items: list[str] = list(self.answer or [])
+        #: the pane's record of what was decided for last time's items (it outlives this view)
+        self.marks: dict[int, str] = marks if marks is not None else {}
+
+    def compose_step(self) -> ComposeResult:
+        if self.previous:
+            yield Static("Parked last time — d done · c carry again · x let go", classes="park-heading",
+                         markup=False)
+            yield PreviousList(id="park-previous")
+        yield Input(placeholder="One open loop, then enter (enter on an empty line moves on)", id="park-input")
+        yield Static("Parking tonight — x removes the highlighted one", classes="park-heading", markup=False)
+        yield NewList(id="park-new")
+
+    def on_mount(self) -> None:
+        self._show_previous()
+        self._show_items()
+
+    def focus_first(self) -> None:
+        self.query_one("#park-input", Input).focus()
+
+    def _show_previous(self) -> None:
+        if not self.previous:
+            return
+        options = self.query_one(PreviousList)
+        highlighted = options.highlighted
+        options.set_options(
+            Option(_line(i, self.marks.get(i.id, "open")), id=str(i.id)) for i in self.previous
+        )
+        if highlighted is not None:
+            options.highlighted = highlighted
+
+    def _show_items(self) -> None:
+        new = self.query_one(NewList)
+        highlighted = new.highlighted
+        if not self.items:
+            new.set_options([Option(Content.styled("Nothing parked yet.", "dim italic"), disabled=True)])
+            return
+        new.set_options(Option(Content.assemble("• ", safe_text(t)), id=str(n)) for n, t in enumerate(self.items))
+        if highlighted is not None:
+            new.highlighted = min(highlighted, len(self.items) - 1)
+
+    @on(Input.Submitted, "#park-input")
+    def _add(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self.post_message(self.Done())
+            return
+        event.input.clear()
+        self.items.append(" ".join(text.split()))
+        self._show_items()
+        self.answer_given(list(self.items))
+
+    @on(NewList.Removed)
+    def _remove(self, event: NewList.Removed) -> None:
+        event.stop()
+        if 0 <= event.index < len(self.items):
+            del self.items[event.index]
+            self._show_items()
+            self.answer_given(list(self.items) or None)
+
+    @on(PreviousList.Marked)
+    def _marked(self, event: PreviousList.Marked) -> None:
+        event.stop()
+        self.marks[event.item_id] = event.status
+        self._show_previous()
+        self.post_message(ParkedStatus(event.item_id, "open" if event.status == "carried" else event.status))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # enter on a line does nothing; the keys say what to do
