@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -66,7 +67,7 @@ class JournalApp(App[None]):
         *(
             Binding(
                 p.key,
-                f"switch_mode('{p.mode}')",
+                f"go('{p.mode}')",
                 p.title,
                 key_display=p.key.upper(),
                 priority=True,
@@ -106,6 +107,12 @@ class JournalApp(App[None]):
     def watch_theme(self, name: str) -> None:
         if self.store.get_setting("theme") != name:
             self.store.set_setting("theme", name)
+
+    def action_go(self, mode: str) -> None:
+        """Go to a pane; help or the palette left open would only be in the way on return."""
+        while isinstance(self.screen, (HelpScreen, CommandPalette)):
+            self.pop_screen()
+        self.switch_mode(mode)
 
     def action_help(self) -> None:
         """Open help, or close it if it is open (F1 is a priority key, so it must do both)."""

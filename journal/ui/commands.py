@@ -19,11 +19,17 @@ class JournalCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app = self.app
         commands: list[tuple[str, Callable[[], object], str]] = [
-            (pane.command, partial(app.switch_mode, pane.mode), f"{pane.help} ({pane.key.upper()})")
+            (
+                pane.command,
+                partial(app.run_action, f"go('{pane.mode}')"),
+                f"{pane.help} ({pane.key.upper()})",
+            )
             for pane in PANES
         ]
         commands.append(("Switch theme", app.search_themes, "Pick a colour theme; it is remembered"))
-        commands.append(("Help", partial(app.run_action, "help"), "Keys, what this app is, urgent help (F1)"))
+        commands.append(
+            ("Help", partial(app.run_action, "help"), "Keys, what this app is, urgent help (F1)")
+        )
         return commands
 
     async def discover(self) -> Hits:

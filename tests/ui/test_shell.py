@@ -61,6 +61,17 @@ async def test_pane_keys_work_while_typing_but_question_mark_is_typed(
         assert demo_app.current_mode == "boundaries"
 
 
+async def test_pane_key_from_help_leaves_help_behind(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1", "f5")
+        await pilot.pause()
+        assert demo_app.current_mode == "history"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert demo_app.current_mode == "mood"
+        assert not isinstance(demo_app.screen, HelpScreen)
+
+
 async def test_command_palette_goes_to_a_pane(demo_app: JournalApp) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
