@@ -28,6 +28,10 @@ _HELD_WEIGHTS = (3, 3, 2, 2, 1, 0.5)
 _EVENING = frozenset({"after-hours", "overtime", "exercise", "connection", "hobby", "substance-use",
                       "unhealthy-coping", "irritability", "withdrawal", "rest"})
 _MORNING = frozenset({"sleep"})
+#: What an otherwise empty note talks about: everyday themes that no planted pattern depends on.
+_BACKGROUND_GOOD = ("meaningful-moment", "peer-support", "connection", "hobby", "mindfulness", "caseload")
+_BACKGROUND_HARD = ("caseload", "client-outcome", "staffing", "fatigue", "tension", "concentration",
+                    "trauma-exposure", "peer-support", "overwhelm")
 _MOOD_COUNT_WEIGHTS = {True: (10, 45, 33, 12), False: (30, 50, 20, 0)}
 #: Minutes after midnight where a workday's mood entries fall: morning, lunch, evening, late.
 _WORK_SLOTS = ((435, 530), (730, 830), (1140, 1260), (1260, 1375))
@@ -98,6 +102,10 @@ class _DayWriter:
                     groups[rng.randrange(n_mood)].append(theme)
             elif groups:
                 rng.choice(groups).append(theme)
+        for group in groups[:n_mood]:
+            if not group and rng.random() < 0.8:
+                pool = _BACKGROUND_GOOD if plan.mood >= 3.5 else _BACKGROUND_HARD
+                group += rng.sample(pool, rng.choice((1, 2, 2)))
         times = self._mood_times(plan.workday, n_mood)
         entries = [self._mood(plan, t, themes) for t, themes in zip(times, groups)]
         entries += [self._boundary(plan, kind, outcome) for kind, outcome in events]

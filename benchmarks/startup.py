@@ -1,0 +1,107 @@
+"""How long until `journal` shows its first frame, and how much memory it takes, against a bare
+Textual app on the same machine.
+
+    .venv/bin/python benchmarks/startup.py [--entries 100000] [--quick] [--write]
+
+Each app runs in its own fresh process (startup_child.py), headless at 120x40; the time is from just
+before the process is spawned to the moment the child says its first frame is painted and idle, so
+interpreter start and every import count, as they do for a user. Peak RSS is the child's own
+`ru_maxrss`. Runs are interleaved so a noisy neighbour hurts every app alike. Target: the journal
+within 1.3x the bare app's time and 1.5x its memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from common import ROOT, big_journal, child_env, machine, update_readme, working_copy
+
+from journal.storage import open_store
+
+CHILD = ROOT / "benchmarks" / "startup_child.py"
+TIME_RATIO, MEMORY_RATIO = 1.3, 1.5
+
+
+def launch(args: list[str]) -> tuple[float, int, int]:
+    """Seconds to the first frame, peak RSS (KiB) at that frame, and at exit."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(),
+    )
+    assert child.stdout is not None
+    ready_line = child.stdout.readline()
+    seconds = time.perf_counter() - start
+    rest, errors = child.communicate(timeout=60)
+    if child.returncode != 0 or not ready_line:
+        raise SystemExit(f"The app in {args} did not start: {errors.strip()[-500:]}")
+    ready, exit_ = json.loads(ready_line), json.loads(rest.strip().splitlines()[-1])
+    return seconds, ready["rss_kb"], exit_["rss_kb"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true", help="3 runs each instead of 9")
+    parser.add_argument("--write", action="store_true", help="update benchmarks/README.md")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 9
+
+    big, meta = big_journal(args.entries)
+    with tempfile.TemporaryDirectory(prefix="journal-startup-") as folder:
+        empty = Path(folder) / "empty.db"
+        open_store(empty).close()
+        full = working_copy(big, Path(folder))
+        cases = {
+            "Bare Textual app (Header, Static, Footer)": ["bare"],
+            "`journal` on an empty journal": ["journal", str(empty)],
+            f"`journal` on {meta['entries']:,} entries": ["journal", str(full)],
+        }
+        for argv in cases.values():  # warm the OS file cache and .pyc files; not timed
+            launch(argv)
+        samples: dict[str, list[tuple[float, int, int]]] = {name: [] for name in cases}
+        for _ in range(runs):
+            for name, argv in cases.items():
+                samples[name].append(launch(argv))
+
+    rows = ["| app | first frame (median) | peak RSS at first frame | peak RSS at exit | vs bare |",
+            "|---|---:|---:|---:|---|"]
+    base_time = base_rss = 0.0
+    failed = False
+    for i, (name, runs_) in enumerate(samples.items()):
+        seconds = statistics.median(s[0] for s in runs_)
+        rss = statistics.median(s[1] for s in runs_) / 1024
+        rss_exit = statistics.median(s[2] for s in runs_) / 1024
+        if i == 0:
+            base_time, base_rss, versus = seconds, rss, "-"
+        else:
+            t, m = seconds / base_time, rss / base_rss
+            ok = t <= TIME_RATIO and m <= MEMORY_RATIO
+            failed |= not ok
+            versus = f"{t:.2f}x time, {m:.2f}x memory: {'pass' if ok else '**FAIL**'}"
+        rows.append(f"| {name} | {seconds * 1000:.0f} ms | {rss:.1f} MB | {rss_exit:.1f} MB | {versus} |")
+
+    body = "\n".join([
+        f"Measured {date.today().isoformat()} on {machine()}; median of {runs} runs each, headless "
+        f"120x40. Target: within {TIME_RATIO}x the bare app's time and {MEMORY_RATIO}x its memory.",
+        "",
+        *rows,
+    ])
+    print(body)
+    if args.write:
+        update_readme("startup", body)
+        print("\nUpdated benchmarks/README.md.")
+    if failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
