@@ -9,10 +9,12 @@ kept because people use it on purpose.
 from __future__ import annotations
 
 import re
+import unicodedata
+from pathlib import Path
 from collections.abc import Callable
 from typing import TypeVar
 
-from journal.storage.connection import OPERATIONAL_ERRORS
+from journal.storage.connection import OPERATIONAL_ERRORS, translate
 
 T = TypeVar("T")
 
@@ -21,12 +23,18 @@ _WORDY = re.compile(r"\w")
 _OPERATORS = {"OR", "NOT"}
 
 
+def _printable(text: str) -> str:
+    """Control characters (NUL included) become spaces: FTS5 cannot take them inside a string."""
+    return "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
 def to_fts_query(text: str) -> str | None:
     """A valid FTS5 query for `text`, or None when it holds nothing searchable."""
+    text = _printable(text)
     parts: list[str] = []
     pending_op: str | None = None
     for m in _TOKEN.finditer(text):
@@ -50,7 +58,7 @@ def to_fts_query(text: str) -> str | None:
 
 def all_words_query(text: str) -> str | None:
     """The plainest fallback: every word quoted and required, no operators at all."""
-    words = [w for w in re.findall(r"\w+", text)]
+    words = re.findall(r"\w+", _printable(text))
     return " ".join(_quote(w) for w in words) or None
 
 
@@ -65,7 +73,6 @@ def with_fts_query(text: str, attempt: Callable[[str], T]) -> T | None:
         try:
             return attempt(query)
         except OPERATIONAL_ERRORS as exc:
-            message = str(exc).lower()
-            if "fts5" not in message and "syntax" not in message:
+            if translate(exc, Path()) is not None:  # locked, damaged...: not the query's fault
                 raise
     return None
