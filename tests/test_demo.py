@@ -200,27 +200,30 @@ def test_parked_items_are_open_and_done(store: Store) -> None:
     assert all(item.ritual_entry_id is not None for item in store.parked(status=None))
 
 
-def test_demo_path_is_a_private_ready_journal() -> None:
+@pytest.fixture
+def throwaway() -> Iterator[list[Path]]:
+    """Demo journals made by a test, removed with their private folders afterwards."""
+    made: list[Path] = []
+    yield made
+    for path in made:
+        for leftover in path.parent.iterdir():
+            leftover.unlink()
+        path.parent.rmdir()
+
+
+def test_demo_path_is_a_private_ready_journal(throwaway: list[Path]) -> None:
     path = demo_path(now=DEMO_NOW)
-    try:
-        assert path.parent.stat().st_mode & 0o077 == 0
-        with open_store(path, create=False) as store:
-            assert store.count(EntryQuery(limit=None)) > 300
-            assert store.get_setting("welcomed") is True
-    finally:
-        for leftover in path.parent.iterdir():
-            leftover.unlink()
-        path.parent.rmdir()
+    throwaway.append(path)
+    assert path.parent.stat().st_mode & 0o077 == 0
+    with open_store(path, create=False) as store:
+        assert store.count(EntryQuery(limit=None)) > 300
+        assert store.get_setting("welcomed") is True
+        assert store.search(EntryQuery(limit=1))[0].created_at <= DEMO_NOW
 
 
-def test_demo_path_defaults_to_the_real_clock(tmp_path: Path) -> None:
+def test_demo_path_defaults_to_the_real_clock(throwaway: list[Path]) -> None:
     before = datetime.now().astimezone()
-    path = demo_path()
-    try:
-        with open_store(path, create=False) as store:
-            newest = store.search(EntryQuery(limit=1))[0]
-        assert before - newest.created_at < timedelta(days=2)
-    finally:
-        for leftover in path.parent.iterdir():
-            leftover.unlink()
-        path.parent.rmdir()
+    throwaway.append(path := demo_path())
+    with open_store(path, create=False) as store:
+        newest = store.search(EntryQuery(limit=1))[0]
+    assert abs(before - newest.created_at) < timedelta(days=2)
