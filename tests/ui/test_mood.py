@@ -5,6 +5,8 @@ Each test runs the real `JournalApp` on its own journal file with a frozen clock
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +25,7 @@ from journal.ui.panes.mood import REMINDER_SETTING, MoodPane
 from journal.ui.widgets.recent_list import RecentList
 from journal.ui.widgets.scale_picker import ScalePicker
 from journal.ui.widgets.tag_list import TagList
+from journal.ui.widgets.tagged_editor import TaggedEditor
 
 NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
 TEXT = "Couldn't sleep again. Ate at my desk, no break at all. #nights"
@@ -33,6 +36,12 @@ def open_journal(path: Path) -> Store:
     store = open_store(path)
     store.set_setting("welcomed", True)
     return store
+
+
+@pytest.fixture(autouse=True)
+def _quick_tagging(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shorter debounce keeps the suite quick; the behaviour is the same."""
+    monkeypatch.setattr(TaggedEditor, "TAG_DELAY", 0.05)
 
 
 @pytest.fixture
@@ -57,7 +66,7 @@ def chips(app: App) -> dict[str, bool]:
 
 async def write(pilot, text: str) -> None:
     pilot.app.screen.query_one(TextArea).text = text
-    await pilot.pause(0.5)  # past the tagging debounce and the worker
+    await pilot.pause(0.25)  # past the tagging debounce and the worker
 
 
 async def test_write_reject_add_and_save(store: Store) -> None:
@@ -277,3 +286,25 @@ async def test_scale_picker_keys_clicks_and_words() -> None:
         assert "● 4 good" in picker.render().plain
         await pilot.pause()
         assert app.changes == [3, 4, 5, 1, None, 4]
+
+
+async def test_own_editor_round_trip(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = tmp_path / "editor.sh"
+    script.write_text('#!/bin/sh\nprintf "\\nwritten elsewhere \\033[31m #nights" >> "$1"\n')
+    script.chmod(0o700)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    app = make(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # headless apps can't suspend
+        await write(pilot, "first line")
+        area = app.screen.query_one(TextArea)
+        area.focus()
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.25)
+        assert area.text == "first line\nwritten elsewhere [31m #nights"
+        assert "nights" in chips(app)
+    assert not list(tmp_path.glob("journal-*"))

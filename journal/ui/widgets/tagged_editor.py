@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,10 +25,9 @@ from textual.worker import get_current_worker
 
 from journal.domain.models import Category, EntryTag, Source, TagDef, TagHit, UserKeyword
 from journal.ui.safe import safe_plain
+from journal.ui.widgets.safe_text_area import SafeTextArea
 from journal.ui.widgets.tag_list import TagChip, TagList
 
-#: Wait this long after the last keystroke before asking the tagger (seconds).
-TAG_DELAY = 0.3
 _MAX_TAG_LENGTH = 40
 _PLACEHOLDER = "What's still with you? Write as much or as little as you like."
 
@@ -37,23 +36,6 @@ def tag_slug(raw: str) -> str:
     """A typed tag name as a slug: `#Night Shift ` -> `night-shift`. Empty when nothing usable."""
     slug = re.sub(r"\s+", "-", raw.strip().lstrip("#").strip().lower())
     return slug[:_MAX_TAG_LENGTH].strip("-")
-
-
-class JournalTextArea(TextArea):
-    """A TextArea that drops control characters from pasted text.
-
-    A bracketed paste can carry ESC and other controls straight into the document, and a TextArea
-    draws its document as is, so they would reach the terminal. Keys never insert controls.
-    """
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        cleaned = safe_plain(event.text)
-        if cleaned != event.text:
-            event.prevent_default()
-            event.stop()
-            if not self.read_only and (result := self._replace_via_keyboard(cleaned, *self.selection)):
-                self.move_cursor(result.end_location)
-        # Clean pastes fall through to TextArea's own handler (Textual dispatches along the MRO).
 
 
 class TaggedEditor(Vertical):
@@ -69,6 +51,8 @@ class TaggedEditor(Vertical):
     """
 
     BINDINGS = [Binding("ctrl+t", "teach", "Teach a tag", show=True)]
+    #: Wait this long after the last keystroke before asking the tagger (seconds).
+    TAG_DELAY = 0.3
 
     class Changed(Message):
         """Anything a draft would record changed: the text or a tag decision."""
@@ -114,7 +98,7 @@ class TaggedEditor(Vertical):
         self._debounce: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield JournalTextArea(soft_wrap=True, placeholder=self._placeholder, id="editor-text")
+        yield SafeTextArea(soft_wrap=True, placeholder=self._placeholder, id="editor-text")
         yield TagList(id="editor-tags")
         yield Input(placeholder="Add a tag by hand (→ completes, enter adds)…", id="editor-add-tag")
 
@@ -123,8 +107,8 @@ class TaggedEditor(Vertical):
 
     # public API ------------------------------------------------------------------------------
     @property
-    def text_area(self) -> TextArea:
-        return self.query_one("#editor-text", TextArea)
+    def text_area(self) -> SafeTextArea:
+        return self.query_one("#editor-text", SafeTextArea)
 
     @property
     def text(self) -> str:
@@ -165,7 +149,7 @@ class TaggedEditor(Vertical):
     def restore(self, state: dict[str, Any]) -> None:
         self._rejected = {str(n) for n in state.get("rejected", [])}
         self._manual = [str(n) for n in state.get("manual", [])]
-        self.text_area.load_text(safe_plain(str(state.get("text", ""))))
+        self.text_area.load_clean(str(state.get("text", "")))
         cursor = state.get("cursor") or [0, 0]
         try:
             self.text_area.selection = Selection.cursor((int(cursor[0]), int(cursor[1])))
@@ -197,7 +181,7 @@ class TaggedEditor(Vertical):
         event.stop()
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(TAG_DELAY, self.retag)
+        self._debounce = self.set_timer(self.TAG_DELAY, self.retag)
         self.post_message(self.Changed(self))
 
     @work(thread=True, exclusive=True, group="tagging", exit_on_error=False)

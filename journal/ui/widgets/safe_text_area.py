@@ -1,0 +1,71 @@
+"""A TextArea for the user's own words: pasted control characters dropped, and `$EDITOR` one key away.
+
+A bracketed paste can carry ESC and other controls straight into the document, and a TextArea draws
+its document as is, so they would reach the terminal; keys never insert controls, so cleaning pastes
+(and anything loaded with `load_clean`) is enough. Some people think best in their own editor, so
+ctrl+o hands the text to `$VISUAL`/`$EDITOR` with the app suspended and takes back what they saved.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
+from textual import events
+from textual.app import SuspendNotSupported
+from textual.binding import Binding
+from textual.widgets import TextArea
+
+from journal.ui.safe import safe_plain
+
+
+class SafeTextArea(TextArea):
+    """See the module docstring."""
+
+    BINDINGS = [Binding("ctrl+o", "open_in_editor", "Your editor", show=True)]
+
+    def load_clean(self, text: str) -> None:
+        """Replace the document with `text`, control characters removed."""
+        self.load_text(safe_plain(text))
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        cleaned = safe_plain(event.text)
+        if cleaned != event.text:
+            event.prevent_default()
+            event.stop()
+            if not self.read_only and (result := self._replace_via_keyboard(cleaned, *self.selection)):
+                self.move_cursor(result.end_location)
+        # Clean pastes fall through to TextArea's own handler (Textual dispatches along the MRO).
+
+    def action_open_in_editor(self) -> None:
+        command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not command:
+            self.notify("Set $EDITOR to write in your own editor.", timeout=4)
+            return
+        # mkstemp makes the file owner-only; it lives only while the editor is open.
+        handle, name = tempfile.mkstemp(prefix="journal-", suffix=".txt")
+        path = Path(name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(self.text)
+            try:
+                with self.app.suspend():
+                    finished = subprocess.run([*shlex.split(command), str(path)], check=False)
+            except SuspendNotSupported:
+                self.notify("Your own editor can't be opened from here.", timeout=4)
+                return
+            except OSError:
+                self.notify("Your editor didn't start; check $EDITOR.", timeout=4)
+                return
+            if finished.returncode != 0:
+                self.notify("The editor closed without saving; nothing changed.", timeout=4)
+                return
+            edited = path.read_text(encoding="utf-8", errors="replace").rstrip("\n")
+        finally:
+            path.unlink(missing_ok=True)
+        if edited != self.text:
+            self.load_clean(edited)
+            self.move_cursor(self.document.end)
