@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -41,11 +41,27 @@ except ImportError:  # TEMPORARY: the Mood pane is being built in parallel; remo
 
 
 WELCOMED = "welcomed"
+#: A ritual started this recently and not closed reopens the app on the Ritual pane.
+RESUME_WITHIN = timedelta(hours=12)
 
 
 def local_now() -> datetime:
     """The real clock: aware, in the local time zone."""
     return datetime.now().astimezone()
+
+
+def ritual_in_progress(state: dict[str, Any] | None, now: datetime) -> bool:
+    """Whether a ritual was left halfway recently enough to pick up again on start.
+
+    Older unfinished rituals wait quietly in the Ritual pane instead of greeting the next morning.
+    """
+    if not state or state.get("closed_at"):
+        return False
+    try:
+        started = datetime.fromisoformat(state["started_at"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return timedelta(0) <= now - started <= RESUME_WITHIN
 
 
 class JournalApp(App[None]):
@@ -60,6 +76,7 @@ class JournalApp(App[None]):
         "history": HistoryPane,
         "insights": InsightsPane,
     }
+    # Mood by default (the everyday pane); on_mount opens the Ritual instead when one is unfinished.
     DEFAULT_MODE = "mood"
     COMMANDS = App.COMMANDS | {JournalCommands}
     # Pane keys are priority bindings so they work while the cursor is in a text box.
@@ -98,6 +115,8 @@ class JournalApp(App[None]):
         self.theme = saved if saved in self.available_themes else DEFAULT_THEME
 
     def on_mount(self) -> None:
+        if ritual_in_progress(self.store.ritual_state(), self.clock()):
+            self.switch_mode("ritual")  # a ritual left halfway resumes where it was
         if not self.store.get_setting(WELCOMED, False):
             self.push_screen(WelcomeScreen(), self._welcomed)
 

@@ -12,6 +12,7 @@ from textual.worker import WorkerFailed, get_current_worker
 
 from journal.demo import DEMO_NOW
 from journal.domain.models import Entry, Kind
+from journal.domain.ritual import RitualState
 from journal.storage import Store, open_store
 from journal.ui import app as app_module
 from journal.ui.app import JournalApp
@@ -231,3 +232,26 @@ def test_run_app_demo_is_thrown_away(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert seen == ["journal (demo)"]
     assert not folder.exists()
     assert not (tmp_path / "mine.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("started_hours_ago", "closed", "expected"),
+    [(1, False, "ritual"), (30, False, "mood"), (1, True, "mood"), (None, False, "mood")],
+)
+async def test_an_unfinished_ritual_reopens_on_start(
+    empty_store: Store,
+    make_app: AppFactory,
+    started_hours_ago: int | None,
+    closed: bool,
+    expected: str,
+) -> None:
+    empty_store.set_setting("welcomed", True)
+    if started_hours_ago is not None:
+        state = RitualState.start(DEMO_NOW - timedelta(hours=started_hours_ago)).skip()
+        if closed:
+            state = state.close(DEMO_NOW)
+        empty_store.save_ritual_state(state.to_dict())
+    app = make_app(empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.current_mode == expected
