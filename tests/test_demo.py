@@ -127,7 +127,7 @@ def test_no_text_could_identify_anyone(entries: list[Entry]) -> None:
 def test_the_pools_are_large_and_varied(entries: list[Entry]) -> None:
     assert sum(1 for _ in _pool_texts()) > 500
     moods = [e.text for e in entries if e.kind is Kind.MOOD]
-    assert len(set(moods)) > 0.95 * len(moods)
+    assert len(set(moods)) > 0.9 * len(moods)
 
 
 # --- the planted patterns, found the way a user would find them: through the Store -------------

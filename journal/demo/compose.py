@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from journal.demo.text_feel import SYMPTOMS
-from journal.demo.text_life import CARE, CLOSERS, FILLER, OPENERS, SLOTS, TYPOS
+from journal.demo.text_life import CARE, CLOSERS, FILLER, MORNINGS, OPENERS, SLOTS, TYPOS
 from journal.demo.text_ritual import BOUNDARY_NOTES, GOOD_THINGS
 from journal.demo.text_work import STRESSORS
 
@@ -37,11 +37,18 @@ class Composer:
         """One fragment for a tag's theme (a stressor, symptom or kind of care)."""
         return self.fill(self.rng.choice(_POOLS[theme]))
 
-    def mood_text(self, mood: int, themes: Sequence[str]) -> str:
-        """A mood entry: maybe an opener, the themes in any order, maybe a filler and a closer."""
+    def mood_text(self, mood: int, themes: Sequence[str], *, morning: bool = False) -> str:
+        """A mood entry: maybe an opener, the themes in any order, maybe a filler and a closer.
+
+        A morning note looks ahead instead of back: no "long day" opener, no closer."""
         rng = self.rng
         parts = [self.fragment(t) for t in themes]
         rng.shuffle(parts)
+        if morning:
+            parts.insert(0, self.fill(rng.choice(MORNINGS)))
+            if len(parts) == 1 and rng.random() < 0.6:
+                parts.append(rng.choice(FILLER))
+            return self.style(self.join(parts))
         if not parts or rng.random() < 0.35:
             parts.insert(rng.randrange(len(parts) + 1), rng.choice(FILLER))
         if rng.random() < 0.7:

@@ -32,6 +32,7 @@ _MORNING = frozenset({"sleep"})
 _BACKGROUND_GOOD = ("meaningful-moment", "peer-support", "connection", "hobby", "mindfulness", "caseload")
 _BACKGROUND_HARD = ("caseload", "client-outcome", "staffing", "fatigue", "tension", "concentration",
                     "trauma-exposure", "peer-support", "overwhelm")
+_MORNING_END = 600
 _MOOD_COUNT_WEIGHTS = {True: (10, 45, 33, 12), False: (30, 50, 20, 0)}
 #: Minutes after midnight where a workday's mood entries fall: morning, lunch, evening, late.
 _WORK_SLOTS = ((435, 530), (730, 830), (1140, 1260), (1260, 1375))
@@ -91,28 +92,38 @@ class _DayWriter:
                 n_mood = 1
         else:
             n_mood = max(0, quota - len(events) - ritual)
-        groups: list[list[str]] = [[] for _ in range(n_mood + ritual)]
-        for theme in plan.stressors + plan.symptoms + plan.care:
-            if n_mood and theme in _EVENING:
-                groups[n_mood - 1].append(theme)
-            elif n_mood and theme in _MORNING:
-                groups[0].append(theme)
-            elif theme in plan.care:  # the ritual's good thing draws on the day's care itself
-                if n_mood:
-                    groups[rng.randrange(n_mood)].append(theme)
-            elif groups:
-                rng.choice(groups).append(theme)
-        for group in groups[:n_mood]:
-            if not group and rng.random() < 0.8:
-                pool = _BACKGROUND_GOOD if plan.mood >= 3.5 else _BACKGROUND_HARD
-                group += rng.sample(pool, rng.choice((1, 2, 2)))
         times = self._mood_times(plan.workday, n_mood)
-        entries = [self._mood(plan, t, themes) for t, themes in zip(times, groups)]
+        groups = self._themes_by_note(plan, times, ritual)
+        entries = [self._mood(plan, t, themes, plan.workday and t < _MORNING_END)
+                   for t, themes in zip(times, groups)]
         entries += [self._boundary(plan, kind, outcome) for kind, outcome in events]
         if ritual:
             entries.append(self._ritual(plan, groups[-1], events))
         entries.sort(key=lambda e: e.created_at)
         return entries
+
+    def _themes_by_note(self, plan: Day, times: list[int], ritual: bool) -> list[list[str]]:
+        """Share the day's themes among its notes (and the ritual's unload, last) so each reads
+        right for its hour: a workday morning note is about the night and the day ahead only."""
+        rng, n_mood = self.rng, len(times)
+        later = [i for i, t in enumerate(times) if not (plan.workday and t < _MORNING_END)]
+        anywhere = later + ([n_mood] if ritual else [])
+        groups: list[list[str]] = [[] for _ in range(n_mood + ritual)]
+        for theme in plan.stressors + plan.symptoms + plan.care:
+            if theme in _MORNING and n_mood:
+                groups[0].append(theme)
+            elif theme in _EVENING and later:
+                groups[later[-1]].append(theme)
+            elif theme in plan.care:  # the ritual's good thing draws on the day's care itself
+                if later:
+                    groups[rng.choice(later)].append(theme)
+            elif anywhere:
+                groups[rng.choice(anywhere)].append(theme)
+        for i in later:
+            if not groups[i] and rng.random() < 0.8:
+                pool = _BACKGROUND_GOOD if plan.mood >= 3.5 else _BACKGROUND_HARD
+                groups[i] += rng.sample(pool, rng.choice((1, 2, 2)))
+        return groups
 
     # -- timing ---------------------------------------------------------------------------------
     def _at(self, day: date, minute: int) -> datetime:
@@ -125,17 +136,18 @@ class _DayWriter:
     def _mood_times(self, workday: bool, n: int) -> list[int]:
         rng = self.rng
         if workday and n <= len(_WORK_SLOTS):
-            slots = sorted(rng.sample(range(len(_WORK_SLOTS)), n))
+            # A single note of the day is rarely the morning one.
+            slots = sorted(rng.sample(range(len(_WORK_SLOTS)) if n > 1 else range(1, 4), n))
             return [rng.randint(*_WORK_SLOTS[s]) for s in slots]
         return sorted(rng.randint(420 if workday else 540, 1370) for _ in range(n))
 
     # -- entries ---------------------------------------------------------------------------------
-    def _mood(self, plan: Day, minute: int, themes: list[str]) -> Entry:
+    def _mood(self, plan: Day, minute: int, themes: list[str], morning: bool) -> Entry:
         mood = _clamp(plan.mood + self.rng.gauss(0, 0.45))
         return Entry(
             kind=Kind.MOOD,
             created_at=self._at(plan.day, minute),
-            text=self.compose.mood_text(mood, themes),
+            text=self.compose.mood_text(mood, themes, morning=morning),
             mood=mood,
             energy=self._energy(mood, themes),
         )

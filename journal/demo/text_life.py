@@ -12,11 +12,11 @@ OPENERS: dict[int, tuple[str, ...]] = {
     ),
     2: (
         "Long day.", "Meh.", "Hard going today.", "Heavy day.", "Bit of a slog.",
-        "Not a great day", "tough one", "Tired day.", "Wednesday feeling.", "Could've been worse.",
+        "Not a great day", "tough one", "Tired day.", "Midweek slump.", "Could've been worse.",
     ),
     3: (
         "OK day.", "Fine, mostly.", "Middling.", "Ordinary day.", "Not bad, not great.",
-        "Steady.", "Alright.", "so-so", "Normal Tuesday energy.", "Quiet-ish.",
+        "Steady.", "Alright.", "so-so", "Normal sort of day.", "Quiet-ish.",
     ),
     4: (
         "Good day.", "Decent day actually.", "Felt lighter today.", "Pretty good.",
@@ -27,6 +27,17 @@ OPENERS: dict[int, tuple[str, ...]] = {
         "Brilliant.", "Felt like myself again.", "Buzzing.",
     ),
 }
+
+#: How a workday's morning note opens: before the first session, looking ahead.
+MORNINGS = (
+    "Early start.", "Up at 6.", "Coffee number two already.", "Full diary today.",
+    "Train delayed, typing this on the platform.", "Dark when I left the house.",
+    "Quick note before the first session.", "In the car park, five minutes before I go in.",
+    "Deep breath before today.", "Looking at today's list.", "Feeling OK going in.",
+    "Nice cycle in.", "Frosty windscreen, late already.", "Kids dropped off, onto work.",
+    "Busy day ahead.", "Bit of a slow start.", "Today: {n_sessions} sessions and a review.",
+    "Clear head this morning for once.", "Walking in with a podcast.", "Same old, same old.",
+)
 
 #: Care and coping, the things that help.
 CARE: dict[str, tuple[str, ...]] = {

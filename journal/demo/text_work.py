@@ -71,7 +71,7 @@ STRESSORS: dict[str, tuple[str, ...]] = {
         "Work phone buzzing at {night} again",
         "Checked my work email after dinner, regretted it",
         "manager messaged at {night} about tomorrow's rota",
-        "answered a work call on my day off",
+        "answered a work call at {night}",
         "Someone from the team WhatsApp'd at {night} about a client",
         "emails on my phone in bed. again.",
         "texted me at {night} asking if I could see them earlier",
