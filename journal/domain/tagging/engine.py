@@ -22,31 +22,44 @@ from journal.domain.tagging.taxonomy import TAXONOMY
 HASHTAG_RE = re.compile(r"(?<![\w#&])#([^\W\d_](?:[\w]|-(?=\w))*)")
 
 
+_END = ""  # trie key holding the cues that end at a node (no token normalises to "")
+Trie = dict[str, "Trie | list[Cue]"]
+
+
 def _is_number(tok: Token) -> bool:
     return tok.low[0].isdigit() or tok.low in NUMBER_WORDS
 
 
-def _match(parts: Sequence[str], tokens: Sequence[Token], i: int, limit: int) -> int:
-    """Index just past a match of `parts` starting at token `i` (within `limit`), or -1."""
-    k = i
-    for n, part in enumerate(parts):
-        if part == GAP:
-            # one optional filler word: try without it first, then with it
-            rest = parts[n + 1:]
-            end = _match(rest, tokens, k, limit)
-            if end < 0 and k < limit:
-                end = _match(rest, tokens, k + 1, limit)
-            return end
-        if k >= limit:
-            return -1
-        tok = tokens[k]
-        if part == NUM:
-            if not _is_number(tok):
-                return -1
-        elif tok.norm != part:
-            return -1
-        k += 1
-    return k
+def _build_trie(cues: Iterable[Cue]) -> dict:
+    root: dict = {}
+    for cue in dict.fromkeys(cues):
+        node = root
+        for part in cue.parts:
+            node = node.setdefault(part, {})
+        node.setdefault(_END, []).append(cue)
+    return root
+
+
+def _walk(node: dict, tokens: Sequence[Token], k: int, limit: int, best: list) -> None:
+    """Follow the trie from token `k`; keep in `best` the furthest end and the cues ending there."""
+    ended = node.get(_END)
+    if ended is not None:
+        if k > best[0]:
+            best[0], best[1] = k, list(ended)
+        elif k == best[0]:
+            best[1].extend(ended)
+    if k < limit:
+        child = node.get(tokens[k].norm)
+        if child is not None:
+            _walk(child, tokens, k + 1, limit, best)
+        child = node.get(NUM)
+        if child is not None and _is_number(tokens[k]):
+            _walk(child, tokens, k + 1, limit, best)
+    gap = node.get(GAP)
+    if gap is not None:  # one optional filler word
+        _walk(gap, tokens, k, limit, best)
+        if k < limit:
+            _walk(gap, tokens, k + 1, limit, best)
 
 
 class Tagger:
@@ -73,12 +86,7 @@ class Tagger:
             name = kw.tag.strip().lower()
             if name and kw.phrase.strip():
                 cues.extend(make_cues(name, kw.phrase.replace("|", " "), self._lemmas))
-        index: dict[str, list[Cue]] = defaultdict(list)
-        for cue in dict.fromkeys(cues):
-            index[cue.parts[0]].append(cue)
-        for bucket in index.values():
-            bucket.sort(key=lambda c: -len(c.parts))
-        self._index = dict(index)
+        self._trie = _build_trie(cues)
 
     def tag_def(self, name: str) -> TagDef:
         """The definition of a tag this tagger can produce (unknown names are personal tags)."""
@@ -112,37 +120,31 @@ class Tagger:
 
     def _match_cues(self, text: str, tokens: list[Token], found: dict[str, list[Span]]) -> None:
         starts, segs = clause_starts(text, tokens)
-        index = self._index
+        trie = self._trie
         used: set[int] = set()
         n = len(tokens)
         i = 0
         while i < n:
-            bucket = index.get(tokens[i].norm)
-            if bucket is None:
+            node = trie.get(tokens[i].norm)
+            if node is None:
                 i += 1
                 continue
             seg = segs[i]
             limit = i + 1
             while limit < n and segs[limit] == seg:
                 limit += 1
-            best_end, best = -1, []
-            for cue in bucket:
-                if len(cue.parts) < best_end - i:
-                    break  # sorted longest first: nothing later can be as long
-                end = _match(cue.parts, tokens, i, limit)
-                if end > best_end:
-                    best_end, best = end, [cue]
-                elif end == best_end and end > 0:
-                    best.append(cue)
-            if best_end < 0:
+            best: list = [-1, []]
+            _walk(node, tokens, i + 1, limit, best)
+            end, cues = best
+            if end < 0:
                 i += 1
                 continue
-            negated = not best[0].self_negated and is_negated(tokens, i, starts[i], used)
-            used.update(range(i, best_end))
+            negated = not cues[0].self_negated and is_negated(tokens, i, starts[i], used)
+            used.update(range(i, end))
             if not negated:
-                span = Span(tokens[i].start, tokens[best_end - 1].end,
-                            text[tokens[i].start:tokens[best_end - 1].end])
-                for cue in best:
+                first, last = tokens[i], tokens[end - 1]
+                span = Span(first.start, last.end, text[first.start:last.end])
+                for cue in cues:
                     if cue.tag is not None:
                         found[cue.tag].append(span)
-            i = best_end
+            i = end

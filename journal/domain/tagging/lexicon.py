@@ -7,6 +7,7 @@ Cues are data, not code, so the lexicon can grow without touching the engine. Fo
     woke at <num>                           `<num>` is any number: 4, 4:30, four
     bit * head off                          `*` is one optional filler word
     a+bit low                               `+` joins words inside one alternative
+    $cant focus                             `$name` is a slot defined in `_macros.txt`
 
 A phrase whose own words hold a negation ("couldn't sleep", "no energy") is not cancelled by it.
 `_blockers.txt` holds phrases that match nothing but stop shorter cues inside them ("blood
@@ -26,7 +27,8 @@ from journal.domain.tagging.normalise import clear_cache, iter_words, pure_stem,
 
 GAP = "*"
 NUM = "<num>"
-_MAX_EXPANSIONS = 2_000  # per line; a typo in a cue file must not explode the load
+_TABLES = ("_lemmas.txt", "_macros.txt")
+_MAX_EXPANSIONS = 5_000  # per line; a typo in a cue file must not explode the load
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +76,21 @@ def parse_lemmas(text: str) -> dict[str, str]:
     return table
 
 
-def expand(line: str) -> list[list[str]]:
+def parse_macros(text: str) -> dict[str, str]:
+    """`$name = alt|alt|...` lines -> {"$name": "alt|alt|..."}."""
+    macros = {}
+    for line in _lines(text):
+        name, _, body = line.partition("=")
+        macros[name.strip()] = body.strip().replace(" ", "+")
+    return macros
+
+
+def expand(line: str, macros: dict[str, str] | None = None) -> list[list[str]]:
     """All word sequences one cue line stands for (alternatives multiplied out)."""
     slots: list[list[list[str]]] = []
     for slot in line.split():
+        if macros and slot.startswith("$"):
+            slot = macros.get(slot, slot[1:])
         options = []
         for alt in slot.split("|"):
             if alt == "_":
@@ -85,7 +98,9 @@ def expand(line: str) -> list[list[str]]:
             elif alt in (GAP, NUM):
                 options.append([alt])
             else:
-                options.append([w for piece in alt.split("+") for w in iter_words(piece)])
+                options.append(
+                    [w for piece in alt.split("+") for w in ((piece,) if piece == NUM else iter_words(piece))]
+                )
         slots.append(options)
     out = []
     for combo in itertools.islice(itertools.product(*slots), _MAX_EXPANSIONS):
@@ -95,10 +110,12 @@ def expand(line: str) -> list[list[str]]:
     return out
 
 
-def make_cues(tag: str | None, line: str, lemmas: dict[str, str]) -> list[Cue]:
+def make_cues(
+    tag: str | None, line: str, lemmas: dict[str, str], macros: dict[str, str] | None = None
+) -> list[Cue]:
     """Cues for one line, keyed the same way entry text is."""
     cues = []
-    for words in expand(line):
+    for words in expand(line, macros):
         parts = tuple(w if w in (GAP, NUM) else stem(w, lemmas) for w in words)
         while parts and parts[0] == GAP:
             parts = parts[1:]
@@ -116,19 +133,20 @@ def load_lexicon() -> Lexicon:
     files = _data_files()
     lemma_text = "\n".join(text for name, text in files if name == "_lemmas.txt")
     lemmas = parse_lemmas(lemma_text)
+    macros = parse_macros("\n".join(text for name, text in files if name == "_macros.txt"))
     clear_cache()
     cues: list[Cue] = []
     for name, text in files:
-        if name == "_lemmas.txt":
+        if name in _TABLES:
             continue
         tag = None if name == "_blockers.txt" else name.removesuffix(".txt")
         for line in _lines(text):
-            cues.extend(make_cues(tag, line, lemmas))
+            cues.extend(make_cues(tag, line, lemmas, macros))
     return Lexicon(lemmas=lemmas, cues=tuple(dict.fromkeys(cues)))
 
 
 def cue_line_count() -> int:
     """How many cue lines the data files hold (the lexicon size as written, before expansion)."""
     return sum(
-        len(_lines(text)) for name, text in _data_files() if name not in ("_lemmas.txt", "_blockers.txt")
+        len(_lines(text)) for name, text in _data_files() if name not in (*_TABLES, "_blockers.txt")
     )
