@@ -158,7 +158,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     ),
     "colleague": (
         "a colleague", "my manager", "the duty worker", "the new starter", "my team lead",
-        "a coworker", "the locum", "our admin",
+        "a coworker", "the locum", "the receptionist",
     ),
     "late": ("7", "half 7", "8pm", "gone 8", "7:30", "nearly 9", "8.15", "after 7"),
     "night": ("10pm", "9:45", "half ten", "11pm", "10.30pm", "9pm", "nearly midnight"),

@@ -7,23 +7,23 @@ BOUNDARY_NOTES: dict[str, dict[str, tuple[str, ...]]] = {
     "after-hours-contact": {
         "held": (
             "Client texted at {night}. Left it til morning.", "Work phone off at 6, stayed off.",
-            "Saw the email pop up after dinner, didn't open it", "Let the call go to voicemail",
+            "Saw the work app light up after dinner, didn't open it", "Let the call go to voicemail",
         ),
         "bent": (
             "Read the message at {night}, didn't reply til morning but it sat with me",
-            "Quick reply to my manager at {night}, just a thumbs up", "Checked email once in the evening",
+            "Quick reply to my manager at {night}, just a thumbs up", "Checked the work phone once in the evening",
             "Glanced at the team chat after tea",
         ),
         "crossed": (
             "Replied to a client text at {night}", "Took a work call at {night}",
-            "Answered emails in bed", "texted me at {night} and I rang back",
+            "Answered work messages in bed", "texted me at {night} and I rang back",
             "Logged on at {night} to sort a referral", "Work call at {night}, 40 mins",
         ),
     },
     "overtime": {
-        "held": ("Left on time even with notes to do", "Out the door at 5 on the dot",
-                 "Said the notes could wait and went home"),
-        "bent": ("Stayed 30 mins to finish notes", "Left at half 6, not terrible",
+        "held": ("Left on time even with a to-do list", "Out the door at 5 on the dot",
+                 "Said it could all wait and went home"),
+        "bent": ("Stayed 30 mins after my last session", "Left at half 6, not terrible",
                  "Stayed a bit for the handover"),
         "crossed": ("Didn't leave until {late}", "Stayed late to cover the duty phone",
                     "Worked til {late}, unpaid", "Another 11 hour day"),
@@ -31,13 +31,13 @@ BOUNDARY_NOTES: dict[str, dict[str, tuple[str, ...]]] = {
     "skipped-break": {
         "held": ("Took my full lunch break outside", "Proper lunch away from my desk",
                  "Blocked out a break and kept it"),
-        "bent": ("Half a lunch break", "Ate lunch while checking emails"),
+        "bent": ("Half a lunch break", "Ate lunch with the duty phone in my hand"),
         "crossed": ("No lunch break at all", "Ate at my desk again",
                     "Skipped lunch for an extra session"),
     },
     "extra-responsibility": {
         "held": ("Said no to taking on the new group", "Turned down chairing the meeting",
-                 "Didn't volunteer for the audit this time"),
+                 "Didn't volunteer for the working group this time"),
         "bent": ("Agreed to cover one duty slot, only one", "Said I'd look at the rota, maybe"),
         "crossed": ("Took on another referral over my cap", "Ended up covering the whole duty day",
                     "Said yes to the working group. Why"),
@@ -45,7 +45,7 @@ BOUNDARY_NOTES: dict[str, dict[str, tuple[str, ...]]] = {
     "personal-contact-details": {
         "held": ("Client asked for my mobile, gave the office line instead",
                  "Declined a follow request on Instagram"),
-        "bent": ("Gave my work mobile, not the personal one", "Gave an email, with the usual caveats"),
+        "bent": ("Gave my work mobile, not the personal one", "Gave the team inbox, with the usual caveats"),
         "crossed": ("Gave my personal number in a crisis. Need to sort that out",),
     },
     "over-involvement": {
@@ -58,18 +58,18 @@ BOUNDARY_NOTES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "checking-email-on-leave": {
         "held": ("Out-of-office on, didn't check once",),
-        "bent": ("Peeked at my inbox on holiday, no replies",),
-        "crossed": ("Answered three work emails from the beach",),
+        "bent": ("Peeked at work messages on holiday, no replies",),
+        "crossed": ("Answered three work messages from the beach",),
     },
 }
 
 GOOD_THINGS = (
     "{client} smiled when they left", "A thank-you card on my desk", "Made a colleague laugh",
-    "Really good session with {client}", "Got all my notes done", "Left on time",
+    "Really good session with {client}", "Cleared my to-do list", "Left on time",
     "Supervisor said I'm doing well", "The sun came out at lunch", "Team brought in cake",
     "A quiet hour to think", "{client} made it to their appointment", "Nice chat in the kitchen",
     "Managed a proper lunch break", "{client} said they felt heard", "The group went really well",
-    "Someone said I'd helped", "Finished the audit", "Good cup of coffee",
+    "Someone said I'd helped", "Finished the thing I'd been putting off", "Good cup of coffee",
     "Sorted a housing problem for {client}", "Walked in the sunshine between visits",
     "Family session ended with a hug between them", "Remembered to drink water",
     "A colleague thanked me for covering", "Saw a robin in the car park", "Nothing, really. I showed up.",

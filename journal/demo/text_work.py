@@ -69,11 +69,11 @@ STRESSORS: dict[str, tuple[str, ...]] = {
     "after-hours": (
         "{client} texted me at {night}. Answered it. Shouldn't have.",
         "Work phone buzzing at {night} again",
-        "Checked my work email after dinner, regretted it",
+        "Checked my work phone after dinner, regretted it",
         "manager messaged at {night} about tomorrow's rota",
         "answered a work call at {night}",
         "Someone from the team WhatsApp'd at {night} about a client",
-        "emails on my phone in bed. again.",
+        "work messages on my phone in bed. again.",
         "texted me at {night} asking if I could see them earlier",
         "Logged back on at {night} to send a letter",
         "Work call during dinner, took it in the garden",
@@ -98,7 +98,7 @@ STRESSORS: dict[str, tuple[str, ...]] = {
         "didn't have a break all day",
         "worked through lunch, crisps from the vending machine at 3",
         "No time for a break, sandwich in the car between visits",
-        "ate at my desk while writing notes",
+        "ate at my desk, again",
     ),
     "staffing": (
         "Two colleagues off sick, covering their duty slots",
