@@ -12,6 +12,7 @@ from datetime import datetime
 from journal.domain.insights import trend_of
 from journal.domain.models import Category, TagStat
 from journal.storage.base import StoreBase
+from journal.storage.errors import StoreError
 from journal.storage.rows import aware, to_utc_text
 
 _TAG_STATS = """
@@ -64,7 +65,11 @@ class StatsMixin(StoreBase):
         }
         category_filter = ""
         if categories:
-            names = [str(Category(c)) for c in dict.fromkeys(categories)]
+            known = {str(c) for c in Category}
+            unknown = [c for c in categories if str(c) not in known]
+            if unknown:
+                raise StoreError(f"“{unknown[0]}” is not a tag category; use symptom, stressor, care or personal.")
+            names = list(dict.fromkeys(str(c) for c in categories))
             marks = ", ".join(f":cat{i}" for i in range(len(names)))
             category_filter = f"WHERE t.category IN ({marks})"
             params.update({f"cat{i}": c for i, c in enumerate(names)})

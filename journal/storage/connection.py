@@ -59,6 +59,8 @@ def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> Sto
         return StoreError(f"The journal at {where} could not be used ({exc.strerror or 'system error'}).")
     if not isinstance(exc, DB_ERRORS):
         return None
+    if isinstance(exc, INTEGRITY_ERRORS) and "check constraint" in msg:
+        return StoreError("A value is out of range (mood, energy and cost go from 1 to 5); nothing was saved.")
     if "locked" in msg or "busy" in msg:
         return DatabaseLocked(
             f"Another program is holding the journal at {where} locked; close it and try again."

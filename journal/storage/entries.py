@@ -80,6 +80,8 @@ class EntriesMixin(StoreBase):
                 try:
                     conn.executemany(_INSERT, rows)
                 except INTEGRITY_ERRORS as exc:
+                    if "unique" not in str(exc).lower():
+                        raise
                     raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc
                 write_plan(conn, plan)
                 count += len(batch)

@@ -59,7 +59,8 @@ def _tag_plan(conn: sqlite3.Connection, query: EntryQuery) -> tuple[list[str], s
 
 def _from_where(query: EntryQuery, fts: str | None, tags: list[str], driver: str | None) -> tuple[str, list[Any]]:
     """The FROM ... WHERE ... part for every filter of `query`."""
-    clauses = ["e.deleted_utc IS NOT NULL" if query.deleted else "e.deleted_utc IS NULL"]
+    # "> ''" rather than IS NOT NULL: some SQLite versions then scan the whole table for the trash.
+    clauses = ["e.deleted_utc > ''" if query.deleted else "e.deleted_utc IS NULL"]
     params: list[Any] = []
     source = "entries e"
     if driver is not None:

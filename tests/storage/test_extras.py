@@ -18,16 +18,16 @@ def visible(entry) -> list[str]:
 
 
 def test_keywords_teach_the_tagger_and_other_stores_notice(store: Store, db_path: Path, passphrase) -> None:
-    assert "paperwork" not in [h.name for h in store.tag_text("the rota spreadsheet again")]
+    assert "paperwork" not in [h.name for h in store.tag_text("the zorblax binder again")]
     other = open_store(db_path, passphrase=passphrase)
     try:
-        other.add_keyword(UserKeyword("paperwork", "rota spreadsheet"))
-        hits = {h.name: h for h in store.tag_text("the rota spreadsheet again")}  # a different Store
+        other.add_keyword(UserKeyword("paperwork", "zorblax binder"))
+        hits = {h.name: h for h in store.tag_text("the zorblax binder again")}  # a different Store
         assert hits["paperwork"].category == Category.STRESSOR
-        assert hits["paperwork"].spans[0].text == "rota spreadsheet"
-        assert store.keywords() == [UserKeyword("paperwork", "rota spreadsheet")]
-        store.remove_keyword(UserKeyword("paperwork", "rota spreadsheet"))
-        assert "paperwork" not in [h.name for h in other.tag_text("the rota spreadsheet again")]
+        assert hits["paperwork"].spans[0].text == "zorblax binder"
+        assert store.keywords() == [UserKeyword("paperwork", "zorblax binder")]
+        store.remove_keyword(UserKeyword("paperwork", "zorblax binder"))
+        assert "paperwork" not in [h.name for h in other.tag_text("the zorblax binder again")]
     finally:
         other.close()
 

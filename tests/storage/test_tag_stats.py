@@ -76,3 +76,10 @@ def test_category_filter_and_mood_none(store: Store, stats: dict) -> None:
     assert [s.name for s in store.tag_stats(SINCE, UNTIL, categories=["personal"])] == ["alpha", "beta", "gamma"]
     only_no_mood = store.tag_stats(day(7), day(7, 10))
     assert [(s.name, s.mood_with, s.mood_without) for s in only_no_mood] == [("alpha", None, None)]
+
+
+def test_unknown_category_is_a_plain_error(store: Store) -> None:
+    from journal.storage import StoreError
+
+    with pytest.raises(StoreError, match="not a tag category"):
+        store.tag_stats(SINCE, UNTIL, categories=["feelings"])
