@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Selection
 
-from journal.domain.models import MOOD_WORDS, EntryQuery, Source, UserKeyword
+from journal.domain.models import MOOD_WORDS, Entry, EntryQuery, Kind, Source, UserKeyword
 from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
 from journal.ui.dialogs.teach import TeachDialog
@@ -308,3 +308,21 @@ async def test_own_editor_round_trip(
         assert area.text == "first line\nwritten elsewhere [31m #nights"
         assert "nights" in chips(app)
     assert not list(tmp_path.glob("journal-*"))
+
+
+async def test_recent_entries_keep_their_dividers_when_the_list_scrolls(store: Store) -> None:
+    """Long, wrapping entries plus a scrollbar once made OptionList measure and draw at different
+    widths, so each tall entry swallowed the divider below it."""
+    for n in range(25):
+        long_text = f"Entry {n}: " + "a long and winding sentence about the day " * 3
+        store.save(Entry(Kind.MOOD, NOW - timedelta(hours=n), long_text, mood=3))
+    app = make(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        recent = app.screen.query_one(RecentList)
+        starts = [
+            line for index, line in recent._index_to_line.items() if index > 0 and line < 30
+        ]
+        assert len(starts) >= 4
+        for line in starts:
+            assert set(recent.render_line(line - 1).text.strip()) == {"─"}

@@ -97,6 +97,8 @@ class RecentList(OptionList):
     RecentList {
         height: 1fr;
         border: none;
+        /* a scrollbar appearing must not change the wrap width OptionList measured */
+        scrollbar-gutter: stable;
         padding: 0;
         background: transparent;
         &:focus { border: none; background: $boost; }
