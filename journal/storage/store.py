@@ -6,10 +6,11 @@ Store itself is assembled from small mixins, one per concern, sharing one connec
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from journal.storage import migrations
+from journal.domain.models import Entry
+from journal.storage import calendar, migrations
 from journal.storage.boundaries import DayCountRow, boundary_day_counts
 from journal.storage.aggregates import StatsMixin
 from journal.storage.backup import BackupMixin
@@ -88,6 +89,16 @@ class Store(EntriesMixin, SearchMixin, TagsMixin, StatsMixin, ExtrasMixin, Backu
         """Boundary events in [since, until) as (local day, boundary, outcome, count) rows."""
         with self._read() as conn:
             return boundary_day_counts(conn, since, until)
+
+    def day_moods(self, start: date, end: date) -> dict[date, calendar.DayMood]:
+        """Mean mood, entry count and closed ritual of each day in `[start, end)` that has entries."""
+        with self._read() as conn:
+            return calendar.day_moods(conn, start, end)
+
+    def on_this_day(self, day: date, limit: int = 30) -> list[Entry]:
+        """Entries from the same date in earlier months and years, newest first."""
+        with self._read() as conn:
+            return calendar.on_this_day(conn, day, limit)
 
     @property
     def schema_version(self) -> int:
