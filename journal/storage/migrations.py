@@ -57,6 +57,8 @@ def check_version(conn: sqlite3.Connection, path: Path) -> int:
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the schema up to LATEST, one committed step at a time. Returns the final version."""
+    if user_version(conn) >= LATEST:  # the usual case: no write lock taken just to open
+        return user_version(conn)
     for version, step in MIGRATIONS:
         conn.execute("BEGIN IMMEDIATE")
         try:

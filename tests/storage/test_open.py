@@ -144,9 +144,11 @@ def test_lock_held_too_long_is_reported_in_bounded_time(db_path: Path) -> None:
     holder.execute("BEGIN EXCLUSIVE")
     try:
         start = time.monotonic()
-        with pytest.raises(DatabaseLocked):
-            with open_store(db_path, timeout=0.2) as s:  # WAL readers still read; the write waits
+        with open_store(db_path, timeout=0.2) as s:  # WAL: opening and reading need no write lock
+            assert s.count(EntryQuery()) == 1
+            with pytest.raises(DatabaseLocked):
                 s.save(mood("blocked"))
+            assert s.count(EntryQuery()) == 1
         assert time.monotonic() - start < 3
     finally:
         holder.execute("ROLLBACK")
