@@ -13,8 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from journal.domain.models import Category, Span, TagDef, TagHit, UserKeyword
-from journal.domain.tagging.lexicon import GAP, NUM, Cue, load_lexicon, make_cues
-from journal.domain.tagging.negation import clause_starts, is_negated
+from journal.domain.tagging.lexicon import (
+    CLASSES, EARLY, GAP, NUM, Cue, load_lexicon, make_cues,
+)
+from journal.domain.tagging.negation import clause_starts, is_negated, is_undone
 from journal.domain.tagging.normalise import NUMBER_WORDS, Token, tokenise
 from journal.domain.tagging.taxonomy import TAXONOMY
 
@@ -26,8 +28,35 @@ _END = ""  # trie key holding the cues that end at a node (no token normalises t
 Trie = dict[str, "Trie | list[Cue]"]
 
 
+_HOUR_WORDS = {w: h for h, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_HOUR_WORDS["midnight"] = 0
+
+
 def _is_number(tok: Token) -> bool:
     return tok.low[0].isdigit() or tok.low in NUMBER_WORDS
+
+
+def _hour(tok: Token) -> int | None:
+    """The hour a clock-time token names ("5", "17:30", "five"), or None."""
+    word = tok.low
+    if word in _HOUR_WORDS:
+        return _HOUR_WORDS[word]
+    head = word.split(":")[0].split(".")[0]
+    if head.isdigit() and len(head) <= 2:
+        return int(head)
+    return None
+
+
+def _in_class(part: str, tok: Token) -> bool:
+    if part == NUM:
+        return _is_number(tok)
+    hour = _hour(tok)
+    if hour is None:
+        return False
+    if part == EARLY:
+        return 1 <= hour <= 5 or 13 <= hour <= 17
+    return 6 <= hour <= 11 or 18 <= hour <= 23 or hour == 0
 
 
 def _build_trie(cues: Iterable[Cue]) -> dict:
@@ -52,9 +81,10 @@ def _walk(node: dict, tokens: Sequence[Token], k: int, limit: int, best: list) -
         child = node.get(tokens[k].norm)
         if child is not None:
             _walk(child, tokens, k + 1, limit, best)
-        child = node.get(NUM)
-        if child is not None and _is_number(tokens[k]):
-            _walk(child, tokens, k + 1, limit, best)
+        for cls in CLASSES:
+            child = node.get(cls)
+            if child is not None and _in_class(cls, tokens[k]):
+                _walk(child, tokens, k + 1, limit, best)
     gap = node.get(GAP)
     if gap is not None:  # one optional filler word
         _walk(gap, tokens, k, limit, best)
@@ -139,7 +169,9 @@ class Tagger:
             if end < 0:
                 i += 1
                 continue
-            negated = not cues[0].self_negated and is_negated(tokens, i, starts[i], used)
+            negated = not cues[0].self_negated and (
+                is_negated(tokens, i, starts[i], used) or is_undone(tokens, end, starts)
+            )
             used.update(range(i, end))
             if not negated:
                 first, last = tokens[i], tokens[end - 1]

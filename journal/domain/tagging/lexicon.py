@@ -4,7 +4,8 @@ Cues are data, not code, so the lexicon can grow without touching the engine. Fo
 `cues/<tag-slug>.txt`, one cue per line (`#` starts a comment line):
 
     felt|feeling|feel so|really|_ down      alternatives per slot; `_` is "nothing"
-    woke at <num>                           `<num>` is any number: 4, 4:30, four
+    woke at <num>                           `<num>` is any number: 4, 4:30, four;
+                                            `<early>`/`<late>` only clock times ending/after a day
     bit * head off                          `*` is one optional filler word
     a+bit low                               `+` joins words inside one alternative
     $cant focus                             `$name` is a slot defined in `_macros.txt`
@@ -27,6 +28,9 @@ from journal.domain.tagging.normalise import clear_cache, iter_words, pure_stem,
 
 GAP = "*"
 NUM = "<num>"
+EARLY = "<early>"  # a clock time from 1 to 5 (or 13:00 to 17:59): leaving on time
+LATE = "<late>"  # a clock time from 6 to 11 (or 18:00 to 23:59, midnight): leaving late
+CLASSES = (NUM, EARLY, LATE)
 _TABLES = ("_lemmas.txt", "_macros.txt")
 _MAX_EXPANSIONS = 5_000  # per line; a typo in a cue file must not explode the load
 
@@ -95,11 +99,11 @@ def expand(line: str, macros: dict[str, str] | None = None) -> list[list[str]]:
         for alt in slot.split("|"):
             if alt == "_":
                 options.append([])
-            elif alt in (GAP, NUM):
+            elif alt == GAP or alt in CLASSES:
                 options.append([alt])
             else:
                 options.append(
-                    [w for piece in alt.split("+") for w in ((piece,) if piece == NUM else iter_words(piece))]
+                    [w for piece in alt.split("+") for w in ((piece,) if piece in CLASSES else iter_words(piece))]
                 )
         slots.append(options)
     out = []
@@ -116,7 +120,7 @@ def make_cues(
     """Cues for one line, keyed the same way entry text is."""
     cues = []
     for words in expand(line, macros):
-        parts = tuple(w if w in (GAP, NUM) else stem(w, lemmas) for w in words)
+        parts = tuple(w if w == GAP or w in CLASSES else stem(w, lemmas) for w in words)
         while parts and parts[0] == GAP:
             parts = parts[1:]
         while parts and parts[-1] == GAP:

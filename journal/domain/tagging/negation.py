@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from journal.domain.tagging.normalise import Token
 
 NEGATORS = frozenset(
-    "no not never without nor neither none nothing less nope zero".split()
+    "no not never without nor neither none nothing less nope zero nobody noone meant supposed "
+    "should should've shouldve skipped skip skipping missed cancelled canceled wish".split()
 )
 # Words after a negator that mean the negation is not about what follows:
 # "can't believe how tired", "not sure why", "didn't realise how anxious", "couldn't stop crying".
@@ -59,6 +60,25 @@ def clause_starts(text: str, tokens: Sequence[Token]) -> tuple[list[int], list[i
     return starts, segs
 
 
+# Words after a cue that say it did not happen: "supervision was cancelled", "gym got skipped".
+_UNDOERS = frozenset("cancelled canceled postponed scrapped skipped rescheduled".split())
+# "was going to call my brother": an intention, not an event.
+_INTENDING = frozenset("was were i'm am gonna".split())
+
+
+def is_undone(tokens: Sequence[Token], end: int, starts: Sequence[int]) -> bool:
+    """Whether a word shortly after the cue (same clause) says it was called off."""
+    if end >= len(tokens):
+        return False
+    clause = starts[end - 1]
+    for j in range(end, min(end + 3, len(tokens))):
+        if starts[j] != clause:
+            return False
+        if tokens[j].low in _UNDOERS:
+            return True
+    return False
+
+
 def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set[int]) -> bool:
     """Whether the cue starting at `index` is negated by a word shortly before it in its clause.
 
@@ -67,6 +87,9 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
     lo = max(clause_start, index - WINDOW - 1)
     for j in range(index - 1, lo - 1, -1):
         word = tokens[j].low
+        if word == "going" and j > 0 and tokens[j - 1].low in _INTENDING and j + 1 < index \
+                and tokens[j + 1].low == "to":
+            return True
         if j in used or not is_negator(word):
             continue
         after = tokens[j + 1].low if j + 1 < len(tokens) else ""
@@ -74,7 +97,7 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
             return False
         if word == "never" and j + 2 < len(tokens) and tokens[j + 2].low in _INTENSIFIERS:
             return False  # "never been so tired"
-        if word == "no" and after in ("one", "wonder"):
+        if word == "no" and after == "wonder":
             continue
         return True
     return False
