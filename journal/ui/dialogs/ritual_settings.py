@@ -15,8 +15,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from journal.domain.breathing import MAX_MINUTES, MIN_MINUTES, PATTERN_NAMES
-from journal.domain.ritual import RITUAL_STEPS, STEP_ORDER, RitualError, RitualSettings
+from journal.domain.ritual import RITUAL_STEPS, STEP_ORDER, RitualError, RitualSettings, Step
 from journal.ui.safe import safe_plain
+
+
+def _label(title: str, on: bool) -> str:
+    return title if on else f"{title} (off)"
 
 
 class RitualSettingsDialog(ModalScreen[RitualSettings | None]):
@@ -71,8 +75,8 @@ class RitualSettingsDialog(ModalScreen[RitualSettings | None]):
                 for step in STEP_ORDER:
                     info = RITUAL_STEPS[step]
                     with Horizontal(classes="settings-row"):
-                        yield Checkbox(info.title, step in self.settings.enabled, compact=True,
-                                       id=f"on-{step}")
+                        on = step in self.settings.enabled
+                        yield Checkbox(_label(info.title, on), on, compact=True, id=f"on-{step}")
                         yield Input(
                             safe_plain(self.settings.prompts.get(str(step), "")),
                             placeholder=info.prompt,
@@ -117,6 +121,12 @@ class RitualSettingsDialog(ModalScreen[RitualSettings | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    @on(Checkbox.Changed)
+    def _toggled(self, event: Checkbox.Changed) -> None:
+        # On or off is said in words too, never by the tick's shade alone.
+        step = str(event.checkbox.id).removeprefix("on-")
+        event.checkbox.label = _label(RITUAL_STEPS[Step(step)].title, event.value)
 
     @on(Button.Pressed, "#settings-save")
     def _save(self) -> None:

@@ -49,7 +49,8 @@ class StepView(Vertical):
         on_answer: AnswerCallback | None = None,
         id: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes="ritual-step")
+        # A class, not an id: the old step is still being removed while the new one mounts.
+        super().__init__(id=id, classes=f"ritual-step step-{self.STEP}")
         self.answer = answer
         self.prompt = prompt
         self.help = help

@@ -88,6 +88,8 @@ class BoundariesStep(StepView):
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         note = self.query_one("#boundary-note", Input)
         note.value = self.notes.get(str(event.option.id), "")
+        question = BOUNDARY_QUESTIONS[event.option_index].question
+        note.placeholder = f"Tab, then a note for “{question}” (optional)"
 
     @on(Input.Submitted, "#boundary-note")
     def _note(self, event: Input.Submitted) -> None:

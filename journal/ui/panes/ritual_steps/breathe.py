@@ -45,7 +45,7 @@ class BreathBox(Widget):
     """The picture: a centred block whose size follows the breath."""
 
     DEFAULT_CSS = """
-    BreathBox { width: 100%; height: 9; color: $secondary; }
+    BreathBox { width: 100%; height: 9; color: $secondary; text-align: center; }
     """
 
     fullness: reactive[float] = reactive(0.0)
@@ -54,9 +54,7 @@ class BreathBox(Widget):
         width = _MIN_W + 2 * round((_MAX_W - _MIN_W) / 2 * self.fullness)
         height = _MIN_H + 2 * round((_MAX_H - _MIN_H) / 2 * self.fullness)
         top = (_MAX_H - height) // 2
-        total = self.size.width or _MAX_W
-        pad = " " * max(0, (total - width) // 2)
-        lines = [""] * top + [pad + "█" * width] * height + [""] * (_MAX_H - top - height)
+        lines = [""] * top + ["█" * width] * height + [""] * (_MAX_H - top - height)
         return Content("\n".join(lines))
 
 

@@ -37,7 +37,6 @@ def make_step(pane: RitualPane, step: Step) -> StepView:
         "help": help,
         "extras": pane.extras.get(str(step)),
         "on_answer": pane.record,
-        "id": f"step-{step}",
     }
     if step is Step.BREATHE:
         kwargs["plan"] = pane.settings.breathing_plan

@@ -116,8 +116,7 @@ class ParkStep(StepView):
         options.set_options(
             Option(_line(i, self.marks.get(i.id, "open")), id=str(i.id)) for i in self.previous
         )
-        if highlighted is not None:
-            options.highlighted = highlighted
+        options.highlighted = highlighted if highlighted is not None else 0
 
     def _show_items(self) -> None:
         new = self.query_one(NewList)
