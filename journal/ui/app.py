@@ -23,7 +23,7 @@ from journal.ui.dialogs.help import HelpScreen
 from journal.ui.dialogs.welcome import WelcomeScreen
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
-from journal.ui.panes.catalog import PANES
+from journal.ui.panes.catalog import NARROW, pane_bindings
 from journal.ui.panes.boundaries import BoundariesPane
 from journal.ui.panes.history import HistoryPane
 from journal.ui.panes.insights import InsightsPane
@@ -81,17 +81,7 @@ class JournalApp(App[None]):
     COMMANDS = App.COMMANDS | {JournalCommands}
     # Pane keys are priority bindings so they work while the cursor is in a text box.
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(
-                p.key,
-                f"go('{p.mode}')",
-                p.title,
-                key_display=p.key.upper(),
-                priority=True,
-                tooltip=p.help,
-            )
-            for p in PANES
-        ),
+        *pane_bindings(),
         Binding("f1", "help", "Help", key_display="F1", priority=True),
         Binding("question_mark", "help", "Help", show=False),
     ]
@@ -132,6 +122,18 @@ class JournalApp(App[None]):
         while isinstance(self.screen, (HelpScreen, CommandPalette)):
             self.pop_screen()
         self.switch_mode(mode)
+
+    def action_go_short(self, mode: str) -> None:
+        self.action_go(mode)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # One form of each pane key is live at a time; it is also the one the footer shows.
+        if action in ("go", "go_short"):
+            return (action == "go_short") == (self.size.width < NARROW)
+        return True
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()
 
     def action_help(self) -> None:
         """Open help, or close it if it is open (F1 is a priority key, so it must do both)."""

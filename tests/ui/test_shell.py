@@ -255,3 +255,18 @@ async def test_an_unfinished_ritual_reopens_on_start(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.current_mode == expected
+
+
+async def test_narrow_terminal_groups_the_pane_keys_but_they_still_work(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        footer_text = " ".join(str(label.render()) for label in demo_app.screen.query("FooterLabel"))
+        assert "Panes" in footer_text
+        await pilot.press("f5")
+        await pilot.pause()
+        assert demo_app.current_mode == "history"
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not demo_app.screen.query("FooterLabel")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert demo_app.current_mode == "boundaries"

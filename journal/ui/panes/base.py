@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.panes.catalog import NARROW, ROOMY
 from journal.ui.widgets.shift_header import ShiftHeader
 
 
@@ -35,11 +36,11 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
         yield Footer()
 
     def on_resize(self, event: events.Resize) -> None:
-        # Five pane keys plus the pane's own crowd the footer in narrow terminals: tighten it, and
-        # below 100 columns leave Ctrl+P to the help screen (which lists it) to keep F1 visible.
+        # Five pane keys plus the pane's own crowd the footer: tighten it when space is short, and
+        # in narrow terminals leave Ctrl+P to the help screen (which lists it) to keep F1 visible.
         for footer in self.query(Footer):
-            footer.compact = event.size.width < 110
-            footer.show_command_palette = event.size.width >= 100
+            footer.compact = event.size.width < ROOMY
+            footer.show_command_palette = event.size.width >= NARROW
 
     def on_screen_resume(self) -> None:
         # Another pane may have closed the shift while this one was in the background.

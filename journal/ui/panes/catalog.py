@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.binding import Binding
+
 
 @dataclass(frozen=True, slots=True)
 class Pane:
@@ -25,3 +27,31 @@ PANES: tuple[Pane, ...] = (
     Pane("history", "f5", "History", "Go to History", "Browse and search every entry"),
     Pane("insights", "f6", "Insights", "Go to Insights", "Recurring stressors and what helps"),
 )
+
+#: Below this many columns the footer cannot name every pane: the five keys share one label.
+NARROW = 120
+#: From this many columns the footer has room to breathe.
+ROOMY = 140
+#: Grouping for the narrow form of the pane keys ("F2 F3 F4 F5 F6 Panes").
+PANE_GROUP = Binding.Group("Panes")
+
+
+def pane_bindings() -> list[Binding]:
+    """Each pane key twice: named (action `go`) and grouped for narrow terminals (`go_short`).
+
+    The app's `check_action` enables exactly one form for the current width, which also decides
+    which one the footer shows. Priority bindings, so they work while the cursor is in a text box.
+    """
+    return [
+        Binding(
+            pane.key,
+            f"{action}('{pane.mode}')",
+            pane.title,
+            key_display=pane.key.upper(),
+            priority=True,
+            tooltip=f"{pane.title}: {pane.help}",
+            group=group,
+        )
+        for action, group in (("go", None), ("go_short", PANE_GROUP))
+        for pane in PANES
+    ]
