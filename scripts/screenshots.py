@@ -48,12 +48,9 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "demo.db"
-        store = open_store(db)
-        try:
+        with open_store(db) as store:
             build_demo(store, now=DEMO_NOW, seed=SEED)
             store.set_setting("welcomed", True)
-        finally:
-            store.close()
         for path in asyncio.run(shoot(db)):
             print(path.relative_to(ROOT))
 

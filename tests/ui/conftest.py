@@ -33,12 +33,9 @@ def frozen_clock() -> datetime:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo journal built once; tests get copies."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    store = open_store(path)
-    try:
+    with open_store(path) as store:
         build_demo(store, now=DEMO_NOW, seed=DEMO_SEED)
         store.set_setting("welcomed", True)
-    finally:
-        store.close()
     return path
 
 

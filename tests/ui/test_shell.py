@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Label
 from textual.worker import WorkerFailed, get_current_worker
 
@@ -25,6 +26,14 @@ from journal.ui.theme import DEFAULT_THEME
 AppFactory = Callable[..., JournalApp]
 
 SIZE = (120, 40)
+
+
+async def run_command(pilot: Pilot, words: str) -> None:
+    """Open the command palette, type `words`, and run the best match."""
+    await pilot.press("ctrl+p", *words)
+    await pilot.pause(0.2)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 def header_state(app: JournalApp) -> str:
@@ -75,32 +84,20 @@ async def test_pane_key_from_help_leaves_help_behind(demo_app: JournalApp) -> No
 
 async def test_command_palette_goes_to_a_pane(demo_app: JournalApp) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"history")
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "history")
         assert demo_app.current_mode == "history"
 
 
 async def test_command_palette_opens_help(demo_app: JournalApp) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"help")
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "help")
         assert isinstance(demo_app.screen, HelpScreen)
 
 
 async def test_theme_is_remembered_across_restarts(demo_store: Store, make_app: AppFactory) -> None:
     first = make_app(demo_store)
     async with first.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"switch th")
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause(0.2)
+        await run_command(pilot, "switch th")
         await pilot.press(*"calm-light")
         await pilot.pause(0.2)
         await pilot.press("enter")
