@@ -14,9 +14,11 @@ from collections.abc import Iterable, Sequence
 
 from journal.domain.models import Category, Span, TagDef, TagHit, UserKeyword
 from journal.domain.tagging.lexicon import (
-    CLASSES, EARLY, GAP, NUM, Cue, load_lexicon, make_cues,
+    CLASSES, EARLY, GAP, MANY, NUM, Cue, load_lexicon, make_cues,
 )
-from journal.domain.tagging.negation import clause_starts, is_negated, is_undone
+from journal.domain.tagging.negation import (
+    belongs_to_someone_else, clause_starts, is_negated, is_undone,
+)
 from journal.domain.tagging.normalise import NUMBER_WORDS, Token, tokenise
 from journal.domain.tagging.taxonomy import TAXONOMY
 
@@ -51,6 +53,9 @@ def _hour(tok: Token) -> int | None:
 def _in_class(part: str, tok: Token) -> bool:
     if part == NUM:
         return _is_number(tok)
+    if part == MANY:
+        word = tok.low
+        return (word.isdigit() and int(word) >= 6) or _HOUR_WORDS.get(word, 0) >= 6
     hour = _hour(tok)
     if hour is None:
         return False
@@ -151,12 +156,13 @@ class Tagger:
     def _match_cues(self, text: str, tokens: list[Token], found: dict[str, list[Span]]) -> None:
         starts, segs = clause_starts(text, tokens)
         trie = self._trie
+        root_classes = any(cls in trie for cls in CLASSES)
         used: set[int] = set()
         n = len(tokens)
         i = 0
         while i < n:
-            node = trie.get(tokens[i].norm)
-            if node is None:
+            tok = tokens[i]
+            if tok.norm not in trie and not (root_classes and _is_number(tok)):
                 i += 1
                 continue
             seg = segs[i]
@@ -164,7 +170,7 @@ class Tagger:
             while limit < n and segs[limit] == seg:
                 limit += 1
             best: list = [-1, []]
-            _walk(node, tokens, i + 1, limit, best)
+            _walk(trie, tokens, i, limit, best)
             end, cues = best
             if end < 0:
                 i += 1
@@ -173,6 +179,9 @@ class Tagger:
                 is_negated(tokens, i, starts[i], used) or is_undone(tokens, end, starts)
             )
             used.update(range(i, end))
+            if not negated and all(self.tag_def(c.tag).category == Category.SYMPTOM for c in cues
+                                   if c.tag is not None):
+                negated = belongs_to_someone_else(tokens, i, segs)
             if not negated:
                 first, last = tokens[i], tokens[end - 1]
                 span = Span(first.start, last.end, text[first.start:last.end])

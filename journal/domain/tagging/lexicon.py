@@ -30,7 +30,8 @@ GAP = "*"
 NUM = "<num>"
 EARLY = "<early>"  # a clock time from 1 to 5 (or 13:00 to 17:59): leaving on time
 LATE = "<late>"  # a clock time from 6 to 11 (or 18:00 to 23:59, midnight): leaving late
-CLASSES = (NUM, EARLY, LATE)
+MANY = "<many>"  # a count of six or more: "7 clients"
+CLASSES = (NUM, EARLY, LATE, MANY)
 _TABLES = ("_lemmas.txt", "_macros.txt")
 _MAX_EXPANSIONS = 5_000  # per line; a typo in a cue file must not explode the load
 
@@ -93,8 +94,9 @@ def expand(line: str, macros: dict[str, str] | None = None) -> list[list[str]]:
     """All word sequences one cue line stands for (alternatives multiplied out)."""
     slots: list[list[list[str]]] = []
     for slot in line.split():
-        if macros and slot.startswith("$"):
-            slot = macros.get(slot, slot[1:])
+        if macros and "$" in slot:
+            slot = "|".join(macros.get(alt, alt.lstrip("$")) if alt.startswith("$") else alt
+                            for alt in slot.split("|"))
         options = []
         for alt in slot.split("|"):
             if alt == "_":

@@ -23,10 +23,12 @@ _CANCELLERS = frozenset(
 )
 _INTENSIFIERS = frozenset("so this that as such more ever".split())
 CLAUSE_WORDS = frozenset(
-    "but though although however yet and so because cos coz then while whereas when since plus "
+    "but though although however yet and because cos coz then while whereas when since plus "
     "whilst tho altho".split()
 )
 CLAUSE_PUNCT = frozenset(".;,!?\n:()[]\"/|–—…•")
+# "so" joins clauses only before a new subject ("so I went home"), not in "not so tired".
+_SO_STARTS = frozenset("i i'm i've i'd we he she they it it's that the everyone now".split())
 WINDOW = 4  # how many words back a negator still reaches
 
 
@@ -52,7 +54,9 @@ def clause_starts(text: str, tokens: Sequence[Token]) -> tuple[list[int], list[i
             if gap.strip() and any(ch in CLAUSE_PUNCT for ch in gap):
                 seg += 1
                 start = i
-            elif tok.low in CLAUSE_WORDS:
+            elif tok.low in CLAUSE_WORDS or (
+                tok.low == "so" and i + 1 < len(tokens) and tokens[i + 1].low in _SO_STARTS
+            ):
                 start = i
         starts.append(start)
         segs.append(seg)
@@ -99,5 +103,31 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
             return False  # "never been so tired"
         if word == "no" and after == "wonder":
             continue
+        return True
+    return False
+
+
+# Someone else's feelings: "he was so scared", "her anxiety", "the client's low mood".
+_OTHERS = frozenset(
+    "he she they client clients patient patients caller callers mum dad family parents kid kids "
+    "child children lad girl boy man woman person resident residents user users yp".split()
+)
+_POSSESSIVES = frozenset("his her their client's patient's caller's mum's dad's".split())
+_COPULAS = frozenset("was were is are seemed seems looked looks sounded sounds felt feels got became "
+                     "gets became seemed".split())
+_SOFTENERS = frozenset("so really very quite pretty bit a little too extremely incredibly".split())
+
+
+def belongs_to_someone_else(tokens: Sequence[Token], index: int, segs: Sequence[int]) -> bool:
+    """Whether the words just before a symptom cue give it to someone else, not the writer."""
+    j = index - 1
+    clause_start = index
+    while clause_start > 0 and index - clause_start < 6 and segs[clause_start - 1] == segs[index]:
+        clause_start -= 1
+    if j >= clause_start and tokens[j].low in _POSSESSIVES:
+        return True
+    while j >= clause_start and tokens[j].low in _SOFTENERS:
+        j -= 1
+    if j - 1 >= clause_start and tokens[j].low in _COPULAS and tokens[j - 1].norm in _OTHERS:
         return True
     return False
