@@ -6,8 +6,8 @@ Textual app on the same machine.
 Each app runs in its own fresh process (startup_child.py), headless at 120x40; the time is from just
 before the process is spawned to the moment the child says its first frame is painted and idle, so
 interpreter start and every import count, as they do for a user. Peak RSS is the child's own
-`ru_maxrss`. Runs are interleaved so a noisy neighbour hurts every app alike. Target: the journal
-within 1.3x the bare app's time and 1.5x its memory.
+peak resident set (VmHWM). Runs are interleaved so a noisy neighbour hurts every app alike.
+Target: the journal within 1.3x the bare app's time and 1.5x its memory.
 """
 
 from __future__ import annotations
@@ -43,8 +43,10 @@ def launch(args: list[str]) -> tuple[float, int, int]:
     rest, errors = child.communicate(timeout=60)
     if child.returncode != 0 or not ready_line:
         raise SystemExit(f"The app in {args} did not start: {errors.strip()[-500:]}")
-    ready, exit_ = json.loads(ready_line), json.loads(rest.strip().splitlines()[-1])
-    return seconds, ready["rss_kb"], exit_["rss_kb"]
+    ready = json.loads(ready_line)
+    reports = [json.loads(line) for line in rest.splitlines() if line.startswith("{")]
+    at_exit = max([ready["rss_kb"], *(r["rss_kb"] for r in reports)])
+    return seconds, ready["rss_kb"], at_exit
 
 
 def main() -> None:

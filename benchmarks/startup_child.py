@@ -1,7 +1,7 @@
 """Child process of startup.py: start one app headless, say when its first frame is up, then quit.
 
 Prints one JSON line the moment the app is ready and idle (the first frame a user could act on), with
-this process's peak RSS so far, and a second line with the peak at exit.
+this process's peak RSS so far (VmHWM), and a second line with the peak at exit.
 
     python benchmarks/startup_child.py bare
     python benchmarks/startup_child.py journal PATH
@@ -10,14 +10,32 @@ this process's peak RSS so far, and a second line with the peak at exit.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 from typing import Any
 
 
+#: The real standard output, kept before Textual can swap `sys.stdout` for its print capture.
+_OUT = sys.__stdout__.fileno()
+
+
+def _peak_rss_kb() -> int:
+    """This process's own peak RSS. Not `ru_maxrss`: Linux carries the parent's high-water mark
+    over fork and exec into it, so a big parent would inflate every child's figure."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _report(**facts: Any) -> None:
-    facts["rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps(facts), flush=True)
+    facts["rss_kb"] = _peak_rss_kb()
+    os.write(_OUT, (json.dumps(facts) + "\n").encode())
 
 
 async def _first_frame(pilot: Any) -> None:
