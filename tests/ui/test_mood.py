@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -64,9 +64,28 @@ def chips(app: App) -> dict[str, bool]:
     return {c.name: c.rejected for c in app.screen.query_one(TagList).chips}
 
 
+async def until(pilot, check: Callable[[], object], what: str) -> None:
+    """Let the app run until `check()` is true: workers finish when they finish, on a busy box too."""
+    for _ in range(200):
+        await pilot.pause(0.03)
+        if check():
+            return
+    raise AssertionError(f"timed out waiting until {what}")
+
+
+async def tags_settled(pilot) -> None:
+    """Wait until the live tags are those of the current text (the debounce and the worker)."""
+    editor = pilot.app.screen.query_one(TaggedEditor)
+    await until(pilot, lambda: editor.tags_current, "the live tags caught up")
+
+
+def editor_empty(app: App) -> Callable[[], bool]:
+    return lambda: app.screen.query_one(TextArea).text == ""
+
+
 async def write(pilot, text: str) -> None:
     pilot.app.screen.query_one(TextArea).text = text
-    await pilot.pause(0.25)  # past the tagging debounce and the worker
+    await tags_settled(pilot)
 
 
 async def test_write_reject_add_and_save(store: Store) -> None:
@@ -91,7 +110,9 @@ async def test_write_reject_add_and_save(store: Store) -> None:
         assert chips(app)["supervision"] is False
 
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await until(pilot, editor_empty(app), "the save cleared the editor")
+        recent = app.screen.query_one(RecentList)
+        await until(pilot, lambda: recent.options[0].id is not None, "listed")
 
         [entry] = store.search(EntryQuery(limit=5))
         assert (entry.mood, entry.energy, entry.text) == (2, 4, TEXT)
@@ -103,7 +124,6 @@ async def test_write_reject_add_and_save(store: Store) -> None:
         assert app.screen.query_one(TextArea).text == ""
         assert app.screen.query_one("#mood-mood", ScalePicker).value is None
         assert any(n.startswith("Saved — tagged") and "supervision" in n for n in notices(app))
-        recent = app.screen.query_one(RecentList)
         prompt = recent.get_option(f"entry-{entry.id}").prompt.plain
         assert "mood 2 low" in prompt and "energy 4 lively" in prompt and "Couldn't sleep" in prompt
         assert "skipped-break" not in prompt
@@ -124,7 +144,7 @@ async def test_mood_alone_is_enough_to_save(store: Store) -> None:
     app = make(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("5", "ctrl+s")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: store.count(EntryQuery()) == 1, "saved")
         [entry] = store.search(EntryQuery())
         assert (entry.mood, entry.energy, entry.text) == (5, None, "")
 
@@ -147,7 +167,8 @@ async def test_draft_survives_quitting_and_comes_back(db_path: Path) -> None:
     app = make(second)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause(0.6)
+            await until(pilot, lambda: app.screen.query_one(TextArea).text, "restored")
+            await tags_settled(pilot)
             assert app.screen.query_one(TextArea).text == TEXT
             assert app.screen.query_one("#mood-mood", ScalePicker).value == 1
             assert [name for name, r in chips(app).items() if r] == rejected
@@ -162,7 +183,9 @@ async def test_draft_autosaves_after_a_pause(store: Store, monkeypatch) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         await write(pilot, "a long day")
-        await pilot.pause(0.3)
+        await until(
+            pilot, lambda: (store.load_draft("mood") or {}).get("text"), "the draft was written"
+        )
         draft = store.load_draft("mood")
         assert draft is not None and draft["text"] == "a long day" and draft["mood"] == 3
 
@@ -172,12 +195,15 @@ async def test_hostile_text_stays_text(store: Store) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         area = app.screen.query_one(TextArea)
         area.post_message(events.Paste(HOSTILE))
-        await pilot.pause(0.5)
+        await until(pilot, lambda: area.text, "pasted")
+        await tags_settled(pilot)
         assert "\x1b" not in area.text and "\x07" not in area.text
         assert "[bold red]x[/]" in area.text
 
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await until(pilot, editor_empty(app), "saved")
+        recent = app.screen.query_one(RecentList)
+        await until(pilot, lambda: recent.option_count == 1 and recent.options[0].id, "listed")
         [entry] = store.search(EntryQuery())
         prompt = app.screen.query_one(RecentList).get_option(f"entry-{entry.id}").prompt.plain
         assert "[bold red]x[/]" in prompt and "[link=http://x]y[/link]" in prompt
@@ -185,7 +211,7 @@ async def test_hostile_text_stays_text(store: Store) -> None:
         # an entry saved elsewhere with raw escapes still reaches the screen inert
         store.save(type(entry)(kind=entry.kind, created_at=NOW, text=HOSTILE, mood=2))
         app.screen.refresh_recent()
-        await pilot.pause(0.3)
+        await until(pilot, lambda: recent.option_count == 2, "both entries listed")
         screen_text = app.export_screenshot()
         assert "\x1b" not in screen_text and "\x07" not in screen_text
         assert "[bold red]x[/]" in screen_text.replace("&#160;", " ")
@@ -203,7 +229,7 @@ async def test_teach_the_tagger_from_a_selection(store: Store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TeachDialog)
         await pilot.press(*"staffing", "enter")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: "staffing" in chips(app), "the taught tag showed up")
         assert isinstance(app.screen, MoodPane)
         assert UserKeyword("staffing", "rota") in store.keywords()
         assert "staffing" in chips(app)
@@ -224,15 +250,15 @@ async def test_privacy_reminder_is_dismissed_for_good(db_path: Path) -> None:
     try:
         app = make(store)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause(0.2)
-            assert app.screen.query_one("#mood-reminder").display
+            reminder = app.screen.query_one("#mood-reminder")
+            await until(pilot, lambda: reminder.display, "the reminder showed")
             await pilot.click("#mood-reminder-ok")
-            await pilot.pause(0.2)
-            assert not app.screen.query_one("#mood-reminder").display
-        assert store.get_setting(REMINDER_SETTING) is True
+            assert not reminder.display
+            await until(pilot, lambda: store.get_setting(REMINDER_SETTING), "remembered")
         app = make(store)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause(0.2)
+            await until(pilot, lambda: app.screen.query_one(RecentList).option_count, "loaded")
+            await pilot.pause(0.1)
             assert not app.screen.query_one("#mood-reminder").display
     finally:
         store.close()
@@ -304,7 +330,7 @@ async def test_own_editor_round_trip(
         area = app.screen.query_one(TextArea)
         area.focus()
         await pilot.press("ctrl+o")
-        await pilot.pause(0.25)
+        await tags_settled(pilot)
         assert area.text == "first line\nwritten elsewhere [31m #nights"
         assert "nights" in chips(app)
     assert not list(tmp_path.glob("journal-*"))
@@ -318,8 +344,8 @@ async def test_recent_entries_keep_their_dividers_when_the_list_scrolls(store: S
         store.save(Entry(Kind.MOOD, NOW - timedelta(hours=n), long_text, mood=3))
     app = make(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
         recent = app.screen.query_one(RecentList)
+        await until(pilot, lambda: recent.option_count == 20, "listed")
         starts = [
             line for index, line in recent._index_to_line.items() if index > 0 and line < 30
         ]

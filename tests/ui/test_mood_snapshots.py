@@ -17,6 +17,7 @@ from journal.domain.models import Entry, EntryTag, Kind, Outcome, Source
 from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
 from journal.ui.widgets.tag_list import TagList
+from journal.ui.widgets.tagged_editor import TaggedEditor
 
 NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
 TYPED = (
@@ -69,7 +70,11 @@ async def type_entry(pilot) -> None:
     screen = pilot.app.screen
     await pilot.press("2", "tab", "3")
     screen.query_one(TextArea).text = TYPED
-    await pilot.pause(0.5)
+    editor = screen.query_one(TaggedEditor)
+    for _ in range(200):  # the live tags come from a worker: wait for them, however long it takes
+        await pilot.pause(0.03)
+        if editor.tags_current:
+            break
     tags = screen.query_one(TagList)
     tags.focus()
     tags.highlighted = [c.name for c in tags.chips].index("skipped-break")

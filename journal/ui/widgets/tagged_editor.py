@@ -96,6 +96,7 @@ class TaggedEditor(Vertical):
         self._manual: list[str] = []
         self._catalogue: dict[str, TagDef] = {}
         self._debounce: Timer | None = None
+        self._tagged_text: str | None = None
 
     def compose(self) -> ComposeResult:
         yield SafeTextArea(soft_wrap=True, placeholder=self._placeholder, id="editor-text")
@@ -113,6 +114,11 @@ class TaggedEditor(Vertical):
     @property
     def text(self) -> str:
         return self.text_area.text
+
+    @property
+    def tags_current(self) -> bool:
+        """True once the tags shown are those of the text as it is now (tests wait on this)."""
+        return self._tagged_text == self.text
 
     @property
     def visible_tags(self) -> list[str]:
@@ -201,6 +207,7 @@ class TaggedEditor(Vertical):
             self.notify("Live tags aren't available just now; your words are safe.", timeout=4)
             return
         self._hits = event.hits
+        self._tagged_text = event.text
         self._show_chips()
 
     def _chips(self) -> list[TagChip]:
