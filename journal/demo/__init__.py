@@ -57,13 +57,14 @@ def build_demo(
 
 
 def _park(store: Store, rituals: list[Entry], now: datetime, rng: random.Random) -> None:
-    """Park each recent ritual's items: the newest still open, older ones mostly done."""
+    """Park each recent ritual's items: the latest ritual's still open, older ones mostly done."""
     since = now - timedelta(days=_PARKED_DAYS)
     saved = store.search(EntryQuery(kind=Kind.RITUAL, since=since, limit=None))
     ids = {entry.created_at: entry.id for entry in saved}
-    for i, ritual in enumerate(rituals):
-        newest = i == len(rituals) - 1
-        for text in (ritual.ritual or {}).get("answers", {}).get("park", []):
+    parking = [r for r in rituals if (r.ritual or {}).get("answers", {}).get("park")]
+    for i, ritual in enumerate(parking):
+        newest = i == len(parking) - 1
+        for text in ritual.ritual["answers"]["park"]:  # type: ignore[index]
             item = store.park(text, ritual_entry_id=ids.get(ritual.created_at))
             roll = rng.random()
             if not newest and roll < 0.7:

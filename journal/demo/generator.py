@@ -33,6 +33,7 @@ _BACKGROUND_GOOD = ("meaningful-moment", "peer-support", "connection", "hobby", 
 _BACKGROUND_HARD = ("caseload", "client-outcome", "staffing", "fatigue", "tension", "concentration",
                     "trauma-exposure", "peer-support", "overwhelm")
 _MORNING_END = 600
+_NOTE_LIFT = 0.6
 _MOOD_COUNT_WEIGHTS = {True: (10, 45, 33, 12), False: (30, 50, 20, 0)}
 #: Minutes after midnight where a workday's mood entries fall: morning, lunch, evening, late.
 _WORK_SLOTS = ((435, 530), (730, 830), (1140, 1260), (1260, 1375))
@@ -109,7 +110,10 @@ class _DayWriter:
         later = [i for i, t in enumerate(times) if not (plan.workday and t < _MORNING_END)]
         anywhere = later + ([n_mood] if ritual else [])
         groups: list[list[str]] = [[] for _ in range(n_mood + ritual)]
-        for theme in plan.stressors + plan.symptoms + plan.care:
+        themes = plan.stressors + plan.symptoms + plan.care
+        if plan.rough and "crisis" in plan.stressors:
+            themes.append("crisis")  # that week the crisis is in every note
+        for theme in themes:
             if theme in _MORNING and n_mood:
                 groups[0].append(theme)
             elif theme in _EVENING and later:
@@ -143,7 +147,8 @@ class _DayWriter:
 
     # -- entries ---------------------------------------------------------------------------------
     def _mood(self, plan: Day, minute: int, themes: list[str], morning: bool) -> Entry:
-        mood = _clamp(plan.mood + self.rng.gauss(0, 0.45))
+        lift = _NOTE_LIFT if "supervision" in themes else 0.0  # written just after it helped
+        mood = _clamp(plan.mood + lift + self.rng.gauss(0, 0.45))
         return Entry(
             kind=Kind.MOOD,
             created_at=self._at(plan.day, minute),
@@ -159,8 +164,8 @@ class _DayWriter:
     def _boundary_events(self, plan: Day) -> list[tuple[str, Outcome]]:
         rng, out = self.rng, []
         crossed, bent, held = Outcome.CROSSED, Outcome.BENT, Outcome.HELD
-        if "after-hours" in plan.stressors and rng.random() < 0.85:
-            out.append(("after-hours-contact", crossed if rng.random() < 0.55 + 0.3 * plan.creep else bent))
+        if "after-hours" in plan.stressors and rng.random() < 0.9:
+            out.append(("after-hours-contact", crossed if rng.random() < 0.5 + 0.45 * plan.creep else bent))
         if "overtime" in plan.stressors and rng.random() < 0.7:
             out.append(("overtime", crossed if rng.random() < 0.7 else bent))
         if "skipped-break" in plan.stressors and rng.random() < 0.5:

@@ -29,7 +29,7 @@ LEAVE_WEEKS = frozenset({8, 22, 33, 52})
 
 #: (probability on an ordinary workday, mood effect) of each work stressor.
 WORK_STRESSORS: dict[str, tuple[float, float]] = {
-    "paperwork": (0.07, -0.45),
+    "paperwork": (0.04, -0.45),
     "caseload": (0.22, -0.3),
     "crisis": (0.07, -0.6),
     "trauma-exposure": (0.12, -0.4),
@@ -53,7 +53,7 @@ CARE: dict[str, tuple[float, float, float]] = {
     "boundary-held": (0.08, 0.0, 0.2),
     "meaningful-moment": (0.12, 0.0, 0.5),
 }
-SUPERVISION_LIFT = 0.6
+SUPERVISION_LIFT = 0.9
 ROUGH_WEEK_DROP = 1.5
 LEAVE_LIFT = 0.6
 WEEKDAY_MOOD = (-0.15, 0.0, -0.1, 0.0, 0.25, 0.35, 0.35)
@@ -99,7 +99,7 @@ def plan_day(rng: random.Random, day: date, today: date) -> Day:
             if rng.random() < _stressor_chance(name, chance, plan):
                 plan.stressors.append(name)
                 mood += effect
-    elif rng.random() < 0.02 + 0.45 * creep:
+    elif rng.random() < 0.02 + 0.6 * creep:
         plan.stressors.append("after-hours")
         mood += WORK_STRESSORS["after-hours"][1]
     if plan.workday and weekday == THURSDAY and (day.toordinal() // 7) % 2 == 0:
@@ -124,13 +124,13 @@ def plan_day(rng: random.Random, day: date, today: date) -> Day:
 def _stressor_chance(name: str, chance: float, plan: Day) -> float:
     weekday = plan.day.weekday()
     if name == "paperwork" and weekday == WEDNESDAY:
-        return 0.8
+        return 0.88
     if name == "conflict" and weekday == WEDNESDAY:
         return 0.12
     if name == "after-hours":
-        return chance + 0.55 * plan.creep
+        return chance + 0.8 * plan.creep
     if plan.rough and name in ("crisis", "overtime"):
-        return 0.85
+        return 0.95
     if plan.rough and name in ("trauma-exposure", "skipped-break"):
         return 0.5
     if plan.on_call and name == "crisis":
@@ -141,8 +141,8 @@ def _stressor_chance(name: str, chance: float, plan: Day) -> float:
 def _symptoms(rng: random.Random, plan: Day) -> list[str]:
     """Symptoms follow the day: more on low days, sleep and intrusive thoughts in the rough week."""
     found: list[str] = []
-    if plan.rough:
-        found += rng.sample(ROUGH_WEEK_SYMPTOMS, rng.randint(2, 3))
+    if plan.rough:  # broken sleep and the images that won't go, every day of it
+        found += ["sleep", "intrusive-thoughts", *rng.sample(ROUGH_WEEK_SYMPTOMS[2:], rng.randint(1, 2))]
     if plan.mood < 2.6:
         found += rng.sample(LOW_DAY_SYMPTOMS, rng.randint(1, 3))
     elif plan.mood < 3.2 and rng.random() < 0.35:

@@ -17,6 +17,7 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
         "dragging myself through the afternoon",
         "physically wiped out",
         "felt like I was wading through treacle all day",
+        "beat. running on fumes",
     ),
     "sleep": (
         "Couldn't sleep last night",
@@ -75,6 +76,7 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
         "Sad in a way I can't shake",
         "a bit hopeless about all of it",
         "Had a little cry in the car",
+        "Bummed out all day",
     ),
     "anxiety": (
         "On edge all day",
@@ -99,7 +101,7 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
         "Foggy all afternoon",
         "can't focus",
         "read the same paragraph five times",
-        "Distracted in supervision prep",
+        "Distracted all through the team meeting",
         "brain like cotton wool",
     ),
     "memory": (

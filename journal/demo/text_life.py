@@ -54,6 +54,7 @@ CARE: dict[str, tuple[str, ...]] = {
         "Walked the long way home along the river",
         "Pilates, then a bath",
         "went for a jog, cleared my head",
+        "Spin class at 6, worth it",
     ),
     "supervision": (
         "Supervision today really helped",
@@ -90,6 +91,7 @@ CARE: dict[str, tuple[str, ...]] = {
         "Board games with the kids",
         "Family roast",
         "Long chat with my best friend",
+        "Called my mom on the drive home",
     ),
     "rest": (
         "Slept well for once",
@@ -98,6 +100,7 @@ CARE: dict[str, tuple[str, ...]] = {
         "early night",
         "Did absolutely nothing and it was lovely",
         "Lazy morning in my pyjamas",
+        "Slept in till 9, heaven",
     ),
     "hobby": (
         "Painting this evening",

@@ -7,7 +7,7 @@ BOUNDARY_NOTES: dict[str, dict[str, tuple[str, ...]]] = {
     "after-hours-contact": {
         "held": (
             "Client texted at {night}. Left it til morning.", "Work phone off at 6, stayed off.",
-            "Saw the work app light up after dinner, didn't open it", "Let the call go to voicemail",
+            "Saw the work app light up after dinner, didn't open it", "Let the call ring out",
         ),
         "bent": (
             "Read the message at {night}, didn't reply til morning but it sat with me",
@@ -45,7 +45,7 @@ BOUNDARY_NOTES: dict[str, dict[str, tuple[str, ...]]] = {
     "personal-contact-details": {
         "held": ("Client asked for my mobile, gave the office line instead",
                  "Declined a follow request on Instagram"),
-        "bent": ("Gave my work mobile, not the personal one", "Gave the team inbox, with the usual caveats"),
+        "bent": ("Gave my work mobile, not the personal one", "Gave the team's number, with the usual caveats"),
         "crossed": ("Gave my personal number in a crisis. Need to sort that out",),
     },
     "over-involvement": {
