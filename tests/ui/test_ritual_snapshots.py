@@ -1,8 +1,8 @@
 """Snapshots of every ritual step, the summary and the settings dialog.
 
 Each picture starts from a ritual state saved in a fresh journal (answers filled in up to the step
-shown) and a clock that only moves when the test moves it, so the pictures change only when the
-pane does. Refresh with `--snapshot-update` and look at the result before committing it.
+shown), a clock that only moves when the test moves it, and a fixed stand-in for the tagger (the
+lexicon is tuned often), so the pictures change only when the pane does. Refresh with `--snapshot-update` and look at the result before committing it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from journal.domain.models import Category, Span, TagHit
 from journal.domain.ritual import RitualState, Step
 from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
@@ -40,9 +41,33 @@ class Clock:
         return self.now
 
 
+#: What the stand-in tagger finds: phrase -> (tag, category, group).
+FIXED_TAGS = {
+    "So tired": ("fatigue", Category.SYMPTOM, "physical"),
+    "skipped lunch": ("skipped-break", Category.STRESSOR, None),
+    "laughed": ("meaningful-moment", Category.CARE, None),
+}
+
+
+def fixed_tag_text(text: str) -> list[TagHit]:
+    hits = []
+    for phrase, (name, category, group) in FIXED_TAGS.items():
+        start = text.find(phrase)
+        if start >= 0:
+            hits.append(TagHit(name, category, group, (Span(start, start + len(phrase), phrase),)))
+    return hits
+
+
+class FixedTagger:
+    def tag(self, text: str) -> list[TagHit]:
+        return fixed_tag_text(text)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
+def store(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     s = open_store(db_path)
+    monkeypatch.setattr(s, "tag_text", fixed_tag_text)
+    monkeypatch.setattr(s, "_current_tagger", lambda conn: FixedTagger())
     s.set_setting("welcomed", True)
     s.park("ring the GP back about Tuesday")
     yield s

@@ -125,8 +125,7 @@ class ParkStep(StepView):
             new.set_options([Option(Content.styled("Nothing parked yet.", "dim italic"), disabled=True)])
             return
         new.set_options(Option(Content.assemble("• ", safe_text(t)), id=str(n)) for n, t in enumerate(self.items))
-        if highlighted is not None:
-            new.highlighted = min(highlighted, len(self.items) - 1)
+        new.highlighted = 0 if highlighted is None else min(highlighted, len(self.items) - 1)
 
     @on(Input.Submitted, "#park-input")
     def _add(self, event: Input.Submitted) -> None:
