@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from journal.domain.models import Category, Span, TagDef, TagHit, UserKeyword
 from journal.domain.tagging.lexicon import (
@@ -45,7 +46,7 @@ def _hour(tok: Token) -> int | None:
     if word in _HOUR_WORDS:
         return _HOUR_WORDS[word]
     head = word.split(":")[0].split(".")[0]
-    if head.isdigit() and len(head) <= 2:
+    if head.isdecimal() and len(head) <= 2:
         return int(head)
     return None
 
@@ -55,7 +56,7 @@ def _in_class(part: str, tok: Token) -> bool:
         return _is_number(tok)
     if part == MANY:
         word = tok.low
-        return (word.isdigit() and int(word) >= 6) or _HOUR_WORDS.get(word, 0) >= 6
+        return (word.isdecimal() and int(word) >= 6) or _HOUR_WORDS.get(word, 0) >= 6
     hour = _hour(tok)
     if hour is None:
         return False
@@ -74,7 +75,8 @@ def _build_trie(cues: Iterable[Cue]) -> dict:
     return root
 
 
-def _walk(node: dict, tokens: Sequence[Token], k: int, limit: int, best: list) -> None:
+def _walk(node: dict, tokens: Sequence[Token], numeric: Sequence[bool], k: int, limit: int,
+          best: list) -> None:
     """Follow the trie from token `k`; keep in `best` the furthest end and the cues ending there."""
     ended = node.get(_END)
     if ended is not None:
@@ -85,16 +87,46 @@ def _walk(node: dict, tokens: Sequence[Token], k: int, limit: int, best: list) -
     if k < limit:
         child = node.get(tokens[k].norm)
         if child is not None:
-            _walk(child, tokens, k + 1, limit, best)
-        for cls in CLASSES:
-            child = node.get(cls)
-            if child is not None and _in_class(cls, tokens[k]):
-                _walk(child, tokens, k + 1, limit, best)
+            _walk(child, tokens, numeric, k + 1, limit, best)
+        if numeric[k]:
+            for cls in CLASSES:
+                child = node.get(cls)
+                if child is not None and _in_class(cls, tokens[k]):
+                    _walk(child, tokens, numeric, k + 1, limit, best)
     gap = node.get(GAP)
     if gap is not None:  # one optional filler word
-        _walk(gap, tokens, k, limit, best)
+        _walk(gap, tokens, numeric, k, limit, best)
         if k < limit:
-            _walk(gap, tokens, k + 1, limit, best)
+            _walk(gap, tokens, numeric, k + 1, limit, best)
+
+
+@cache
+def _builtin_trie() -> dict:
+    return _build_trie(load_lexicon().cues)
+
+
+def _segment_ends(segs: Sequence[int]) -> list[int]:
+    """For each token, the index just past the last token of its punctuation segment."""
+    ends = [0] * len(segs)
+    end = len(segs)
+    for i in range(len(segs) - 1, -1, -1):
+        if i + 1 < len(segs) and segs[i + 1] != segs[i]:
+            end = i + 1
+        ends[i] = end
+    return ends
+
+
+def _outside(tokens: list[Token], spans: Sequence[tuple[int, int]]) -> list[Token]:
+    """The tokens that do not start inside any of the (sorted, disjoint) spans."""
+    kept = []
+    k = 0
+    for tok in tokens:
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= tok.start:
+            continue
+        kept.append(tok)
+    return kept
 
 
 class Tagger:
@@ -107,10 +139,9 @@ class Tagger:
     def __init__(
         self, user_keywords: Iterable[UserKeyword] = (), user_tags: Iterable[TagDef] = ()
     ) -> None:
-        lexicon = load_lexicon()
-        self._lemmas = lexicon.lemmas
+        self._lemmas = load_lexicon().lemmas
         self._defs: dict[str, TagDef] = dict(TAXONOMY)
-        cues: list[Cue] = list(lexicon.cues)
+        cues: list[Cue] = []
         for tag in user_tags:
             name = tag.name.strip().lower()
             if not name or name in TAXONOMY:
@@ -121,7 +152,9 @@ class Tagger:
             name = kw.tag.strip().lower()
             if name and kw.phrase.strip():
                 cues.extend(make_cues(name, kw.phrase.replace("|", " "), self._lemmas))
-        self._trie = _build_trie(cues)
+        # The built-in trie is shared by every Tagger; the user's cues get a small trie of their own,
+        # so teaching a keyword costs milliseconds, not a rebuild of the whole lexicon.
+        self._tries = (_builtin_trie(), _build_trie(cues)) if cues else (_builtin_trie(),)
 
     def tag_def(self, name: str) -> TagDef:
         """The definition of a tag this tagger can produce (unknown names are personal tags)."""
@@ -133,7 +166,7 @@ class Tagger:
         hashtag_spans = self._hashtags(text, found)
         tokens = tokenise(text, self._lemmas)
         if hashtag_spans:
-            tokens = [t for t in tokens if not any(s <= t.start < e for s, e in hashtag_spans)]
+            tokens = _outside(tokens, hashtag_spans)
         self._match_cues(text, tokens, found)
         hits = []
         for name, spans in found.items():
@@ -155,22 +188,18 @@ class Tagger:
 
     def _match_cues(self, text: str, tokens: list[Token], found: dict[str, list[Span]]) -> None:
         starts, segs = clause_starts(text, tokens)
-        trie = self._trie
-        root_classes = any(cls in trie for cls in CLASSES)
+        seg_ends = _segment_ends(segs)
+        tries = self._tries
+        numeric = [_is_number(tok) for tok in tokens]
         used: set[int] = set()
         n = len(tokens)
         i = 0
         while i < n:
-            tok = tokens[i]
-            if tok.norm not in trie and not (root_classes and _is_number(tok)):
-                i += 1
-                continue
-            seg = segs[i]
-            limit = i + 1
-            while limit < n and segs[limit] == seg:
-                limit += 1
+            norm = tokens[i].norm
             best: list = [-1, []]
-            _walk(trie, tokens, i, limit, best)
+            for trie in tries:
+                if norm in trie or numeric[i]:
+                    _walk(trie, tokens, numeric, i, seg_ends[i], best)
             end, cues = best
             if end < 0:
                 i += 1

@@ -50,8 +50,8 @@ def clause_starts(text: str, tokens: Sequence[Token]) -> tuple[list[int], list[i
     prev_end = 0
     for i, tok in enumerate(tokens):
         if i:
-            gap = text[prev_end:tok.start]
-            if gap.strip() and any(ch in CLAUSE_PUNCT for ch in gap):
+            gap = text[prev_end:tok.start] if tok.start - prev_end != 1 else text[prev_end]
+            if gap != " " and any(ch in CLAUSE_PUNCT for ch in gap):
                 seg += 1
                 start = i
             elif tok.low in CLAUSE_WORDS or (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word: letters with inner apostrophes (didn't, DNA'd, client’s), or a number (4, 4:30, 136).
 # Hyphens split words, so "lie-in" and "lie in" meet; digits split from letters, so "4am" is 4 + am.
@@ -35,14 +35,14 @@ _CONTRACTIONS: dict[str, str] = {
 
 # Irregular forms and spellings are filled from cues/_lemmas.txt by the lexicon loader.
 _STEM_CACHE: dict[str, str] = {}
+_RAW_CACHE: dict[str, tuple[str, str]] = {}
 
 _VOWELS = frozenset("aeiouy")
 _SUFFIXES = ("nesses", "ness", "ments", "ment", "ions", "ion", "ings", "ing", "ful", "edly", "ed",
              "ly", "es", "s", "e")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of the original text: its normalised key, its lowercase form and where it sits."""
 
     norm: str
@@ -112,17 +112,34 @@ def stem(word: str, lemmas: Mapping[str, str]) -> str:
 def clear_cache() -> None:
     """Forget cached stems (the lemma table changed)."""
     _STEM_CACHE.clear()
+    _RAW_CACHE.clear()
 
 
 def tokenise(text: str, lemmas: Mapping[str, str]) -> list[Token]:
     """Every word of `text` with its key and offsets into the original string."""
     out: list[Token] = []
     append = out.append
+    known = _RAW_CACHE.get
+    new = tuple.__new__  # a NamedTuple's own __new__ is a slow Python function
     for m in WORD_RE.finditer(text):
         raw = m.group()
-        word = raw.lower().translate(_APOSTROPHES)
-        append(Token(stem(word, lemmas), _CONTRACTIONS.get(word, word), m.start(), m.end()))
+        keys = known(raw)
+        if keys is None:
+            keys = _keys(raw, lemmas)
+        start, end = m.span()
+        append(new(Token, (keys[0], keys[1], start, end)))
     return out
+
+
+def _keys(raw: str, lemmas: Mapping[str, str]) -> tuple[str, str]:
+    """(key, lowercase form) of a word as it appears in text, remembered for next time."""
+    word = raw.lower()
+    if "’" in word or "‘" in word or "`" in word:
+        word = word.translate(_APOSTROPHES)
+    keys = (stem(word, lemmas), _CONTRACTIONS.get(word, word))
+    if len(_RAW_CACHE) < 200_000:
+        _RAW_CACHE[raw] = keys
+    return keys
 
 
 def iter_words(phrase: str) -> Iterator[str]:
