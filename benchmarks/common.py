@@ -95,10 +95,14 @@ def machine() -> str:
         memory = f"{kb / 1024 / 1024:.0f} GB RAM"
     except (OSError, ValueError, IndexError):
         memory = "RAM unknown"
+    try:
+        load = f"; load average {os.getloadavg()[0]:.1f} when it started"
+    except OSError:
+        load = ""
     return (
         f"{cpu}, {os.cpu_count()} cores, {memory}; {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"Textual {version('textual')}"
+        f"Textual {version('textual')}{load}"
     )
 
 
