@@ -12,8 +12,14 @@ from collections.abc import Sequence
 from journal.domain.tagging.normalise import Token
 
 NEGATORS = frozenset(
-    "no not never without nor neither none nothing less nope zero nobody noone meant supposed "
-    "should should've shouldve skipped skip skipping missed cancelled canceled wish".split()
+    "no not never without nor neither none nothing less nope zero nobody noone".split()
+)
+# Words that say what follows did not (or only might) happen: "skipped yoga", "meant to meditate".
+# They negate what follows but, unlike NEGATORS, do not make a cue that contains them immune
+# ("didn't skip lunch" is no skipped break).
+UNREAL = frozenset(
+    "meant supposed should should've shouldve skipped skip skipping missed cancelled canceled "
+    "wish".split()
 )
 # Words after a negator that mean the negation is not about what follows:
 # "can't believe how tired", "not sure why", "didn't realise how anxious", "couldn't stop crying".
@@ -94,7 +100,7 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
         if word == "going" and j > 0 and tokens[j - 1].low in _INTENDING and j + 1 < index \
                 and tokens[j + 1].low == "to":
             return True
-        if j in used or not is_negator(word):
+        if j in used or not (is_negator(word) or word in UNREAL):
             continue
         after = tokens[j + 1].low if j + 1 < len(tokens) else ""
         if after in _CANCELLERS:
