@@ -89,6 +89,11 @@ async def open_ritual(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("f2")
     await pilot.pause()
     await pilot.pause(0.5)  # live tags arrive from a worker
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # a blinking cursor would make the picture depend on timing
+        widget.notify_style_update()  # TextArea caches lines drawn mid-blink; draw them again
+        widget.refresh()
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("step", [s for s in Step if s is not Step.BREATHE])

@@ -33,7 +33,10 @@ class EditorStep(StepView):
         editor = self.query_one(TaggedEditor)
         saved = self.extras.get("editor") or {}
         if self.answer or saved:
-            editor.restore({**saved, "text": self.answer or ""})
+            text = self.answer or ""
+            lines = text.split("\n")
+            end = [len(lines) - 1, len(lines[-1])]  # carry on writing where the words stop
+            editor.restore({"cursor": end, **saved, "text": text})
 
     def focus_first(self) -> None:
         self.query_one(TaggedEditor).text_area.focus()
