@@ -33,7 +33,7 @@ LATE = "<late>"  # a clock time from 6 to 11 (or 18:00 to 23:59, midnight): leav
 MANY = "<many>"  # a count of six or more: "7 clients"
 CLASSES = (NUM, EARLY, LATE, MANY)
 _TABLES = ("_lemmas.txt", "_macros.txt")
-_MAX_EXPANSIONS = 20_000  # per line; a typo in a cue file must not explode the load
+_MAX_EXPANSIONS = 30_000  # per line; a typo in a cue file must not explode the load
 
 
 @dataclass(frozen=True, slots=True)
