@@ -352,3 +352,24 @@ async def test_recent_entries_keep_their_dividers_when_the_list_scrolls(store: S
         assert len(starts) >= 4
         for line in starts:
             assert set(recent.render_line(line - 1).text.strip()) == {"─"}
+
+
+async def test_a_failed_save_keeps_every_word(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(entry: Entry) -> Entry:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "save", broken)
+    app = make(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await write(pilot, TEXT)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any("went wrong" in n for n in notices(app)), "a calm notice")
+        assert app.screen.query_one(TextArea).text == TEXT
+        assert app.screen.query_one("#mood-mood", ScalePicker).value == 2
+        assert not any(n.startswith("Saved") for n in notices(app))
+
+        monkeypatch.delattr(store, "save")  # the disk recovers: trying again just works
+        await pilot.press("ctrl+s")
+        await until(pilot, editor_empty(app), "saved on the second try")
+        assert store.count(EntryQuery()) == 1
