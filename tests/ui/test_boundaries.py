@@ -247,3 +247,22 @@ async def test_weekly_figures_match_cli_entries(store: Store, make_app: AppFacto
     assert lines[-1] == (
         "Your longest stretch lately: 36 days with nothing crossed (up to 9 Nov). 3 days clear so far."
     )
+
+
+async def test_a_burst_of_keys_lands_in_order(store: Store, make_app: AppFactory) -> None:
+    """Keys arriving faster than the focus moves (tmux send-keys, a fast typist) still land where they
+    were meant: kind, outcome, cost, the whole note, then the time."""
+    from textual import events
+
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_pane(app, pilot)
+        keys = ["2", "c", "4", *"late again", "enter", *"yesterday 19:30"]
+        for key in keys:
+            name = {" ": "space", "enter": "enter", ":": "colon"}.get(key, key)
+            app.post_message(events.Key(name, None if key == "enter" else key))
+        await pilot.pause(0.3)
+        assert pane.composer.note.value == "late again"
+        assert pane.composer.when.value == "yesterday 19:30"
+        assert (pane.composer.kinds.chosen, pane.composer.outcome.value, pane.composer.cost.value) == (
+            "overtime", Outcome.CROSSED, 4)

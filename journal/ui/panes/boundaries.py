@@ -30,9 +30,8 @@ from journal.ui.panes.base import PaneScreen
 from journal.ui.panes.boundaries_parts.chart import WeekChart
 from journal.ui.panes.boundaries_parts.composer import BoundaryComposer, FormProblem
 from journal.ui.panes.boundaries_parts.events import EventList
-from journal.ui.panes.boundaries_parts.pickers import KindList, OutcomePicker
+from journal.ui.panes.boundaries_parts.pickers import KindList
 from journal.ui.safe import safe_plain
-from journal.ui.widgets.scale_picker import ScalePicker
 
 RECENT_LIMIT = 15
 #: Seconds after the last keystroke in the note before asking the tagger.
@@ -129,20 +128,6 @@ class BoundariesPane(PaneScreen):
     def action_outcome(self, value: str) -> None:
         """h / b / c from anywhere but a text box (text boxes keep their letters)."""
         self.composer.outcome.pick(Outcome(value))
-
-    @on(KindList.Picked)
-    def _kind_picked(self) -> None:
-        self.composer.outcome.focus()
-
-    @on(OutcomePicker.Picked)
-    def _outcome_picked(self) -> None:
-        if isinstance(self.focused, (KindList, OutcomePicker)):
-            self.composer.cost.focus()
-
-    @on(ScalePicker.Changed, "#bnd-cost")
-    def _cost_picked(self, event: ScalePicker.Changed) -> None:
-        if event.value is not None and self.focused is self.composer.cost and not self.composer.note.value:
-            self.composer.note.focus()
 
     @on(Input.Changed, "#bnd-when")
     def _when_changed(self) -> None:

@@ -11,19 +11,17 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from journal.domain.models import BOUNDARY_KINDS, COST_WORDS, Entry, Kind
+from journal.domain.models import BOUNDARY_KINDS, Entry, Kind
 from journal.domain.when import WhenError, local_tz, parse_moment
-from journal.ui.panes.boundaries_parts.pickers import KindList, OutcomePicker
+from journal.ui.panes.boundaries_parts.pickers import CostPicker, KindList, OrderedInput, OutcomePicker
 from journal.ui.safe import safe_plain, safe_text
 from journal.ui.widgets.recent_list import when_label
-from journal.ui.widgets.scale_picker import ScalePicker
 
 NOTE_PLACEHOLDER = "if you like: what happened, in a few words"
 WHEN_PLACEHOLDER = "now (or 18:30, yesterday 18:00, nov 3, 2 hours ago)"
@@ -58,14 +56,14 @@ class BoundaryComposer(Vertical):
         yield Label("Which boundary", classes="bnd-caption")
         yield KindList(id="bnd-kinds")
         yield OutcomePicker(id="bnd-outcome", label_width=LABEL_WIDTH)
-        yield ScalePicker("Cost", COST_WORDS, id="bnd-cost", label_width=LABEL_WIDTH)
+        yield CostPicker(id="bnd-cost", label_width=LABEL_WIDTH)
         with Horizontal(classes="bnd-row"):
             yield Label("Note", classes="bnd-label")
-            yield Input(placeholder=NOTE_PLACEHOLDER, id="bnd-note", compact=True)
+            yield OrderedInput(placeholder=NOTE_PLACEHOLDER, id="bnd-note", compact=True, advance_on_enter=True)
         yield Static("", id="bnd-tags")
         with Horizontal(classes="bnd-row"):
             yield Label("When", classes="bnd-label")
-            yield Input(placeholder=WHEN_PLACEHOLDER, id="bnd-when", compact=True)
+            yield OrderedInput(placeholder=WHEN_PLACEHOLDER, id="bnd-when", compact=True)
         yield Static("", id="bnd-when-msg")
         yield Static(HINT, id="bnd-hint", markup=False)
 
@@ -78,8 +76,8 @@ class BoundaryComposer(Vertical):
         return self.query_one(OutcomePicker)
 
     @property
-    def cost(self) -> ScalePicker:
-        return self.query_one("#bnd-cost", ScalePicker)
+    def cost(self) -> CostPicker:
+        return self.query_one(CostPicker)
 
     @property
     def note(self) -> Input:
@@ -172,8 +170,3 @@ class BoundaryComposer(Vertical):
         self.when.value = ""
         self.show_tags([])
         self.remove_class("-editing")
-
-    @on(Input.Submitted, "#bnd-note")
-    def _note_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.when.focus()

@@ -7,6 +7,7 @@ alone; kinds are numbered so `3` picks the third.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from textual import events
 from textual.binding import Binding
@@ -14,23 +15,55 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from journal.domain.models import Outcome
+from journal.domain.models import COST_WORDS, Outcome
 from journal.ui.safe import safe_text
+from journal.ui.widgets.scale_picker import ScalePicker
 
 OUTCOMES: tuple[Outcome, ...] = (Outcome.HELD, Outcome.BENT, Outcome.CROSSED)
 _GAP = "   "
 
 
-class KindList(OptionList):
+class KeepsKeyOrder:
+    """Mixin: the form's quick keys act (and move the focus) the moment they are handled, and a key
+    that reached this widget after the focus had moved on goes on to the widget that has it now.
+
+    The app hands each key to whatever was focused when the key arrived, and bindings are resolved
+    only after the key has bubbled up; a burst of keys (a fast typist, tmux send-keys) would all land
+    here before the focus moves, and the note would be lost. Handling the quick keys here, in order,
+    and re-sending stray keys keeps every key in the order it was typed.
+    """
+
+    def own_key(self, event: events.Key) -> bool:
+        """Handle a quick key now; True if it was one."""
+        return False
+
+    async def _on_key(self, event: events.Key) -> None:
+        assert isinstance(self, Widget)
+        focused = self.screen.focused
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+        elif self.own_key(event):
+            event.stop()
+            event.prevent_default()
+
+
+def _pick_outcome(widget: Widget, key: str) -> bool:
+    outcome = next((o for o in OUTCOMES if o.value[0] == key), None)
+    if outcome is not None:
+        widget.screen.query_one(OutcomePicker).pick(outcome)
+    return outcome is not None
+
+
+class KindList(KeepsKeyOrder, OptionList):
     """Every boundary kind, numbered; a digit picks one, enter picks the highlighted one.
 
     Posts `KindList.Picked` either way, so the owner can move on to the outcome.
     """
-
-    BINDINGS = [Binding(str(n), f"pick_number({n})", show=False) for n in range(1, 10)]
 
     class Picked(Message):
         def __init__(self, slug: str) -> None:
@@ -68,17 +101,27 @@ class KindList(OptionList):
             return
         self.highlighted = list(self.kinds).index(slug)
 
-    def action_pick_number(self, number: int) -> None:
+    def own_key(self, event: events.Key) -> bool:
+        if event.key in "123456789" and len(event.key) == 1:
+            self.pick_number(int(event.key))
+            return True
+        return _pick_outcome(self, event.key)
+
+    def pick_number(self, number: int) -> None:
         if number <= self.option_count:
             self.highlighted = number - 1
-            self.post_message(self.Picked(str(self.get_option_at_index(number - 1).id)))
+            self._picked()
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Picked(str(event.option.id)))
+        self._picked()
+
+    def _picked(self) -> None:
+        self.screen.focus_next()  # on to the outcome, at once (see KeepsKeyOrder)
+        self.post_message(self.Picked(str(self.chosen)))
 
 
-class OutcomePicker(Widget, can_focus=True):
+class OutcomePicker(KeepsKeyOrder, Widget, can_focus=True):
     """Held / bent / crossed: h, b or c (or left/right, or a click). Posts `Changed` and, for a
     direct key, `Picked` so the owner can move on."""
 
@@ -139,9 +182,15 @@ class OutcomePicker(Widget, can_focus=True):
             parts.append(_GAP)
         return Content.assemble(*parts[:-1])
 
+    def own_key(self, event: events.Key) -> bool:
+        return _pick_outcome(self, event.key)
+
     def pick(self, outcome: Outcome) -> None:
-        """Choose by its key (h/b/c): the pane calls this from anywhere that is not a text box."""
+        """Choose by its key (h/b/c): the pane calls this from anywhere that is not a text box.
+        From the kind list or here, the focus moves on to the cost at once."""
         self.value = outcome
+        if isinstance(self.screen.focused, (KindList, OutcomePicker)):
+            self.screen.set_focus(self.screen.query_one(CostPicker))
         self.post_message(self.Picked())
 
     def on_click(self, event: events.Click) -> None:
@@ -163,3 +212,32 @@ class OutcomePicker(Widget, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+class CostPicker(KeepsKeyOrder, ScalePicker):
+    """The 1-5 cost in words; a digit chooses and moves on to the note at once."""
+
+    def __init__(self, *, id: str | None = None, label_width: int = 8) -> None:
+        super().__init__("Cost", COST_WORDS, id=id, label_width=label_width)
+
+    def own_key(self, event: events.Key) -> bool:
+        if event.key in "12345" and len(event.key) == 1:
+            self.value = int(event.key)
+            self.screen.focus_next()
+            return True
+        return False
+
+
+class OrderedInput(KeepsKeyOrder, Input):
+    """An Input that passes on keys that arrived after the focus moved on (see KeepsKeyOrder);
+    with `advance_on_enter`, enter moves on to the next field at once."""
+
+    def __init__(self, *, advance_on_enter: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.advance_on_enter = advance_on_enter
+
+    def own_key(self, event: events.Key) -> bool:
+        if event.key == "enter" and self.advance_on_enter:
+            self.screen.focus_next()
+            return True
+        return False
