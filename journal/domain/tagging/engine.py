@@ -15,7 +15,7 @@ from functools import cache
 
 from journal.domain.models import Category, Span, TagDef, TagHit, UserKeyword
 from journal.domain.tagging.lexicon import (
-    CLASSES, EARLY, GAP, MANY, NUM, Cue, load_lexicon, make_cues,
+    CLASSES, EARLY, FEW, GAP, MANY, NUM, Cue, load_lexicon, make_cues,
 )
 from journal.domain.tagging.negation import (
     belongs_to_someone_else, clause_starts, is_negated, is_undone,
@@ -54,9 +54,12 @@ def _hour(tok: Token) -> int | None:
 def _in_class(part: str, tok: Token) -> bool:
     if part == NUM:
         return _is_number(tok)
-    if part == MANY:
+    if part in (MANY, FEW):
         word = tok.low
-        return (word.isdecimal() and int(word) >= 6) or _HOUR_WORDS.get(word, 0) >= 6
+        count = int(word) if word.isdecimal() and len(word) < 6 else _HOUR_WORDS.get(word)
+        if count is None:
+            return False
+        return count >= 6 if part == MANY else count <= 5
     hour = _hour(tok)
     if hour is None:
         return False

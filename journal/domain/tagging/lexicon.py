@@ -31,7 +31,8 @@ NUM = "<num>"
 EARLY = "<early>"  # a clock time from 1 to 5 (or 13:00 to 17:59): leaving on time
 LATE = "<late>"  # a clock time from 6 to 11 (or 18:00 to 23:59, midnight): leaving late
 MANY = "<many>"  # a count of six or more: "7 clients"
-CLASSES = (NUM, EARLY, LATE, MANY)
+FEW = "<few>"  # a count of five or fewer: "4 hours sleep"
+CLASSES = (NUM, EARLY, LATE, MANY, FEW)
 _TABLES = ("_lemmas.txt", "_macros.txt")
 _MAX_EXPANSIONS = 30_000  # per line; a typo in a cue file must not explode the load
 
