@@ -1,0 +1,1 @@
+"""The History pane's own widgets: the lazy entry table, the filter line and the month calendar."""
