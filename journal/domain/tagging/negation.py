@@ -71,7 +71,13 @@ def clause_starts(text: str, tokens: Sequence[Token]) -> tuple[list[int], list[i
 
 
 # Words after a cue that say it did not happen: "supervision was cancelled", "gym got skipped".
-_UNDOERS = frozenset("cancelled canceled postponed scrapped skipped rescheduled".split())
+_UNDOERS = frozenset(
+    "cancelled canceled postponed scrapped skipped rescheduled moved bumped rearranged delayed".split()
+)
+# "missed that she'd been self-harming" is a miss of something that did happen.
+_UNREAL_CANCELLERS = frozenset(
+    "that how what why when where she he they she'd he'd they'd it".split()
+)
 # "was going to call my brother": an intention, not an event.
 _INTENDING = frozenset("was were i'm am gonna".split())
 
@@ -103,6 +109,8 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
         if j in used or not (is_negator(word) or word in UNREAL):
             continue
         after = tokens[j + 1].low if j + 1 < len(tokens) else ""
+        if word == "missed" and after in _UNREAL_CANCELLERS:
+            continue
         if after in _CANCELLERS:
             return False
         if word == "never" and j + 2 < len(tokens) and tokens[j + 2].low in _INTENSIFIERS:
@@ -116,7 +124,13 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
 # Someone else's feelings: "he was so scared", "her anxiety", "the client's low mood".
 _OTHERS = frozenset(
     "he she they client clients patient patients caller callers mum dad family parents kid kids "
-    "child children lad girl boy man woman person resident residents user users yp".split()
+    "child children lad girl boy man woman person resident residents user users yp son daughter "
+    "husband wife partner boyfriend girlfriend brother sister baby teenager teen student colleague "
+    "colleagues manager boss nurse doctor mother father grandma gran nan carer carers".split()
+)
+_REPORTING = frozenset(
+    "talked spoke described reported mentioned said says told explained disclosed complained "
+    "talks speaks describes reports mentions admitted admits".split()
 )
 _POSSESSIVES = frozenset("his her their client's patient's caller's mum's dad's".split())
 _COPULAS = frozenset("was were is are seemed seems looked looks sounded sounds felt feels got became "
@@ -136,4 +150,8 @@ def belongs_to_someone_else(tokens: Sequence[Token], index: int, segs: Sequence[
         j -= 1
     if j - 1 >= clause_start and tokens[j].low in _COPULAS and tokens[j - 1].norm in _OTHERS:
         return True
+    # "the client talked about feeling exhausted": a report of someone else's state
+    for r in range(index - 1, clause_start, -1):
+        if tokens[r].low in _REPORTING:
+            return any(tokens[q].norm in _OTHERS for q in range(max(clause_start, r - 2), r))
     return False
