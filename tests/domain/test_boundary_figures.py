@@ -1,4 +1,7 @@
-"""The boundary log's arithmetic on constructed rows: weekly buckets, most crossed, clear-day runs."""
+"""The boundary log's arithmetic on constructed rows: weekly buckets, most crossed, clear-day runs.
+
+(Named apart from tests/ui/test_boundaries.py: test basenames must be unique in this suite.)
+"""
 
 from __future__ import annotations
 
