@@ -159,6 +159,13 @@ class Tagger:
         # so teaching a keyword costs milliseconds, not a rebuild of the whole lexicon.
         self._tries = (_builtin_trie(), _build_trie(cues)) if cues else (_builtin_trie(),)
 
+    def _personal_state(self, name: str) -> bool:
+        """Whether a tag names the writer's own state, so "her anxiety" is not it.
+
+        Intrusive thoughts are about other people by nature ("his words keep echoing").
+        """
+        return self.tag_def(name).category == Category.SYMPTOM and name != "intrusive-thoughts"
+
     def tag_def(self, name: str) -> TagDef:
         """The definition of a tag this tagger can produce (unknown names are personal tags)."""
         return self._defs.get(name) or TagDef(name, Category.PERSONAL)
@@ -211,9 +218,8 @@ class Tagger:
                 is_negated(tokens, i, starts[i], used) or is_undone(tokens, end, starts)
             )
             used.update(range(i, end))
-            if not negated and all(self.tag_def(c.tag).category == Category.SYMPTOM for c in cues
-                                   if c.tag is not None):
-                negated = belongs_to_someone_else(tokens, i, segs)
+            if not negated and all(self._personal_state(c.tag) for c in cues if c.tag is not None):
+                negated = belongs_to_someone_else(tokens, i, end, segs)
             if not negated:
                 first, last = tokens[i], tokens[end - 1]
                 span = Span(first.start, last.end, text[first.start:last.end])

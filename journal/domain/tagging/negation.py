@@ -138,13 +138,19 @@ _COPULAS = frozenset("was were is are seemed seems looked looks sounded sounds f
 _SOFTENERS = frozenset("so really very quite pretty bit a little too extremely incredibly".split())
 
 
-def belongs_to_someone_else(tokens: Sequence[Token], index: int, segs: Sequence[int]) -> bool:
-    """Whether the words just before a symptom cue give it to someone else, not the writer."""
+def belongs_to_someone_else(
+    tokens: Sequence[Token], index: int, end: int, segs: Sequence[int]
+) -> bool:
+    """Whether the words just before a symptom cue give it to someone else, not the writer.
+
+    A possessive counts only before a short cue ("her anxiety"), not before a phrase that merely
+    has "her" as its object ("gave her less time than she deserved").
+    """
     j = index - 1
     clause_start = index
     while clause_start > 0 and index - clause_start < 6 and segs[clause_start - 1] == segs[index]:
         clause_start -= 1
-    if j >= clause_start and tokens[j].low in _POSSESSIVES:
+    if j >= clause_start and tokens[j].low in _POSSESSIVES and end - index <= 2:
         return True
     while j >= clause_start and tokens[j].low in _SOFTENERS:
         j -= 1
