@@ -8,13 +8,13 @@ import pytest
 
 from tests.cli.helpers import Run
 
-# (mood, text, --at): hashtags of built-in slugs keep the tags independent of the cue lexicon.
+# (mood, text, --at): neutral words and hashtags of built-in slugs keep the tags independent of the cue lexicon.
 MOODS = [
-    ("2", "first note #sleep", "2026-03-02 09:00"),
-    ("1", "second note #sleep #caseload", "2026-03-02 21:00"),
-    ("4", "third note", "2026-03-05 12:00"),
-    ("5", "fourth note #sleep", "2026-03-09 08:00"),
-    ("3", "fifth note #caseload", "2026-03-31 23:30"),  # last evening of the period (BST by then)
+    ("2", "first zebra #sleep", "2026-03-02 09:00"),
+    ("1", "second zebra #sleep #caseload", "2026-03-02 21:00"),
+    ("4", "third zebra", "2026-03-05 12:00"),
+    ("5", "fourth zebra #sleep", "2026-03-09 08:00"),
+    ("3", "fifth zebra #caseload", "2026-03-31 23:30"),  # last evening of the period (BST by then)
     ("1", "before the period #caseload", "2026-02-27 10:00"),
 ]
 
@@ -23,19 +23,19 @@ MOODS = [
 def seeded(run: Run) -> Run:
     for score, text, at in MOODS:
         assert run("mood", score, text, "--at", at).exit_code == 0
-    result = run("boundary", "stayed on #sleep", "--kind", "overtime", "--outcome", "crossed",
+    result = run("boundary", "stripes #sleep", "--kind", "overtime", "--outcome", "crossed",
                  "--at", "2026-03-12 19:00")
     assert result.exit_code == 0, result.stderr
     return run
 
 
 def test_search_json_lists_entries_with_snippets_newest_first(seeded: Run, run_json) -> None:
-    found = run_json("search", "note")
+    found = run_json("search", "zebra")
     assert [e["text"] for e in found] == [
-        "fifth note #caseload", "fourth note #sleep", "third note", "second note #sleep #caseload",
-        "first note #sleep",
+        "fifth zebra #caseload", "fourth zebra #sleep", "third zebra", "second zebra #sleep #caseload",
+        "first zebra #sleep",
     ]
-    assert all(list(e)[-1] == "snippet" and "«note»" in e["snippet"] for e in found)
+    assert all(list(e)[-1] == "snippet" and "«zebra»" in e["snippet"] for e in found)
 
 
 def test_search_filters_compose(seeded: Run, run_json) -> None:
@@ -60,7 +60,7 @@ def test_search_text_is_one_line_per_entry(seeded: Run) -> None:
     assert result.exit_code == 0
     (line,) = result.stdout.splitlines()
     assert line.startswith("2026-03-09 08:00  mood")
-    assert "5 great" in line and "sleep" in line and "«fourth» note #sleep" in line
+    assert "5 great" in line and "sleep" in line and "«fourth» zebra #sleep" in line
     assert seeded("search", "nothing-like-this").stdout == "No entries match.\n"
 
 
