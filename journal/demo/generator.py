@@ -112,7 +112,7 @@ class _DayWriter:
         groups: list[list[str]] = [[] for _ in range(n_mood + ritual)]
         themes = plan.stressors + plan.symptoms + plan.care
         if plan.rough and "crisis" in plan.stressors:
-            themes.append("crisis")  # that week the crisis is in every note
+            themes.append("crisis")  # that week the crisis comes up more than once a day
         for theme in themes:
             if theme in _MORNING and n_mood:
                 groups[0].append(theme)
