@@ -34,7 +34,9 @@ def day_moods(conn: sqlite3.Connection, start: date, end: date) -> dict[date, Da
     """Every day in `[start, end)` that has live entries."""
     rows = conn.execute(
         "SELECT local_day, avg(mood), count(*), max(kind = 'ritual') FROM entries "
-        "WHERE local_day >= ? AND local_day < ? AND deleted_utc IS NULL GROUP BY local_day",
+        # unary + keeps the planner off the (deleted_utc, created_utc) index, which would read every
+        # live entry; the local_day index reads only the month
+        "WHERE local_day >= ? AND local_day < ? AND +deleted_utc IS NULL GROUP BY local_day",
         (start.isoformat(), end.isoformat()),
     )
     return {date.fromisoformat(d): DayMood(mean, n, bool(ritual)) for d, mean, n, ritual in rows}
@@ -57,7 +59,7 @@ def on_this_day(conn: sqlite3.Connection, day: date, limit: int = 30) -> list[En
     days = [d.isoformat() for d in earlier_same_days(day)]
     marks = ", ".join("?" * len(days))
     rows = conn.execute(
-        f"SELECT {ENTRY_SELECT} FROM entries e WHERE e.local_day IN ({marks}) AND e.deleted_utc IS NULL "
+        f"SELECT {ENTRY_SELECT} FROM entries e WHERE e.local_day IN ({marks}) AND +e.deleted_utc IS NULL "
         "ORDER BY e.created_utc DESC, e.id DESC LIMIT ?",
         (*days, limit),
     ).fetchall()

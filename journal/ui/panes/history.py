@@ -65,6 +65,7 @@ class HistoryPane(PaneScreen):
         self._undo: tuple[int, Timer] | None = None
         self._in_dialog = False
         self._away = False
+        self._count_next: tuple[FilterSpec, EntryQuery] | None = None
         self._on_this_day: dict[str, Entry] = {}
 
     def compose_body(self) -> ComposeResult:
@@ -134,7 +135,8 @@ class HistoryPane(PaneScreen):
             return spec.to_query(now, now.tzinfo, limit=limit, offset=offset)
 
         self.table.load(query_for, self._now, keep_cursor=keep_cursor)
-        self._count(self.store, spec, query_for(0, 0))
+        # counted once the first page is on screen: the page matters first, and they share one lock
+        self._count_next = (spec, query_for(0, 0))
 
     @work(thread=True, exclusive=True, group="history-count", exit_on_error=False)
     def _count(self, store: Any, spec: FilterSpec, query: EntryQuery) -> None:
@@ -147,6 +149,9 @@ class HistoryPane(PaneScreen):
 
     @on(EntryTable.PageLoaded)
     def _page_loaded(self, event: EntryTable.PageLoaded) -> None:
+        if self._count_next is not None:
+            self._count(self.store, *self._count_next)
+            self._count_next = None
         empty = self.query_one("#history-empty", Static)
         empty.display = event.rows == 0
         if event.rows == 0:

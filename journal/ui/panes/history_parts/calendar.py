@@ -76,14 +76,12 @@ class MonthCalendar(ForwardWorkerFailures, Widget, can_focus=True):
     MonthCalendar > .calendar--mood-4 { background: $success 30%; color: $text; }
     MonthCalendar > .calendar--mood-5 { background: $success 60%; color: $text; }
     MonthCalendar > .calendar--today { text-style: bold underline; }
-    MonthCalendar > .calendar--cursor { text-style: bold; background: $accent 35%; }
-    MonthCalendar:focus > .calendar--cursor { background: $accent 70%; }
     MonthCalendar > .calendar--legend { color: $text-muted; }
     """
     COMPONENT_CLASSES = {
         "calendar--title", "calendar--weekday", "calendar--outside", "calendar--empty",
         *(f"calendar--mood-{n}" for n in range(1, 6)),
-        "calendar--today", "calendar--cursor", "calendar--legend",
+        "calendar--today", "calendar--legend",
     }
     BINDINGS = [
         Binding("left", "move(-1)", "Day", show=False),
@@ -125,6 +123,12 @@ class MonthCalendar(ForwardWorkerFailures, Widget, can_focus=True):
 
     def on_mount(self) -> None:
         self._need(self.cursor)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     # data ------------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -208,7 +212,7 @@ class MonthCalendar(ForwardWorkerFailures, Widget, can_focus=True):
             content = Content(text).stylize(self.get_visual_style(component))
             if row == 0 and day == self.today and inside:
                 content = content.stylize(self.get_visual_style("calendar--today"), 0, 3)
-            if day == self.cursor:
-                content = content.stylize(self.get_visual_style("calendar--cursor", partial=True))
+            if day == self.cursor and row == 0:  # the day line reversed: the mood colour stays visible
+                content = content.stylize("bold reverse" if self.has_focus else "bold underline")
             cells.append(content + Content(" "))
         return cells

@@ -24,6 +24,9 @@ from journal.domain.models import Entry, EntryQuery
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.panes.history_parts.rows import COLUMNS, entry_cells
 
+TAGS_WIDTH = 24
+MIN_TEXT_WIDTH = 28
+
 #: (limit, offset) -> the query for that page
 QueryForPage = Callable[[int, int], EntryQuery]
 
@@ -75,12 +78,20 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
             self.add_column(Content(header), key=key, width=width or 20)
 
     def on_resize(self) -> None:
-        """Give the text column whatever width the fixed columns leave (Content cannot be measured)."""
-        fixed = sum((width or 0) + 2 * self.cell_padding for _, _, width in COLUMNS)
-        room = max(20, self.scrollable_content_region.width - fixed - 2 * self.cell_padding)
-        column = self.columns[ColumnKey("text")]
-        if column.width != room:
-            column.width = room
+        """Fit the columns to the width: the text takes what is left (Content cannot be measured), and
+        in a narrow terminal the tags give way first so the words stay readable."""
+        pad = 2 * self.cell_padding
+        usable = self.scrollable_content_region.width - pad * len(COLUMNS)
+        fixed = sum(width or 0 for key, _, width in COLUMNS if key not in ("tags", "text"))
+        tags = min(TAGS_WIDTH, max(0, usable - fixed - MIN_TEXT_WIDTH))
+        tags = tags if tags >= 10 else 0
+        self._set_width("tags", tags)
+        self._set_width("text", max(MIN_TEXT_WIDTH, usable - fixed - tags))
+
+    def _set_width(self, key: str, width: int) -> None:
+        column = self.columns[ColumnKey(key)]
+        if column.width != width:
+            column.width = width
             self._require_update_dimensions = True
             self._clear_caches()
             self.refresh()
