@@ -126,7 +126,8 @@ _OTHERS = frozenset(
     "he she they client clients patient patients caller callers mum dad family parents kid kids "
     "child children lad girl boy man woman person resident residents user users yp son daughter "
     "husband wife partner boyfriend girlfriend brother sister baby teenager teen student colleague "
-    "colleagues manager boss nurse doctor mother father grandma gran nan carer carers".split()
+    "colleagues manager boss nurse doctor mother father grandma gran nan carer carers everyone "
+    "everybody team staff nurses".split()
 )
 _REPORTING = frozenset(
     "talked spoke described reported mentioned said says told explained disclosed complained "
