@@ -3,7 +3,21 @@
     >>> [h.name for h in default_tagger().tag("Couldn't sleep, ate at my desk again #nights")]
     ['sleep', 'skipped-break', 'nights']
 
-Pure Python: knows nothing of the UI or the database. Cues live as data in `cues/`.
+Pure Python: knows nothing of the UI or the database. Cues live as data in `cues/` (format in
+`lexicon.py`); tune them with `python -m journal.domain.tagging.evaluate FILE.jsonl...`.
+
+Choices worth knowing (each keeps a tag honest rather than eager):
+
+- A negation reaches back at most four words within its clause ("no headache, exhausted" is
+  fatigue). Cues that hold their own negation ("couldn't sleep", "no energy") are never cancelled.
+- Improvement is not the symptom: "no longer anxious", "less overwhelmed" give no tag.
+- Something called off did not happen: "supervision was cancelled", "skipped yoga", "meant to
+  meditate", "was going to call my brother" give no care tag (the missing care is not a stressor).
+- Other people's feelings are not the writer's: "he was so scared", "her anxiety", "the client
+  talked about feeling exhausted" give no symptom tag (stressors and care still count).
+- The longest cue at a position wins and hides the words inside it: "slept well" is rest, not
+  sleep; "blood pressure" (a blocker) is nothing.
+- A `#hashtag` is the user's explicit tag: its word is not matched again as a cue.
 """
 
 from __future__ import annotations

@@ -107,7 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         print(f"Could not read the labelled sentences: {exc}")
         return 1
-    print(report(score(rows)))
+    try:
+        print(report(score(rows)))
+    except BrokenPipeError:  # piped into `head`: the reader has what it wanted
+        sys.stderr.close()
     return 0
 
 

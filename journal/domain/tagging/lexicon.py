@@ -71,12 +71,10 @@ def parse_lemmas(text: str) -> dict[str, str]:
         head, _, rest = line.partition(":")
         canonical = head.strip().lower()
         if canonical.endswith("!"):
-            key = canonical[:-1]
+            canonical = key = canonical[:-1]
         else:
             key = pure_stem(canonical)
-            table.setdefault(canonical, key) if canonical != key else None
-        if canonical.endswith("!"):
-            table[key] = key
+        table[canonical] = key
         for variant in rest.split():
             table[variant.lower().replace("’", "'")] = key
     return table
