@@ -1,5 +1,8 @@
-"""The first-run welcome: shown once, says what the app is, where urgent help is, and asks gently
-for no client details. The app remembers it was seen (setting `welcomed`) when it is dismissed."""
+"""The first-run welcome: shown once, says what the app is and where urgent help is. The app remembers
+it was seen (setting `welcomed`) when it is dismissed.
+
+The reminder to keep client details out is not repeated here: the Mood pane gives it once, beside the
+editor where it matters, and the help screen keeps it for reference."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from journal.ui.dialogs.wording import NO_CLIENT_DETAILS, NOT_MEDICAL, URGENT_HELP, WHAT_IT_IS
+from journal.ui.dialogs.wording import NOT_MEDICAL, URGENT_HELP, WHAT_IT_IS
 
 
 class WelcomeScreen(ModalScreen[None]):
@@ -26,7 +29,6 @@ class WelcomeScreen(ModalScreen[None]):
             yield Static(WHAT_IT_IS, markup=False)
             yield Static(NOT_MEDICAL, markup=False)
             yield Static(URGENT_HELP, classes="dialog-urgent", markup=False)
-            yield Static(NO_CLIENT_DETAILS, markup=False)
             yield Static("F1 shows help and the keys at any time.", classes="dialog-hint")
             yield Button("Begin", variant="primary", id="begin")
 
