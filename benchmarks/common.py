@@ -96,7 +96,7 @@ def machine() -> str:
     except (OSError, ValueError, IndexError):
         memory = "RAM unknown"
     try:
-        load = f"; load average {os.getloadavg()[0]:.1f} when it started"
+        load = f"; 1-minute load average {os.getloadavg()[0]:.1f} at the end"
     except OSError:
         load = ""
     return (
