@@ -280,8 +280,8 @@ class HistoryPane(PaneScreen):
 
     @on(MonthCalendar.DaySelected)
     def _day_chosen(self, event: MonthCalendar.DaySelected) -> None:
-        spec = self.filter_bar.spec
-        self.filter_bar.set_spec(FilterSpec(spec.text, spec.tags, spec.kind).with_day(event.day.isoformat()))
+        # the whole day, as the calendar counted it: other filters would hide some of what it showed
+        self.filter_bar.set_spec(FilterSpec().with_day(event.day.isoformat()))
         self.action_tab("history-list")
 
     @on(OptionList.OptionSelected, "#history-on-this-day")
