@@ -121,6 +121,11 @@ def entry_text(words: tuple[str, ...], what: str = "entry") -> str:
     text = " ".join(words).strip()
     if not text:
         raise UserError(f"The {what} is empty; write a few words (in quotes if you like).")
+    return valid_utf8(text)
+
+
+def valid_utf8(text: str) -> str:
+    """`text`, unless the shell handed us bytes that are not UTF-8 (they arrive as lone surrogates)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -159,7 +164,7 @@ def period(since: str | None, until: str | None) -> tuple[datetime | None, datet
 
 def tag_name(raw: str) -> str:
     """A tag as typed (`#Late night`) -> its slug (`late-night`)."""
-    name = "-".join(raw.strip().lstrip("#").lower().split())
+    name = "-".join(valid_utf8(raw).strip().lstrip("#").lower().split())
     if not name:
         raise UserError("A --tag needs a name, such as --tag sleep.")
     return name

@@ -7,6 +7,7 @@ wait (busy timeout) instead of failing half way; with synchronous=FULL a COMMIT 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ import sqlite_utils
 
 from journal.domain.models import Category, TagDef, UserKeyword
 from journal.storage.connection import guarded
+from journal.storage.errors import JournalMoved
 from journal.domain.tagging import Tagger
 from journal.storage.tagger_bridge import build_tagger, builtin_tags
 
@@ -38,6 +40,7 @@ class StoreBase:
         self._tagger_generation: str | None = None
         self._builtin_order = [t.name for t in builtin_tags()]
         self._builtin_names = set(self._builtin_order)
+        self._identity = _identity(path)
 
     @property
     def encrypted(self) -> bool:
@@ -53,6 +56,7 @@ class StoreBase:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One IMMEDIATE transaction: committed if the block returns, rolled back if it raises."""
         with self._lock, guarded(self.path, encrypted=self.encrypted):
+            self._require_same_file()
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -62,6 +66,23 @@ class StoreBase:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+
+    def _require_same_file(self) -> None:
+        """Refuse to write once the file at `path` is no longer the one we opened.
+
+        SQLite keeps writing to an unlinked file without complaint (in WAL mode the log even stays
+        visible), so a journal deleted or replaced under an open app would swallow every later save.
+        One stat per write transaction is the price of noticing.
+        """
+        try:
+            same = _identity(self.path) == self._identity
+        except FileNotFoundError:
+            same = False
+        if not same:
+            raise JournalMoved(
+                f"The journal file at {self.path} was moved or deleted while open; nothing more was saved. "
+                "Reopen the journal to go on."
+            )
 
     # tagger cache ----------------------------------------------------------------------------
     def _current_tagger(self, conn: sqlite3.Connection) -> Tagger:
@@ -103,3 +124,9 @@ class StoreBase:
                 "description = excluded.description, origin = 'builtin'",
                 [(t.name, str(t.category), t.group, t.description) for t in builtins],
             )
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """Which file `path` names right now: (device, inode)."""
+    st = os.stat(path)
+    return st.st_dev, st.st_ino

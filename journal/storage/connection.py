@@ -7,6 +7,7 @@ durable commits, and the mapping from SQLite's error strings to sentences a pers
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from urllib.parse import quote
 from journal.storage.errors import (
     DatabaseDamaged,
     DatabaseLocked,
+    DiskFull,
     JournalNotFound,
     NoPermission,
     StoreError,
@@ -43,6 +45,13 @@ OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + 
     (_cipher_dbapi.OperationalError,) if _cipher_dbapi is not None else ()
 )
 
+#: SQLite's names for a write the disk refused (full, over the size limit, gone): the file itself is
+#: fine, so these must not be reported as damage.
+_WRITE_FAILURES = frozenset({
+    "SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_DIR_FSYNC",
+    "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHMSIZE",
+})
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT = 5.0
 
@@ -56,11 +65,15 @@ def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> Sto
         return JournalNotFound(f"There is no journal at {where}.")
     msg = str(exc).lower()
     if isinstance(exc, OSError) and not isinstance(exc, DB_ERRORS):
+        if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return _disk_full(where)
         return StoreError(f"The journal at {where} could not be used ({exc.strerror or 'system error'}).")
     if not isinstance(exc, DB_ERRORS):
         return None
     if isinstance(exc, INTEGRITY_ERRORS) and "check constraint" in msg:
         return StoreError("A value is out of range (mood, energy and cost go from 1 to 5); nothing was saved.")
+    if getattr(exc, "sqlite_errorname", None) in _WRITE_FAILURES or "disk is full" in msg:
+        return _disk_full(where)
     if "locked" in msg or "busy" in msg:
         return DatabaseLocked(
             f"Another program is holding the journal at {where} locked; close it and try again."
@@ -76,6 +89,13 @@ def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> Sto
             f"The file at {where} is damaged or is not a journal; it was left untouched. Restore a backup or choose another file."
         )
     return None
+
+
+def _disk_full(where: str) -> DiskFull:
+    return DiskFull(
+        f"The journal at {where} could not be written (the disk may be full); nothing more was saved. "
+        "Free some space and try again."
+    )
 
 
 @contextmanager
@@ -154,7 +174,7 @@ def connect(path: Path, *, passphrase: str | None, timeout: float) -> sqlite3.Co
             f"The file at {path} is damaged or is not a journal; it was left untouched. Restore a backup or choose another file."
         )
     module = driver(encrypted)
-    uri = "file:" + quote(str(path.absolute())) + "?mode=rw"
+    uri = "file:" + quote(os.fsencode(path.absolute())) + "?mode=rw"  # any bytes a path may hold
     with guarded(path, encrypted=encrypted):
         conn = module.connect(uri, uri=True, timeout=timeout, check_same_thread=False, isolation_level=None)
     try:

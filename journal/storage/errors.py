@@ -27,6 +27,14 @@ class NoPermission(StoreError):
     """The journal file or its folder cannot be read or written by this user."""
 
 
+class DiskFull(StoreError):
+    """The disk (or the user's file-size limit) had no room for a write. Nothing of it was kept."""
+
+
+class JournalMoved(StoreError):
+    """The open journal file was deleted, moved or replaced; writing on would go nowhere."""
+
+
 class WrongPassphrase(StoreError):
     """The passphrase does not open this encrypted journal (or the journal is encrypted and none was given)."""
 
