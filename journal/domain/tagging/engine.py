@@ -20,6 +20,7 @@ from journal.domain.tagging.lexicon import (
 from journal.domain.tagging.negation import (
     belongs_to_someone_else, clause_starts, is_negated, is_undone,
 )
+from journal.domain.tagging.fuzzy import TypoIndex
 from journal.domain.tagging.normalise import NUMBER_WORDS, Token, tokenise
 from journal.domain.tagging.taxonomy import TAXONOMY
 
@@ -108,6 +109,27 @@ def _builtin_trie() -> dict:
     return _build_trie(load_lexicon().cues)
 
 
+@cache
+def _typos() -> TypoIndex:
+    lexicon = load_lexicon()
+    return TypoIndex(lexicon.words, known=set(lexicon.lemmas) | lexicon.real_words)
+
+
+def _with_typos_fixed(tokens: list[Token]) -> list[Token]:
+    """Tokens whose unknown keys are one typo from a cue word take that word's key."""
+    typos = _typos()
+    fixed = tokens
+    for i, tok in enumerate(tokens):
+        if tok.norm in _builtin_trie():
+            continue
+        key = typos.correct(tok.low)
+        if key is not None:
+            if fixed is tokens:
+                fixed = list(tokens)
+            fixed[i] = tok._replace(norm=key)
+    return fixed
+
+
 def _segment_ends(segs: Sequence[int]) -> list[int]:
     """For each token, the index just past the last token of its punctuation segment."""
     ends = [0] * len(segs)
@@ -177,6 +199,7 @@ class Tagger:
         tokens = tokenise(text, self._lemmas)
         if hashtag_spans:
             tokens = _outside(tokens, hashtag_spans)
+        tokens = _with_typos_fixed(tokens)
         self._match_cues(text, tokens, found)
         hits = []
         for name, spans in found.items():

@@ -33,7 +33,7 @@ LATE = "<late>"  # a clock time from 6 to 11 (or 18:00 to 23:59, midnight): leav
 MANY = "<many>"  # a count of six or more: "7 clients"
 FEW = "<few>"  # a count of five or fewer: "4 hours sleep"
 CLASSES = (NUM, EARLY, LATE, MANY, FEW)
-_TABLES = ("_lemmas.txt", "_macros.txt")
+_TABLES = ("_lemmas.txt", "_macros.txt", "_real_words.txt")
 _MAX_EXPANSIONS = 30_000  # per line; a typo in a cue file must not explode the load
 
 
@@ -52,6 +52,10 @@ class Lexicon:
 
     lemmas: dict[str, str]
     cues: tuple[Cue, ...]
+    #: every word written in a cue file, as written (lowercase) -> its key; for typo correction
+    words: dict[str, str]
+    #: real words one typo away from a cue word, which typo correction must leave alone
+    real_words: frozenset[str] = frozenset()
 
 
 def _data_files() -> list[tuple[str, str]]:
@@ -141,13 +145,22 @@ def load_lexicon() -> Lexicon:
     macros = parse_macros("\n".join(text for name, text in files if name == "_macros.txt"))
     clear_cache()
     cues: list[Cue] = []
+    words: dict[str, str] = {}
     for name, text in files:
         if name in _TABLES:
             continue
         tag = None if name == "_blockers.txt" else name.removesuffix(".txt")
         for line in _lines(text):
             cues.extend(make_cues(tag, line, lemmas, macros))
-    return Lexicon(lemmas=lemmas, cues=tuple(dict.fromkeys(cues)))
+            if tag is not None:
+                for word in iter_words(line.replace("|", " ").replace("+", " ")):
+                    words.setdefault(word, stem(word, lemmas))
+    for line in macros.values():
+        for word in iter_words(line.replace("|", " ").replace("+", " ")):
+            words.setdefault(word, stem(word, lemmas))
+    real = "\n".join(text for name, text in files if name == "_real_words.txt")
+    return Lexicon(lemmas=lemmas, cues=tuple(dict.fromkeys(cues)), words=words,
+                   real_words=frozenset(_lines(real)))
 
 
 def cue_line_count() -> int:

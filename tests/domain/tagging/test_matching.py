@@ -105,3 +105,39 @@ def test_spelling_variants_meet_one_key() -> None:
     assert stem("color", lemmas) == stem("colour", lemmas)
     assert stem("counseling", lemmas) == stem("counselling", lemmas)
     assert stem("slept", lemmas) == stem("sleeping", lemmas) == stem("sleep", lemmas)
+
+
+@pytest.mark.parametrize(
+    ("typed", "tag"),
+    [
+        ("exhuasted", "fatigue"),
+        ("overwhelmd", "overwhelm"),
+        ("depresed", "sadness"),
+        ("meditaiton", "mindfulness"),
+        ("nightmres", "sleep"),
+        ("hopless", "sadness"),
+        ("SHATTERD", "fatigue"),
+    ],
+)
+def test_one_letter_typos_in_long_words_are_forgiven(tagger: Tagger, typed: str, tag: str) -> None:
+    assert names(tagger, typed) == {tag}
+
+
+@pytest.mark.parametrize("text", ["fiction", "trained staff", "a lovely day", "tried hard"])
+def test_real_words_are_never_corrected_into_cue_words(tagger: Tagger, text: str) -> None:
+    assert names(tagger, text) == set()
+
+
+def test_typo_index_rules() -> None:
+    from journal.domain.tagging.fuzzy import TypoIndex
+
+    index = TypoIndex({"drained": "drain", "strained": "strain"}, known={"trained"})
+    assert index.correct("draned") == "drain"  # a dropped letter
+    assert index.correct("draiend") == "drain"  # two letters swapped
+    assert index.correct("drainned") == "drain"  # a doubled letter
+    assert index.correct("trained") is None  # a real word
+    assert index.correct("dramed") is None  # a changed letter is not forgiven
+    assert index.correct("srained") == "strain"  # one dropped letter from strained only
+    assert index.correct("dr") is None
+    twins = TypoIndex({"tiredly": "a", "tiredle": "b"}, known=())
+    assert twins.correct("tiredl") is None  # one letter from both: unsure, so no guess
