@@ -1,13 +1,17 @@
-"""Consistent copies of a journal while it may be in use, through SQLite's online backup API.
+"""Consistent copies of a journal while it may be in use, and the automatic copy before a migration.
 
-The copy is written to a private temporary file (0600) beside the destination and renamed into place
-only when complete, so a half-written backup never looks like a good one. An encrypted journal's
-backup is encrypted with the same passphrase.
+Why the care: a backup is what someone reaches for on their worst day with the file, so a copy must
+never be half written, readable by others, or silently overwrite anything. The copy goes through
+SQLite itself (the online backup API, or VACUUM INTO before a migration), which reads one consistent
+snapshot even while the app or another process keeps writing. It is written to a private (0600)
+`.part` file beside the destination and renamed into place only when complete. An encrypted
+journal's copies are encrypted with the same passphrase.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -15,29 +19,68 @@ from journal.storage.base import StoreBase
 from journal.storage.connection import driver, guarded, quote_literal
 from journal.storage.errors import StoreError
 
+BACKUP_FOLDER = "backups"
+_STAMP = "%Y-%m-%dT%H%M"
 
-def backup_path(dest: str | Path, source: Path) -> Path:
-    """`dest` itself, or a dated file name inside it when it is a folder."""
-    dest = Path(dest).expanduser()
-    if dest.is_dir():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return dest / f"{source.stem}-backup-{stamp}{source.suffix or '.db'}"
-    return dest
+
+def _free(path: Path) -> Path:
+    """`path`, or `name-2.db`, `name-3.db`... when a backup of the same minute already exists."""
+    candidate, n = path, 1
+    while candidate.exists() or candidate.with_name(candidate.name + ".part").exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def stamped_name(source: Path, now: datetime | None = None) -> str:
+    """`journal-2026-11-23T1830.db`: sorts by time, and has no colons (which some systems refuse)."""
+    return f"{source.stem}-{(now or datetime.now()).strftime(_STAMP)}{source.suffix or '.db'}"
+
+
+def default_backup_path(source: Path, now: datetime | None = None) -> Path:
+    """Where `journal backup` puts a copy when not told: a `backups/` folder beside the journal."""
+    return _free(source.parent / BACKUP_FOLDER / stamped_name(source, now))
+
+
+def backup_path(dest: str | Path | None, source: Path, now: datetime | None = None) -> Path:
+    """`dest` itself, a dated file inside it when it is a folder, or the default place when None."""
+    if dest is None:
+        return default_backup_path(source, now)
+    target = Path(dest).expanduser()
+    if target.is_dir():
+        return _free(target / stamped_name(source, now))
+    return target
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 (its folder 0700 if made now); refuse to reuse a file."""
+    parent = path.parent
+    if not parent.exists():
+        parent.mkdir(parents=True, mode=0o700)
+        os.chmod(parent, 0o700)  # mkdir's mode passes through the umask
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _check_target(target: Path, source: Path) -> None:
+    if target.exists():
+        raise StoreError(f"There is already a file at {target}; choose another name for the backup.")
+    if target.resolve() == source.resolve():
+        raise StoreError("A backup cannot be written over the journal itself.")
 
 
 class BackupMixin(StoreBase):
-    def backup(self, dest: str | Path) -> Path:
-        """A consistent copy through SQLite's backup API, safe while others write."""
+    def backup(self, dest: str | Path | None = None) -> Path:
+        """A consistent copy through SQLite's backup API, safe while others write. Returns its path.
+
+        The whole copy is one step inside one read snapshot (WAL lets writers carry on meanwhile), so
+        a writer in another process can neither restart nor tear it.
+        """
         target = backup_path(dest, self.path)
-        if target.exists():
-            raise StoreError(f"There is already a file at {target}; choose another name for the backup.")
-        if target.resolve() == self.path.resolve():
-            raise StoreError("A backup cannot be written over the journal itself.")
+        _check_target(target, self.path)
         partial = target.with_name(target.name + ".part")
         with guarded(target):
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
+            private_file(partial)
         try:
             with guarded(target, encrypted=self.encrypted):
                 dest_conn = driver(self.encrypted).connect(str(partial), isolation_level=None)
@@ -46,7 +89,7 @@ class BackupMixin(StoreBase):
                         dest_conn.execute(f"PRAGMA key = {quote_literal(self._passphrase)}")
                     with self._lock:
                         self._conn.backup(dest_conn)
-                    dest_conn.execute("PRAGMA journal_mode = DELETE")
+                    dest_conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
                 finally:
                     dest_conn.close()
                 os.replace(partial, target)
@@ -54,3 +97,34 @@ class BackupMixin(StoreBase):
             partial.unlink(missing_ok=True)
             raise
         return target
+
+
+def pre_migration_path(source: Path, version: int, now: datetime | None = None) -> Path:
+    """`journal.db.before-v3-2026-11-23T1830.bak`, beside the journal."""
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    return _free(source.with_name(f"{source.name}.before-v{version}-{stamp}.bak"))
+
+
+def copy_before_migration(conn: sqlite3.Connection, target_version: int) -> Path | None:
+    """Copy the journal aside before its schema is upgraded, if it holds anything worth keeping.
+
+    Runs on the open (and, if encrypted, keyed) connection: VACUUM INTO writes a consistent,
+    compact copy that SQLCipher encrypts with the same key, so no passphrase is needed here. A new,
+    empty journal is not copied. Returns the copy's path, or None when there was nothing to copy.
+    """
+    has_entries = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'"
+    ).fetchone() and conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+    if not has_entries:
+        return None
+    main = next(row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main")
+    target = pre_migration_path(Path(main), target_version)
+    partial = target.with_name(target.name + ".part")
+    private_file(partial)
+    try:
+        conn.execute("VACUUM INTO ?", (str(partial),))
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from journal.storage import schema
+from journal.storage.backup import copy_before_migration
 from journal.storage.errors import DatabaseTooNew, NotAJournal
 
 Step = Callable[[sqlite3.Connection], None]
@@ -56,9 +57,15 @@ def check_version(conn: sqlite3.Connection, path: Path) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema up to LATEST, one committed step at a time. Returns the final version."""
+    """Bring the schema up to LATEST, one committed step at a time. Returns the final version.
+
+    A journal with entries is first copied aside (`journal.db.before-vN-<time>.bak`, see
+    backup.copy_before_migration), so an upgrade can always be undone by hand.
+    """
     if user_version(conn) >= LATEST:  # the usual case: no write lock taken just to open
         return user_version(conn)
+    if user_version(conn) > 0:
+        copy_before_migration(conn, LATEST)
     for version, step in MIGRATIONS:
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -112,4 +112,4 @@ def test_backup_is_a_private_consistent_copy(store: Store, tmp_path: Path, passp
     with pytest.raises(StoreError):
         store.backup(dest)  # never overwrites
     in_folder = store.backup(tmp_path / "backups")
-    assert in_folder.parent == tmp_path / "backups" and in_folder.name.startswith("journal-backup-")
+    assert in_folder.parent == tmp_path / "backups" and in_folder.name.startswith("journal-20")
