@@ -21,7 +21,7 @@ from journal.domain.tagging.negation import (
     belongs_to_someone_else, clause_starts, is_negated, is_undone,
 )
 from journal.domain.tagging.fuzzy import TypoIndex
-from journal.domain.tagging.normalise import NUMBER_WORDS, Token, tokenise
+from journal.domain.tagging.normalise import NUMBER_WORDS, Token, iter_words, tokenise
 from journal.domain.tagging.taxonomy import TAXONOMY
 
 # "#word" and "#after-hours": a letter first, not glued to a preceding word ("C#", "&#39;").
@@ -104,6 +104,11 @@ def _walk(node: dict, tokens: Sequence[Token], numeric: Sequence[bool], k: int, 
             _walk(gap, tokens, numeric, k + 1, limit, best)
 
 
+def _literal(phrase: str) -> str:
+    """A user's phrase as plain words, so cue-file syntax in it ("*", "|", "$") means nothing."""
+    return " ".join(iter_words(phrase))
+
+
 @cache
 def _builtin_trie() -> dict:
     return _build_trie(load_lexicon().cues)
@@ -172,11 +177,11 @@ class Tagger:
             if not name or name in TAXONOMY:
                 continue
             self._defs[name] = TagDef(name, tag.category, tag.group, tag.description)
-            cues.extend(make_cues(name, name.replace("-", " ").replace("_", " "), self._lemmas))
+            cues.extend(make_cues(name, _literal(name), self._lemmas))
         for kw in user_keywords:
             name = kw.tag.strip().lower()
             if name and kw.phrase.strip():
-                cues.extend(make_cues(name, kw.phrase.replace("|", " "), self._lemmas))
+                cues.extend(make_cues(name, _literal(kw.phrase), self._lemmas))
         # The built-in trie is shared by every Tagger; the user's cues get a small trie of their own,
         # so teaching a keyword costs milliseconds, not a rebuild of the whole lexicon.
         self._tries = (_builtin_trie(), _build_trie(cues)) if cues else (_builtin_trie(),)

@@ -124,15 +124,23 @@ def make_cues(
 ) -> list[Cue]:
     """Cues for one line, keyed the same way entry text is."""
     cues = []
+    keys: dict[str, tuple[str, bool]] = {}  # word -> (key, negates); lines repeat their words
     for words in expand(line, macros):
-        parts = tuple(w if w == GAP or w in CLASSES else stem(w, lemmas) for w in words)
+        parts = []
+        negated = False
+        for w in words:
+            known = keys.get(w)
+            if known is None:
+                special = w == GAP or w in CLASSES
+                known = keys[w] = (w if special else stem(w, lemmas), not special and is_negator(w))
+            parts.append(known[0])
+            negated = negated or known[1]
         while parts and parts[0] == GAP:
-            parts = parts[1:]
+            parts.pop(0)
         while parts and parts[-1] == GAP:
-            parts = parts[:-1]
+            parts.pop()
         if parts:
-            negated = any(is_negator(w) for w in words)
-            cues.append(Cue(tag, parts, negated))
+            cues.append(Cue(tag, tuple(parts), negated))
     return cues
 
 

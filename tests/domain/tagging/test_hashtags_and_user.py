@@ -78,3 +78,11 @@ def test_blank_user_input_is_ignored() -> None:
     assert tagger.tag("word") == []
     [hit] = tagger.tag("tired")
     assert hit.category is Category.SYMPTOM
+
+
+def test_user_phrases_are_taken_literally() -> None:
+    tagger = Tagger(user_keywords=[UserKeyword("hobby", "* | $cant _ lego+bricks"),
+                                   UserKeyword("hobby", "***")])
+    assert names(tagger, "lego bricks") == set()
+    assert names(tagger, "cant lego bricks") == {"hobby"}
+    assert names(tagger, "anything at all") == set()
