@@ -35,6 +35,9 @@ Trie = dict[str, "Trie | list[Cue]"]
 _HOUR_WORDS = {w: h for h, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _HOUR_WORDS["midnight"] = 0
+_COUNT_WORDS = {**_HOUR_WORDS, "midnight": -1, "dozen": 12, "hundred": 100, **{w: 13 + i for i, w in enumerate(
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())},
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
 
 
 def _is_number(tok: Token) -> bool:
@@ -57,8 +60,8 @@ def _in_class(part: str, tok: Token) -> bool:
         return _is_number(tok)
     if part in (MANY, FEW):
         word = tok.low
-        count = int(word) if word.isdecimal() and len(word) < 6 else _HOUR_WORDS.get(word)
-        if count is None:
+        count = int(word) if word.isdecimal() and len(word) < 6 else _COUNT_WORDS.get(word)
+        if count is None or count < 0:
             return False
         return count >= 6 if part == MANY else count <= 5
     hour = _hour(tok)

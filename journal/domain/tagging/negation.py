@@ -136,6 +136,7 @@ _REPORTING = frozenset(
 _POSSESSIVES = frozenset("his her their client's patient's caller's mum's dad's".split())
 _COPULAS = frozenset("was were is are seemed seems looked looks sounded sounds felt feels got became "
                      "gets became seemed".split())
+_FIRST_PERSON = frozenset("me i i'm myself my".split())
 _SOFTENERS = frozenset("so really very quite pretty bit a little too extremely incredibly".split())
 
 
@@ -147,6 +148,8 @@ def belongs_to_someone_else(
     A possessive counts only before a short cue ("her anxiety"), not before a phrase that merely
     has "her" as its object ("gave her less time than she deserved").
     """
+    if any(tokens[k].low in _FIRST_PERSON for k in range(index, end)):
+        return False  # "annoyed me", "my head": the writer's own, whoever else is mentioned
     j = index - 1
     clause_start = index
     while clause_start > 0 and index - clause_start < 6 and segs[clause_start - 1] == segs[index]:

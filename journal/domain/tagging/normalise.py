@@ -19,7 +19,8 @@ WORD_RE = re.compile(r"\d+(?:[:.]\d+)?|[^\W\d_]+(?:['’‘`][^\W\d_]+)*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve midnight".split()
+    "one two three four five six seven eight nine ten eleven twelve midnight thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty hundred dozen".split()
 )
 
 # Contractions typed without the apostrophe, and their long forms, meet the apostrophe spelling.
