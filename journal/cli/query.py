@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import click
 
-from journal.cli.common import UserError, db_option, db_path, json_option, open_journal, period
+from journal.cli.common import F, UserError, db_option, db_path, json_option, open_journal, period
 from journal.cli.render import emit_json, search_lines, stressor_lines
 from journal.domain.models import Category, EntryQuery, Kind, TagStat
 
@@ -33,12 +33,44 @@ def _kind(value: str | None) -> Kind | None:
         raise UserError("The --kind must be mood, boundary or ritual.") from None
 
 
+def filter_options(func: F) -> F:
+    """QUERY, --tag, --kind, --since, --until: the filters `search` and `export` share."""
+    options = (
+        click.argument("query", nargs=-1),
+        click.option(
+            "--tag", "tags", multiple=True, metavar="T", help="Only entries with this tag (repeatable)."
+        ),
+        click.option("--kind", metavar="K", help="Only mood, boundary or ritual entries."),
+        click.option("--since", metavar="WHEN", help="From this day on (included)."),
+        click.option("--until", metavar="WHEN", help="Up to this day (included)."),
+    )
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def filter_query(
+    query: tuple[str, ...], tags: tuple[str, ...], kind: str | None, since: str | None, until: str | None,
+    limit: int | None = None,
+) -> EntryQuery:
+    """The EntryQuery for the shared filters, every value checked (one sentence when wrong)."""
+    from journal.cli.common import tag_name
+
+    start, end = period(since, until)
+    # A shell cannot pass a NUL, but FTS5 stops reading a query at one; treat it as a space.
+    words = " ".join(query).replace("\x00", " ").strip()
+    return EntryQuery(
+        text=words or None,
+        tags=tuple(dict.fromkeys(tag_name(t) for t in tags)),
+        kind=_kind(kind),
+        since=start,
+        until=end,
+        limit=limit,
+    )
+
+
 @click.command()
-@click.argument("query", nargs=-1)
-@click.option("--tag", "tags", multiple=True, metavar="T", help="Only entries with this tag (repeatable).")
-@click.option("--kind", metavar="K", help="Only mood, boundary or ritual entries.")
-@click.option("--since", metavar="WHEN", help="From this day on (included).")
-@click.option("--until", metavar="WHEN", help="Up to this day (included).")
+@filter_options
 @click.option("--limit", default="50", show_default=True, metavar="N", help="How many, newest first (0: all).")
 @json_option
 @db_option
@@ -54,19 +86,7 @@ def search(
     as_json: bool,
 ) -> None:
     """Find entries by words ("exact phrase", prefix*) and filters, newest first."""
-    from journal.cli.common import tag_name
-
-    start, end = period(since, until)
-    # A shell cannot pass a NUL, but FTS5 stops reading a query at one; treat it as a space.
-    words = " ".join(query).replace("\x00", " ").strip()
-    wanted = EntryQuery(
-        text=words or None,
-        tags=tuple(dict.fromkeys(tag_name(t) for t in tags)),
-        kind=_kind(kind),
-        since=start,
-        until=end,
-        limit=_limit(limit),
-    )
+    wanted = filter_query(query, tags, kind, since, until, _limit(limit))
     path = db_path(ctx)
     if not path.exists():
         entries = []  # nothing written yet: nothing to find, and no reason to create the file

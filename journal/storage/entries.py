@@ -61,30 +61,36 @@ class EntriesMixin(StoreBase):
         `tag=False` stores each entry's `tags` exactly as given (for imports that must round-trip);
         `keep_ids=True` keeps the entries' own ids (an error if one is taken).
         """
-        count = 0
         with self._write() as conn:
-            tagger = self._current_tagger(conn) if tag else None
-            next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
-            for batch in _chunks(entries, _BATCH):
-                plan = TagPlan()
-                rows = []
-                for entry in batch:
-                    if keep_ids and entry.id is not None:
-                        entry_id = entry.id
-                        next_id = max(next_id, entry_id + 1)
-                    else:
-                        entry_id, next_id = next_id, next_id + 1
-                    rows.append((entry_id, *entry_params(entry)))
-                    hits = (tagger.tag(entry.text) if entry.text else []) if tagger else None
-                    plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
-                try:
-                    conn.executemany(_INSERT, rows)
-                except INTEGRITY_ERRORS as exc:
-                    if "unique" not in str(exc).lower():
-                        raise
-                    raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc
-                write_plan(conn, plan)
-                count += len(batch)
+            return self._insert_many(conn, entries, tag=tag, keep_ids=keep_ids)
+
+    def _insert_many(
+        self, conn: sqlite3.Connection, entries: Iterable[Entry], *, tag: bool, keep_ids: bool
+    ) -> int:
+        """save_many's work inside the caller's transaction (imports add their own rows to it)."""
+        count = 0
+        tagger = self._current_tagger(conn) if tag else None
+        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+        for batch in _chunks(entries, _BATCH):
+            plan = TagPlan()
+            rows = []
+            for entry in batch:
+                if keep_ids and entry.id is not None:
+                    entry_id = entry.id
+                    next_id = max(next_id, entry_id + 1)
+                else:
+                    entry_id, next_id = next_id, next_id + 1
+                rows.append((entry_id, *entry_params(entry)))
+                hits = (tagger.tag(entry.text) if entry.text else []) if tagger else None
+                plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
+            try:
+                conn.executemany(_INSERT, rows)
+            except INTEGRITY_ERRORS as exc:
+                if "unique" not in str(exc).lower():
+                    raise
+                raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc
+            write_plan(conn, plan)
+            count += len(batch)
         return count
 
     def get(self, entry_id: int) -> Entry | None:

@@ -30,6 +30,7 @@ def _run(statements: Sequence[str]) -> Step:
 MIGRATIONS: tuple[tuple[int, Step], ...] = (
     (1, _run(schema.V1)),
     (2, _run(schema.V2)),
+    (3, _run(schema.V3)),
 )
 LATEST = MIGRATIONS[-1][0]
 

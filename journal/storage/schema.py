@@ -133,3 +133,9 @@ V2: tuple[str, ...] = (
     """,
     "INSERT INTO parked_fts (parked_fts) VALUES ('rebuild')",
 )
+
+#: Version 3: fingerprints of imported entries, so importing the same file again adds nothing. No
+#: foreign key on purpose: an imported entry deleted for good stays "already imported".
+V3: tuple[str, ...] = (
+    "CREATE TABLE import_keys (key TEXT PRIMARY KEY, imported_utc TEXT NOT NULL) WITHOUT ROWID",
+)

@@ -1,0 +1,133 @@
+"""Taking the journal elsewhere and bringing other journals in: `journal export` and `journal import`."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from journal.cli.common import UserError, db_option, db_path, interactive, mark_saved, open_journal
+from journal.cli.query import filter_options, filter_query
+
+if TYPE_CHECKING:
+    from journal.exchange.importers import Options, Prepared
+
+ENCRYPTED_NOTE = "This journal is encrypted, but the export is not: keep the file somewhere private."
+#: Below this many records a progress bar would only flicker.
+_PROGRESS_FROM = 2000
+
+
+@click.command("export")
+@filter_options
+@click.option("--format", "fmt", default="json", show_default=True, metavar="FORMAT", help="json, md or csv.")
+@click.option("--out", type=click.Path(path_type=Path), metavar="FILE", help="Write to FILE (default: the screen).")
+@click.option("--force", is_flag=True, help="Replace FILE if it already exists.")
+@click.option("--excel", is_flag=True, help="CSV for Excel: a byte-order mark, and no cell read as a formula.")
+@db_option
+@click.pass_context
+def export(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    tags: tuple[str, ...],
+    kind: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    out: Path | None,
+    force: bool,
+    excel: bool,
+) -> None:
+    """Export everything (or what the filters match), oldest first: json (exact), md (to read), csv."""
+    from journal.exchange.export import ExportProblem, export_to, exporters, write_file
+
+    fmt = fmt.strip().lower()
+    if fmt not in exporters():
+        raise UserError(f"The --format must be {', '.join(sorted(exporters()))}.")
+    wanted = filter_query(query, tags, kind, since, until)
+    if out is not None and out.exists() and not force:
+        raise UserError(f"{out} already exists; choose another name, or add --force to replace it.")
+    path = db_path(ctx)
+    if not path.exists():
+        raise UserError(f"There is no journal at {path} yet, so there is nothing to export.")
+    with open_journal(path, create=False) as store:
+        if store.encrypted:
+            click.echo(ENCRYPTED_NOTE, err=True)
+        try:
+            if out is None:
+                export_to(store, fmt, click.get_text_stream("stdout"), query=wanted, excel=excel)
+                return
+            count = write_file(
+                out, lambda handle: export_to(store, fmt, handle, query=wanted, excel=excel), force=force
+            )
+        except ExportProblem as exc:
+            raise UserError(str(exc)) from None
+        except OSError as exc:
+            raise UserError(f"The export could not be written ({exc.strerror or 'disk error'}); nothing was left behind.") from None
+    click.echo(f"Exported {count} {'entry' if count == 1 else 'entries'} to {out}.")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--from", "fmt", metavar="FORMAT", help="json (this app), jrnl or daylio; guessed when left out.")
+@click.option("--mood-map", metavar="MAP", help='Scores for Daylio moods, like "rad=5,good=4,meh=3,bad=2,awful=1".')
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would be imported, changing nothing.")
+@db_option
+@click.pass_context
+def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | None, dry_run: bool) -> None:
+    """Import this app's JSON export, a jrnl JSON export or a Daylio CSV export, in one go."""
+    from journal.exchange.importers import ImportProblem, Options, parse_mood_map, run_import, summary
+
+    data = _read_bytes(file)
+    try:
+        options = Options(parse_mood_map(mood_map))
+        prepared = _prepare(data, fmt.strip().lower() if fmt else None, options)
+    except ImportProblem as exc:
+        raise UserError(str(exc)) from None
+    with ExitStack() as stack:
+        path = db_path(ctx)
+        if dry_run and not path.exists():  # a dry run never creates the journal
+            path = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "dry-run.db"
+        store = stack.enter_context(open_journal(path, create=True))
+        progress = None
+        if sys.stderr.isatty() and prepared.count >= _PROGRESS_FROM:
+            bar = stack.enter_context(
+                click.progressbar(length=prepared.count, label="Importing", file=sys.stderr)
+            )
+            progress = bar.update
+        count = run_import(store, prepared, dry_run=dry_run, progress=progress)
+    if count.imported and not dry_run:
+        mark_saved(ctx)
+    click.echo(summary(count, dry_run=dry_run))
+
+
+def _read_bytes(file: Path) -> bytes:
+    try:
+        return file.expanduser().read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"There is no file at {file}; check the name and folder.") from None
+    except IsADirectoryError:
+        raise UserError(f"{file} is a folder; give the export file inside it.") from None
+    except PermissionError:
+        raise UserError(f"There is no permission to read {file}.") from None
+    except OSError as exc:
+        raise UserError(f"{file} could not be read ({exc.strerror or 'read error'}).") from None
+
+
+def _prepare(data: bytes, fmt: str | None, options: Options) -> Prepared:
+    """Read the file; at a terminal, ask for the score of each mood the file uses but we don't know."""
+    from journal.exchange.importers import UnknownMoods, prepare
+
+    try:
+        return prepare(data, fmt, options)
+    except UnknownMoods as unknown:
+        if not interactive():
+            raise
+        click.echo("This file uses moods of its own. Give each a score from 1 (awful) to 5 (great).", err=True)
+        for label in unknown.labels:
+            options.mood_map[label] = click.prompt(f'  "{label}"', type=click.IntRange(1, 5), err=True)
+        return prepare(data, fmt, options)
+EXCHANGE_COMMANDS = (export, import_)

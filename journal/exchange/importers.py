@@ -1,0 +1,215 @@
+"""Importing other journals: one registry of readers, format guessing, and the one-transaction import.
+
+A reader turns the file's text into a `Prepared` import: it has already read every record once (so a
+malformed file is refused before the journal is touched, naming the line) and can stream the entries
+again for the real import, without holding the whole file's entries in memory. `run_import` hands
+that stream to `Store.import_entries`, which skips entries already in the journal and writes the rest
+in ONE transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from typing import TYPE_CHECKING
+
+from journal.domain.models import Category, Entry, EntryTag, Source
+from journal.domain.tagging import TAXONOMY
+from journal.domain.when import local_tz
+
+if TYPE_CHECKING:
+    from journal.storage import Store
+    from journal.storage.import_keys import ImportCount
+
+FORMATS = ("json", "jrnl", "daylio")
+#: Daylio's five built-in moods, best first.
+DAYLIO_MOODS: dict[str, int] = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
+
+
+class ImportProblem(ValueError):
+    """A file that cannot be imported; `str()` is one sentence saying where and what to do."""
+
+
+class UnknownMoods(ImportProblem):
+    """Mood labels without a score: the CLI may ask for them at a terminal."""
+
+    def __init__(self, labels: list[str]) -> None:
+        shown = ", ".join(f'"{label}"' for label in labels)
+        example = ",".join(f"{label}=3" for label in labels[:3])
+        super().__init__(
+            f"These moods need a score from 1 to 5: {shown}; give them with --mood-map \"{example}\"."
+        )
+        self.labels = labels
+
+
+@dataclass
+class Options:
+    """What the person told `journal import` besides the file."""
+
+    mood_map: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Prepared:
+    """A checked file, ready to import: how many records, and how to stream them as entries."""
+
+    format: str
+    count: int
+    #: run the tagger on the text (other programs' exports); False keeps the file's tags exactly
+    retag: bool
+    records: Callable[[], Iterator[Entry]]
+    #: the file's own entry ids (this app's JSON only), kept when none is taken in the journal
+    ids: list[int] = field(default_factory=list)
+
+
+Reader = Callable[[str, Options], Prepared]
+
+
+def _readers() -> dict[str, Reader]:
+    from journal.exchange import import_daylio, import_jrnl, import_json
+
+    return {"json": import_json.read, "jrnl": import_jrnl.read, "daylio": import_daylio.read}
+
+
+# --- reading the file -----------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> str:
+    """The file as text: UTF-8 (a byte-order mark is allowed), or one sentence naming the line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ImportProblem(
+            f"The file is not UTF-8 text (a byte on line {line} cannot be read); save or export it as UTF-8 "
+            "and try again."
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise ImportProblem("The file is empty; there is nothing to import.")
+    return text
+
+
+_OUR_JSON = re.compile(r'"format"\s*:\s*"journal"|"created_at"\s*:')
+_JRNL_JSON = re.compile(r'"(?:title|body|starred)"\s*:')
+
+
+def guess_format(text: str) -> str:
+    """json, jrnl or daylio, from the content (never the file name, which people rename)."""
+    head = text.lstrip()
+    if head[:1] in "{[":
+        sample = head[:20000]
+        if _OUR_JSON.search(sample):
+            return "json"
+        if _JRNL_JSON.search(sample):
+            return "jrnl"
+    else:
+        header = head.split("\n", 1)[0].lower()
+        if "full_date" in header or ("mood" in header and "time" in header and "," in header):
+            return "daylio"
+    raise ImportProblem(
+        "This file does not look like a journal, jrnl or Daylio export; name its format with --from json, "
+        "--from jrnl or --from daylio."
+    )
+
+
+def prepare(data: bytes, fmt: str | None = None, options: Options | None = None) -> Prepared:
+    """Read and check the whole file; ImportProblem (one sentence) if anything is wrong."""
+    text = decode(data)
+    chosen = fmt or guess_format(text)
+    if chosen not in FORMATS:
+        raise ImportProblem("The --from format must be json, jrnl or daylio.")
+    return _readers()[chosen](text, options or Options())
+
+
+def run_import(
+    store: Store, prepared: Prepared, *, dry_run: bool = False, progress: Callable[[int], None] | None = None
+) -> ImportCount:
+    """Import in one transaction; entries already in the journal (or repeated in the file) are skipped."""
+    keep_ids = bool(prepared.ids) and not store.ids_in_use(prepared.ids)
+
+    def stream() -> Iterator[Entry]:
+        for entry in prepared.records():
+            if not keep_ids:
+                entry.id = None
+            yield entry
+            if progress is not None:
+                progress(1)
+
+    return store.import_entries(stream(), tag=prepared.retag, keep_ids=keep_ids, dry_run=dry_run)
+
+
+def summary(count: ImportCount, *, dry_run: bool = False) -> str:
+    """"Imported 120 entries; 3 were already here." in plain words."""
+    def n(k: int) -> str:
+        return f"{k} entry" if k == 1 else f"{k} entries"
+
+    head = f"Would import {n(count.imported)}" if dry_run else f"Imported {n(count.imported)}"
+    notes = []
+    if count.already:
+        notes.append(f"{count.already} {'was' if count.already == 1 else 'were'} already here")
+    if count.repeated:
+        notes.append(f"{count.repeated} {'was' if count.repeated == 1 else 'were'} repeated in the file")
+    tail = "; " + " and ".join(notes) if notes else ""
+    return f"{head}{tail}." + (" Nothing was changed (dry run)." if dry_run else "")
+
+
+# --- helpers the readers share ------------------------------------------------------------------
+
+
+def parse_mood_map(text: str | None) -> dict[str, int]:
+    """`"rad=5, good=4"` -> {"rad": 5, "good": 4}; labels compare case-insensitively."""
+    result: dict[str, int] = {}
+    if not text:
+        return result
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        label, sep, score = part.rpartition("=")
+        label = " ".join(label.split()).lower()
+        if not sep or not label or score.strip() not in {"1", "2", "3", "4", "5"}:
+            raise ImportProblem(
+                f'The --mood-map part "{part.strip()[:40]}" is not label=score; write it like "rad=5,good=4,meh=3".'
+            )
+        result[label] = int(score)
+    return result
+
+
+_NOT_SLUG = re.compile(r"[^\w]+")
+
+
+def slug(raw: str) -> str | None:
+    """A tag name as other programs write it (`@Work`, `#late night`, `good meal`) -> `good-meal`."""
+    cleaned = _NOT_SLUG.sub("-", raw.strip().lstrip("@#").lower().replace("_", "-")).strip("-")
+    return cleaned or None
+
+
+def manual_tags(names: list[str]) -> list[EntryTag]:
+    """Tags the person chose in the other program: manual, built-in slugs keep their own category."""
+    tags: list[EntryTag] = []
+    seen: set[str] = set()
+    for raw in names:
+        name = slug(raw)
+        if name is None or name in seen:
+            continue
+        seen.add(name)
+        known = TAXONOMY.get(name)
+        category = known.category if known else Category.PERSONAL
+        tags.append(EntryTag(name, category, known.group if known else None, Source.MANUAL))
+    return tags
+
+
+def local_moment(day: date, clock: time) -> datetime:
+    """A wall-clock time of this machine's zone as an aware moment (a time skipped by DST moves on)."""
+    tz = local_tz()
+    return datetime.combine(day, clock).replace(tzinfo=tz).astimezone(timezone.utc).astimezone(tz)
+
+
+def joined_text(title: str, body: str) -> str:
+    """Title and body as one entry text: the title alone when there is no body."""
+    title, body = title.strip(), body.strip()
+    if title and body:
+        return f"{title}\n{body}"
+    return title or body

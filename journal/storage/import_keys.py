@@ -1,0 +1,105 @@
+"""Importing many entries at once without ever importing the same one twice.
+
+Each imported entry leaves a fingerprint (sha256 of kind, UTC moment and text) in `import_keys`, so
+importing the same file again adds nothing, even after the imported entries were edited. An entry
+written in this journal and exported from it is recognised by the same three fields on the entry
+itself, so importing one's own export back is harmless too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from journal.domain.models import Entry, Kind
+from journal.storage.entries import EntriesMixin
+from journal.storage.rows import now_text, to_utc_text
+
+_SAME_ENTRY = "SELECT 1 FROM entries WHERE kind = ? AND created_utc = ? AND text = ? LIMIT 1"
+_KNOWN_KEY = "SELECT 1 FROM import_keys WHERE key = ?"
+_ADD_KEY = "INSERT OR IGNORE INTO import_keys (key, imported_utc) VALUES (?, ?)"
+_ID_CHUNK = 500
+
+
+def fingerprint(entry: Entry) -> str:
+    """What makes two entries the same entry, whatever their ids or tags."""
+    moment = to_utc_text(entry.created_at)
+    data = "\x1f".join((str(Kind(entry.kind)), moment, entry.text or ""))
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCount:
+    """What an import did (or, for a dry run, would do)."""
+
+    imported: int = 0
+    #: already in the journal before this import
+    already: int = 0
+    #: the same entry more than once in the file itself
+    repeated: int = 0
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back, carrying its count out."""
+
+    def __init__(self, count: ImportCount) -> None:
+        super().__init__("dry run")
+        self.count = count
+
+
+class ImportMixin(EntriesMixin):
+    def import_entries(
+        self, entries: Iterable[Entry], *, tag: bool, keep_ids: bool = False, dry_run: bool = False
+    ) -> ImportCount:
+        """Insert the entries not already here, all in ONE transaction; nothing at all if anything fails.
+
+        `tag` and `keep_ids` are as for save_many. `dry_run` does every step, then rolls back, so
+        the count it returns is exactly what a real import would do.
+        """
+        try:
+            with self._write() as conn:
+                now = now_text()
+                keys: list[tuple[str, str]] = []
+                skipped = {"already": 0, "repeated": 0}
+
+                def fresh() -> Iterator[Entry]:
+                    seen: set[str] = set()
+                    for entry in entries:
+                        key = fingerprint(entry)
+                        if key in seen:
+                            skipped["repeated"] += 1
+                        elif self._already_here(conn, key, entry):
+                            skipped["already"] += 1
+                        else:
+                            seen.add(key)
+                            keys.append((key, now))
+                            yield entry
+
+                imported = self._insert_many(conn, fresh(), tag=tag, keep_ids=keep_ids)
+                conn.executemany(_ADD_KEY, keys)
+                count = ImportCount(imported, skipped["already"], skipped["repeated"])
+                if dry_run:
+                    raise _DryRun(count)
+        except _DryRun as done:
+            return done.count
+        return count
+
+    def ids_in_use(self, ids: Iterable[int]) -> bool:
+        """Whether any of these entry ids is taken (then an import numbers its entries afresh)."""
+        it = iter(ids)
+        with self._read() as conn:
+            while chunk := list(islice(it, _ID_CHUNK)):
+                marks = ", ".join("?" * len(chunk))
+                if conn.execute(f"SELECT 1 FROM entries WHERE id IN ({marks}) LIMIT 1", chunk).fetchone():
+                    return True
+        return False
+
+    @staticmethod
+    def _already_here(conn: sqlite3.Connection, key: str, entry: Entry) -> bool:
+        if conn.execute(_KNOWN_KEY, (key,)).fetchone():
+            return True
+        same = (str(Kind(entry.kind)), to_utc_text(entry.created_at), entry.text or "")
+        return conn.execute(_SAME_ENTRY, same).fetchone() is not None
