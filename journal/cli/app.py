@@ -14,8 +14,10 @@ import click
 
 from journal import __version__
 from journal.cli.capture import boundary, mood
-from journal.cli.common import UserError, db_option, db_path
+from journal.cli.common import UserError, db_option, db_path, open_journal
+from journal.cli.exchange import EXCHANGE_COMMANDS
 from journal.cli.query import search, stressors
+from journal.cli.secure import COMMANDS as SECURE_COMMANDS
 from journal.cli.tags import tags
 
 
@@ -72,10 +74,15 @@ def cli(ctx: click.Context, demo: bool) -> None:
         return
     from journal.ui.app import run_app  # Textual loads only here, never for a quick command
 
-    run_app(db_path(ctx), demo=demo)
+    if demo:
+        run_app(db_path(ctx), demo=True)
+    else:  # an encrypted journal asks for its passphrase in the terminal before the app starts
+        run_app(db_path(ctx), opener=open_journal)
 
 
-for command in (mood, boundary, search, stressors, tags):
+for command in (mood, boundary, search, stressors, tags, *SECURE_COMMANDS):
+    cli.add_command(command)
+for command in EXCHANGE_COMMANDS:
     cli.add_command(command)
 
 

@@ -180,6 +180,9 @@ def connect(path: Path, *, passphrase: str | None, timeout: float) -> sqlite3.Co
     try:
         with guarded(path, encrypted=encrypted):
             if encrypted:
+                # SQLCipher would print its own lines on stderr for a wrong passphrase (an expected
+                # event here, told in one sentence instead).
+                conn.execute("PRAGMA cipher_log_level = NONE")
                 conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:

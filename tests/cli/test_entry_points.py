@@ -16,7 +16,7 @@ def fake_ui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, bool]]:
     """Stand in for journal.ui.app so the test neither loads Textual nor opens a screen."""
     calls: list[tuple[Path, bool]] = []
     module = types.ModuleType("journal.ui.app")
-    module.run_app = lambda db_path, *, demo=False: calls.append((db_path, demo))  # type: ignore[attr-defined]
+    module.run_app = lambda db_path, *, demo=False, **_: calls.append((db_path, demo))  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "journal.ui.app", module)
     return calls
 
@@ -33,7 +33,7 @@ def test_bare_journal_opens_the_app_on_the_chosen_journal(
 def test_a_store_error_from_the_app_is_one_sentence(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     from journal.storage import DatabaseTooNew
 
-    def refuse(db_path: Path, *, demo: bool = False) -> None:
+    def refuse(db_path: Path, *, demo: bool = False, **_: object) -> None:
         raise DatabaseTooNew("This journal was written by a newer version of journal; please update.")
 
     module = types.ModuleType("journal.ui.app")
