@@ -140,6 +140,11 @@ _FIRST_PERSON = frozenset("me i i'm myself my".split())
 _SOFTENERS = frozenset("so really very quite pretty bit a little too extremely incredibly".split())
 
 
+def _is_other(tok: Token) -> bool:
+    word = tok.low.removesuffix("'s")
+    return word in _OTHERS or word.removesuffix("s") in _OTHERS or word == "families"
+
+
 def belongs_to_someone_else(
     tokens: Sequence[Token], index: int, end: int, segs: Sequence[int]
 ) -> bool:
@@ -158,10 +163,10 @@ def belongs_to_someone_else(
         return True
     while j >= clause_start and tokens[j].low in _SOFTENERS:
         j -= 1
-    if j - 1 >= clause_start and tokens[j].low in _COPULAS and tokens[j - 1].norm in _OTHERS:
+    if j - 1 >= clause_start and tokens[j].low in _COPULAS and _is_other(tokens[j - 1]):
         return True
     # "the client talked about feeling exhausted": a report of someone else's state
     for r in range(index - 1, clause_start, -1):
         if tokens[r].low in _REPORTING:
-            return any(tokens[q].norm in _OTHERS for q in range(max(clause_start, r - 2), r))
+            return any(_is_other(tokens[q]) for q in range(max(clause_start, r - 2), r))
     return False
