@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from statistics import fmean, pstdev
 
-from journal.domain.when import DayRange, day_start, local_tz
+from journal.domain.when import DayRange, WhenError, day_start, local_tz, parse_range
 
 __all__ = [
     "TREND_ARROWS",
@@ -22,7 +22,9 @@ __all__ = [
     "is_above_baseline",
     "mean_or_none",
     "monday_of",
+    "parse_period",
     "trend_of",
+    "trend_text",
     "week_starts",
 ]
 
@@ -170,3 +172,51 @@ def is_above_baseline(current: float, history: Sequence[float], *, min_history: 
         return False
     rise = current - fmean(history)
     return rise >= MIN_CHANGE and rise > pstdev(history)
+
+
+def trend_text(count: int, previous_count: int, trend: str | None = None) -> str:
+    """A trend as arrow, word and numbers, e.g. '↑ rising (5 → 9)': never a symbol alone."""
+    trend = trend or trend_of(count, previous_count)
+    if trend == "none":
+        return ""
+    return f"{TREND_ARROWS[trend]} {trend} ({previous_count} → {count})"
+
+
+#: Range separators people type between two WHEN forms, longest first.
+_RANGE_WORDS = ("..", " to ", " until ", " - ", " – ")
+_SINCE_WORDS = ("since ", "from ")
+
+
+def parse_period(text: str, *, now: datetime, tz: tzinfo | None = None) -> Period:
+    """A period typed as WHEN forms: '2026-09..2026-10', 'since last month', 'last month', 'nov 3 to
+    nov 20'. Whole local days, both ends included; nothing after today (an open end stops today).
+
+    Raises WhenError (one plain sentence) for anything that does not read as dates.
+    """
+    tz = tz or now.tzinfo or local_tz()
+    today_end = day_start(now.astimezone(tz).date() + timedelta(days=1), tz)
+    cleaned = " ".join(text.strip().split())
+    lowered = cleaned.lower()
+    if not cleaned:
+        raise WhenError("Type a period, e.g. last month, since 2026-09 or 2026-09..2026-10.")
+    start: datetime
+    end: datetime
+    for word in _SINCE_WORDS:
+        if lowered.startswith(word):
+            start, end = parse_range(cleaned[len(word) :], now=now, tz=tz).start, today_end
+            break
+    else:
+        for word in _RANGE_WORDS:
+            head, sep, tail = lowered.partition(word)
+            if sep and head.strip() and tail.strip():
+                first, second = cleaned[: len(head)], cleaned[len(head) + len(sep) :]
+                start = parse_range(first, now=now, tz=tz).start
+                end = parse_range(second, now=now, tz=tz).end
+                break
+        else:
+            days = parse_range(cleaned, now=now, tz=tz)
+            start, end = days.start, days.end
+    end = min(end, today_end)
+    if end <= start:
+        raise WhenError("That period is empty or in the future; the second date should come after the first.")
+    return Period(start, end)

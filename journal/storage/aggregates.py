@@ -37,7 +37,7 @@ previous AS (
 SELECT t.name, t.category, t.grp, pt.n, pt.days,
        CASE WHEN pt.mood_n > 0 THEN pt.mood_sum / pt.mood_n END,
        CASE WHEN mt.mood_n - pt.mood_n > 0 THEN (mt.mood_sum - pt.mood_sum) / (mt.mood_n - pt.mood_n) END,
-       coalesce(pv.n, 0)
+       coalesce(pv.n, 0), pt.mood_n
 FROM per_tag pt
 JOIN tags t ON t.name = pt.tag
 CROSS JOIN mood_total mt
@@ -86,6 +86,7 @@ class StatsMixin(StoreBase):
                 mood_without=mood_without,
                 previous_count=previous,
                 trend=trend_of(n, previous),
+                mood_entries=mood_n,
             )
-            for name, category, grp, n, days, mood_with, mood_without, previous in rows
+            for name, category, grp, n, days, mood_with, mood_without, previous, mood_n in rows
         ]

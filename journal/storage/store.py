@@ -18,6 +18,7 @@ from journal.storage.connection import DEFAULT_TIMEOUT, configure, connect, guar
 from journal.storage.entries import EntriesMixin
 from journal.storage.errors import DatabaseDamaged
 from journal.storage.extras import ExtrasMixin
+from journal.storage.insights import InsightsMixin
 from journal.storage.import_keys import ImportMixin
 from journal.storage.search import SearchMixin
 from journal.storage.tags import TagsMixin
@@ -60,7 +61,7 @@ def open_store(
     return store
 
 
-class Store(ImportMixin, EntriesMixin, SearchMixin, TagsMixin, StatsMixin, ExtrasMixin, BackupMixin):
+class Store(ImportMixin, EntriesMixin, SearchMixin, TagsMixin, StatsMixin, InsightsMixin, ExtrasMixin, BackupMixin):
     """A connection to one journal file. Thread-safe (one connection, a lock); close() when done."""
 
     def close(self) -> None:
