@@ -1,0 +1,106 @@
+"""The floor: the same questions asked of the same file in plain SQL through the standard sqlite3
+module, with nothing of `journal` in between (no query planning, no Entry objects, no snippets,
+no tagging on save).
+
+In-process, `calls(conn, params)` are timed on an open connection; as a command,
+
+    python benchmarks/versus/raw_sqlite.py DB KEY I PARAMS_JSON
+
+answers one question and prints the rows, which is the least any Python command-line tool can do.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+if __name__ == "__main__" and __package__ in (None, ""):
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+
+from versus.operations import ADD_TEXT, PAGE, Params  # noqa: E402
+
+COLUMNS = "e.id, e.kind, e.created_utc, e.utc_offset_min, e.text, e.mood, e.energy, e.boundary, e.outcome, e.cost"
+NEWEST = "ORDER BY e.created_utc DESC, e.id DESC"
+SQL = {
+    "word": f"SELECT {COLUMNS} FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+            f"WHERE entries_fts MATCH ? AND e.deleted_utc IS NULL {NEWEST} LIMIT {PAGE}",
+    "tag": f"SELECT {COLUMNS} FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+           f"WHERE t.tag = ? AND t.rejected = 0 AND e.deleted_utc IS NULL {NEWEST} LIMIT {PAGE}",
+    "range": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL "
+             f"AND e.created_utc >= ? AND e.created_utc < ? {NEWEST} LIMIT {PAGE}",
+    "counts": "SELECT t.tag, count(*) AS n FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+              "WHERE t.rejected = 0 AND e.deleted_utc IS NULL GROUP BY t.tag ORDER BY n DESC, t.tag",
+    "latest": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL {NEWEST} LIMIT 10",
+    "add": "INSERT INTO entries (kind, created_utc, utc_offset_min, local_day, text, mood) "
+           "VALUES ('mood', ?, ?, ?, ?, 3)",
+}
+
+
+def utc_text(moment: datetime) -> str:
+    """The store's sortable UTC form, 'YYYY-MM-DDTHH:MM:SS.ffffffZ'."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _day_start(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=ZoneInfo("Europe/London"))
+
+
+def connect(db: str) -> sqlite3.Connection:
+    """A connection with the durability `journal` itself uses, so saves compare like with like."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def calls(conn: sqlite3.Connection, params: Params) -> dict[str, Callable[[int], object]]:
+    """One plain SQL statement per operation, rows fetched."""
+    since = utc_text(_day_start(params.first_day))
+    until = utc_text(_day_start(params.last_day + timedelta(days=1)))
+    moments = iter(range(10**9))
+
+    def add(_: int) -> None:
+        moment = _day_start(params.all_to) + timedelta(hours=23, seconds=next(moments))
+        offset = int(moment.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(SQL["add"], (utc_text(moment), offset, moment.date().isoformat(), ADD_TEXT))
+
+    return {
+        "word": lambda i: conn.execute(SQL["word"], (f'"{params.words[i % len(params.words)]}"',)).fetchall(),
+        "tag": lambda i: conn.execute(SQL["tag"], (params.tags[i % len(params.tags)],)).fetchall(),
+        "range": lambda i: conn.execute(SQL["range"], (since, until)).fetchall(),
+        "counts": lambda i: conn.execute(SQL["counts"]).fetchall(),
+        "latest": lambda i: conn.execute(SQL["latest"]).fetchall(),
+        "add": add,
+    }
+
+
+def params_from_json(text: str) -> Params:
+    raw = __import__("json").loads(text)
+    return Params(tuple(raw["words"]), tuple(raw["tags"]), *(date.fromisoformat(raw[k]) for k in
+                  ("first_day", "last_day", "all_from", "all_to")))
+
+
+def params_to_json(params: Params) -> str:
+    return __import__("json").dumps({
+        "words": params.words, "tags": params.tags, "first_day": params.first_day.isoformat(),
+        "last_day": params.last_day.isoformat(), "all_from": params.all_from.isoformat(),
+        "all_to": params.all_to.isoformat(),
+    })
+
+
+def main(argv: list[str]) -> None:
+    db, key, i, params = argv[0], argv[1], int(argv[2]), params_from_json(argv[3])
+    conn = connect(db)
+    rows = calls(conn, params)[key](i)
+    for row in rows or ():
+        print("\t".join(str(v) for v in row))
+    conn.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
