@@ -18,6 +18,7 @@ from journal.domain.models import ENERGY_WORDS, MOOD_WORDS
 from journal.domain.ritual import BOUNDARY_QUESTIONS, RitualState, Step
 from journal.ui.panes.ritual_steps.switch import intention_content
 from journal.ui.safe import safe_text
+from journal.ui.widgets.early_notice import EarlyNoticeBox
 
 
 def _minutes(seconds: float) -> str:
@@ -77,3 +78,5 @@ class SummaryView(Vertical):
         for line in summary_lines(self.state, self.tags):
             yield Static(line, classes="summary-line")
         yield Static("Work can wait now. Rest well.", id="summary-bye", markup=False)
+        # Shows itself only when symptoms rose above this person's usual (journal.domain.early_notice).
+        yield EarlyNoticeBox(autoload=True, id="summary-notice")

@@ -1,0 +1,141 @@
+"""The early notice, as a gentle box: what rose, ideas that help, where urgent help is; dismissible.
+
+Used on the Insights pane (which hands it the notice its worker computed) and after the ritual (where
+it loads the notice itself, `autoload=True`). The rule is journal.domain.early_notice; dismissing is
+remembered in the journal's settings, so it does not come back for two weeks unless something new
+rose. It never names a condition.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from journal.domain.early_notice import (
+    WATCHED,
+    EarlyNotice,
+    dismissal_record,
+    early_notice,
+    is_dismissed,
+    windows,
+)
+from journal.domain.when import day_start
+from journal.ui.dialogs.wording import URGENT_HELP
+from journal.ui.messages import ForwardWorkerFailures
+
+#: The setting that remembers a dismissal (see journal.domain.early_notice.is_dismissed).
+DISMISSED_KEY = "early_notice_dismissed"
+
+HELPS = (
+    "Things that tend to help: protecting your boundaries (finishing on time, not answering after "
+    "hours), bringing it to supervision, talking with a colleague you trust, real rest, and time for "
+    "the parts of your life that have nothing to do with work."
+)
+NOT_A_DIAGNOSIS = "This is only a pattern in what you wrote, not a diagnosis."
+
+
+def current_notice(store: Any, now: datetime) -> EarlyNotice | None:
+    """The notice as of `now`, or None if nothing rose or it was dismissed. Blocking: call it in a worker."""
+    tz = now.tzinfo
+    assert tz is not None, "now must be timezone-aware"
+    today = now.date()
+    start, middle, end = (day_start(d, tz) for d in windows(today))
+    counts, active = store.tag_windows(start, middle, end, tags=list(WATCHED))
+    notice = early_notice(counts, active)
+    if notice is None or is_dismissed(store.get_setting(DISMISSED_KEY), notice, today):
+        return None
+    return notice
+
+
+class _Found(Message):
+    def __init__(self, notice: EarlyNotice | None) -> None:
+        super().__init__()
+        self.notice = notice
+
+
+class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
+    """Shows an `EarlyNotice`, or nothing at all when there is none."""
+
+    DEFAULT_CSS = """
+    EarlyNoticeBox {
+        height: auto;
+        border: round $warning 70%;
+        border-title-color: $text-warning;
+        border-title-style: bold;
+        padding: 0 1;
+        margin: 0 0 1 0;
+        background: $surface;
+    }
+    EarlyNoticeBox > #notice-headline { text-style: bold; }
+    EarlyNoticeBox > .notice-line { color: $text-muted; }
+    EarlyNoticeBox > Horizontal { height: auto; margin-top: 1; }
+    EarlyNoticeBox Button { min-width: 24; }
+    """
+
+    class Dismissed(Message):
+        """The person closed the notice (already remembered in the settings)."""
+
+    def __init__(self, *, autoload: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.autoload = autoload
+        self.notice: EarlyNotice | None = None
+        self.border_title = "A gentle notice"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="notice-headline", markup=False)
+        yield Static(id="notice-figures", classes="notice-line", markup=False)
+        yield Static(HELPS, id="notice-helps", markup=False)
+        yield Static(f"{NOT_A_DIAGNOSIS} {URGENT_HELP}", id="notice-urgent", classes="notice-line", markup=False)
+        with Horizontal():
+            yield Button("Thanks, hide this for now", id="notice-dismiss", compact=True)
+
+    def on_mount(self) -> None:
+        self.display = False
+        if self.autoload:
+            self._load(self.app.store, self._now())  # type: ignore[attr-defined]
+
+    def _now(self) -> datetime:
+        clock = getattr(self.app, "clock", None)
+        return clock() if callable(clock) else datetime.now().astimezone()
+
+    @work(thread=True, exclusive=True, group="early-notice", exit_on_error=False)
+    def _load(self, store: Any, now: datetime) -> None:
+        self.post_message(_Found(current_notice(store, now)))
+
+    @on(_Found)
+    def _found(self, event: _Found) -> None:
+        event.stop()
+        self.show(event.notice)
+
+    def show(self, notice: EarlyNotice | None) -> None:
+        """Show `notice` (None hides the box)."""
+        self.notice = notice
+        self.display = notice is not None
+        if notice is None:
+            return
+        self.query_one("#notice-headline", Static).update(Content(notice.headline()))
+        figures = "Days each came up in the last two weeks, against what is usual for you: "
+        self.query_one("#notice-figures", Static).update(Content(figures + "; ".join(notice.details()) + "."))
+
+    @on(Button.Pressed, "#notice-dismiss")
+    def dismiss(self, event: Button.Pressed | None = None) -> None:
+        if event is not None:
+            event.stop()
+        if self.notice is None:
+            return
+        record = dismissal_record(self.notice, self._now().date())
+        self.show(None)
+        self._remember(self.app.store, record)  # type: ignore[attr-defined]
+        self.post_message(self.Dismissed())
+
+    @work(thread=True, group="early-notice-dismiss", exit_on_error=False)
+    def _remember(self, store: Any, record: dict[str, Any]) -> None:
+        store.set_setting(DISMISSED_KEY, record)
+
