@@ -46,14 +46,15 @@ def demo_entries(
 ) -> Iterator[Entry]:
     """Yield the demo journal's entries oldest first, all at or before `now` (timezone-aware).
 
-    `scale=N` yields exactly N entries, spread over as many days as heavy use needs.
+    `scale=N` yields exactly N entries (and ignores `days`), spread over as many days as heavy use
+    needs: about 25 a day, so 100,000 entries cover about eleven years.
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     rng = random.Random(seed)
     writer = _DayWriter(rng, _localiser(now), now)
     today = now.date()
-    total_days = days if scale is None else max(days, math.ceil(scale / SCALE_RATE))
+    total_days = days if scale is None else max(1, math.ceil(scale / SCALE_RATE))
     first = today - timedelta(days=total_days - 1)
     produced = 0
     for i in range(total_days):
@@ -101,7 +102,7 @@ class _DayWriter:
         if ritual:
             entries.append(self._ritual(plan, groups[-1], events))
         entries.sort(key=lambda e: e.created_at)
-        return entries
+        return entries if quota is None else entries[: max(0, quota)]
 
     def _themes_by_note(self, plan: Day, times: list[int], ritual: bool) -> list[list[str]]:
         """Share the day's themes among its notes (and the ritual's unload, last) so each reads
