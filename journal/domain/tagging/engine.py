@@ -83,28 +83,29 @@ def _build_trie(cues: Iterable[Cue]) -> dict:
 
 
 def _walk(node: dict, tokens: Sequence[Token], numeric: Sequence[bool], k: int, limit: int,
-          best: list) -> None:
-    """Follow the trie from token `k`; keep in `best` the furthest end and the cues ending there."""
+          best: list, gaps: tuple[int, ...] = ()) -> None:
+    """Follow the trie from token `k`; keep in `best` the furthest end, the cues ending there and
+    the positions of the filler words that the cue's gaps swallowed."""
     ended = node.get(_END)
     if ended is not None:
         if k > best[0]:
-            best[0], best[1] = k, list(ended)
+            best[0], best[1], best[2] = k, list(ended), gaps
         elif k == best[0]:
             best[1].extend(ended)
     if k < limit:
         child = node.get(tokens[k].norm)
         if child is not None:
-            _walk(child, tokens, numeric, k + 1, limit, best)
+            _walk(child, tokens, numeric, k + 1, limit, best, gaps)
         if numeric[k]:
             for cls in CLASSES:
                 child = node.get(cls)
                 if child is not None and _in_class(cls, tokens[k]):
-                    _walk(child, tokens, numeric, k + 1, limit, best)
+                    _walk(child, tokens, numeric, k + 1, limit, best, gaps)
     gap = node.get(GAP)
     if gap is not None:  # one optional filler word
-        _walk(gap, tokens, numeric, k, limit, best)
+        _walk(gap, tokens, numeric, k, limit, best, gaps)
         if k < limit:
-            _walk(gap, tokens, numeric, k + 1, limit, best)
+            _walk(gap, tokens, numeric, k + 1, limit, best, (*gaps, k))
 
 
 def _literal(phrase: str) -> str:
@@ -230,31 +231,46 @@ class Tagger:
     def _match_cues(self, text: str, tokens: list[Token], found: dict[str, list[Span]]) -> None:
         starts, segs = clause_starts(text, tokens)
         seg_ends = _segment_ends(segs)
-        tries = self._tries
         numeric = [_is_number(tok) for tok in tokens]
         used: set[int] = set()
-        n = len(tokens)
         i = 0
-        while i < n:
-            norm = tokens[i].norm
-            best: list = [-1, []]
-            for trie in tries:
-                if norm in trie or numeric[i]:
-                    _walk(trie, tokens, numeric, i, seg_ends[i], best)
-            end, cues = best
+        while i < len(tokens):
+            end, cues, gaps = self._longest(tokens, numeric, i, seg_ends[i])
             if end < 0:
                 i += 1
                 continue
-            negated = not cues[0].self_negated and (
-                is_negated(tokens, i, starts[i], used) or is_undone(tokens, end, starts)
-            )
-            used.update(range(i, end))
-            if not negated and all(self._personal_state(c.tag) for c in cues if c.tag is not None):
-                negated = belongs_to_someone_else(tokens, i, end, segs)
-            if not negated:
-                first, last = tokens[i], tokens[end - 1]
-                span = Span(first.start, last.end, text[first.start:last.end])
-                for cue in cues:
-                    if cue.tag is not None:
-                        found[cue.tag].append(span)
+            self._record(text, tokens, i, end, cues, starts, segs, used, found)
+            # A filler word inside a cue can be a cue of its own: "can't get the 999 call out of
+            # my head" is intrusive thoughts and a crisis.
+            for g in gaps:
+                g_end, g_cues, _ = self._longest(tokens, numeric, g, g + 1)
+                if g_end > 0:
+                    self._record(text, tokens, g, g_end, g_cues, starts, segs, used, found)
             i = end
+
+    def _longest(self, tokens: Sequence[Token], numeric: Sequence[bool], i: int,
+                 limit: int) -> tuple[int, list[Cue], tuple[int, ...]]:
+        """The longest cue match starting at token `i` across the built-in and user tries."""
+        best: list = [-1, [], ()]
+        norm = tokens[i].norm
+        for trie in self._tries:
+            if norm in trie or numeric[i]:
+                _walk(trie, tokens, numeric, i, limit, best)
+        return best[0], best[1], best[2]
+
+    def _record(self, text: str, tokens: Sequence[Token], i: int, end: int, cues: list[Cue],
+                starts: Sequence[int], segs: Sequence[int], used: set[int],
+                found: dict[str, list[Span]]) -> None:
+        """Add the tags of a match at tokens [i, end) unless negated, undone or someone else's."""
+        negated = not cues[0].self_negated and (
+            is_negated(tokens, i, starts[i], used) or is_undone(tokens, end, starts)
+        )
+        used.update(range(i, end))
+        if not negated and all(self._personal_state(c.tag) for c in cues if c.tag is not None):
+            negated = belongs_to_someone_else(tokens, i, end, segs)
+        if not negated:
+            first, last = tokens[i], tokens[end - 1]
+            span = Span(first.start, last.end, text[first.start:last.end])
+            for cue in cues:
+                if cue.tag is not None:
+                    found[cue.tag].append(span)

@@ -141,3 +141,9 @@ def test_typo_index_rules() -> None:
     assert index.correct("dr") is None
     twins = TypoIndex({"tiredly": "a", "tiredle": "b"}, known=())
     assert twins.correct("tiredl") is None  # one letter from both: unsure, so no guess
+
+
+def test_filler_words_inside_a_cue_can_be_cues_themselves(tagger: Tagger) -> None:
+    hits = {h.name: h for h in tagger.tag("Can't get the 999 call out of my head.")}
+    assert set(hits) == {"intrusive-thoughts", "crisis"}
+    assert [s.text for s in hits["crisis"].spans] == ["999"]
