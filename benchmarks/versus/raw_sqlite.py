@@ -1,6 +1,7 @@
 """The floor: the same questions asked of the same file in plain SQL through the standard sqlite3
-module, with nothing of `journal` in between (no query planning, no Entry objects, no snippets,
-no tagging on save).
+module, with nothing of `journal` in between: no query planning, no Entry objects, no tagging on
+save. It fetches what `journal` hands back, though: each listed entry's columns and its tags (a
+second query for the page, as any schema with a tag table needs) and, for a word, the snippets.
 
 In-process, `calls(conn, params)` are timed on an open connection; as a command,
 
@@ -25,7 +26,8 @@ from versus.operations import ADD_TEXT, PAGE, Params  # noqa: E402
 COLUMNS = "e.id, e.kind, e.created_utc, e.utc_offset_min, e.text, e.mood, e.energy, e.boundary, e.outcome, e.cost"
 NEWEST = "ORDER BY e.created_utc DESC, e.id DESC"
 SQL = {
-    "word": f"SELECT {COLUMNS} FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+    "word": f"SELECT {COLUMNS}, snippet(entries_fts, 0, '«', '»', '…', 16) FROM entries_fts f "
+            f"JOIN entries e ON e.id = f.rowid "
             f"WHERE entries_fts MATCH ? AND e.deleted_utc IS NULL {NEWEST} LIMIT {PAGE}",
     "tag": f"SELECT {COLUMNS} FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
            f"WHERE t.tag = ? AND t.rejected = 0 AND e.deleted_utc IS NULL {NEWEST} LIMIT {PAGE}",
@@ -34,6 +36,8 @@ SQL = {
     "counts": "SELECT t.tag, count(*) AS n FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
               "WHERE t.rejected = 0 AND e.deleted_utc IS NULL GROUP BY t.tag ORDER BY n DESC, t.tag",
     "latest": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL {NEWEST} LIMIT 10",
+    "tags": "SELECT t.entry_id, t.tag, d.category, d.grp, t.source, t.spans_json, t.rejected "
+            "FROM entry_tags t JOIN tags d ON d.name = t.tag WHERE t.entry_id IN ({marks})",
     "add": "INSERT INTO entries (kind, created_utc, utc_offset_min, local_day, text, mood) "
            "VALUES ('mood', ?, ?, ?, ?, 3)",
 }
@@ -69,12 +73,19 @@ def calls(conn: sqlite3.Connection, params: Params) -> dict[str, Callable[[int],
             conn.execute("BEGIN IMMEDIATE")
             conn.execute(SQL["add"], (utc_text(moment), offset, moment.date().isoformat(), ADD_TEXT))
 
+    def page(key: str, *args: object) -> list[tuple]:
+        rows = conn.execute(SQL[key], args).fetchall()
+        if rows:
+            ids = [row[0] for row in rows]
+            conn.execute(SQL["tags"].format(marks=", ".join("?" * len(ids))), ids).fetchall()
+        return rows
+
     return {
-        "word": lambda i: conn.execute(SQL["word"], (f'"{params.words[i % len(params.words)]}"',)).fetchall(),
-        "tag": lambda i: conn.execute(SQL["tag"], (params.tags[i % len(params.tags)],)).fetchall(),
-        "range": lambda i: conn.execute(SQL["range"], (since, until)).fetchall(),
+        "word": lambda i: page("word", f'"{params.words[i % len(params.words)]}"'),
+        "tag": lambda i: page("tag", params.tags[i % len(params.tags)]),
+        "range": lambda i: page("range", since, until),
         "counts": lambda i: conn.execute(SQL["counts"]).fetchall(),
-        "latest": lambda i: conn.execute(SQL["latest"]).fetchall(),
+        "latest": lambda i: page("latest"),
         "add": add,
     }
 
