@@ -66,14 +66,8 @@ def mood_chart(weeks: Sequence[MoodWeek], lowest: MoodWeek | None) -> Content:
             )
         )
     if lowest is not None:
-        lines.append(
-            Content.styled(
-                f"Lowest week: from {lowest.week:%a %d %b} — mood {lowest.mood:.1f}, energy "
-                f"{lowest.energy:.1f} over {lowest.entries} entries." if lowest.energy is not None else
-                f"Lowest week: from {lowest.week:%a %d %b} — mood {lowest.mood:.1f} over {lowest.entries} entries.",
-                "italic",
-            )
-        )
+        energy = "" if lowest.energy is None else f", energy {lowest.energy:.1f}"
+        lines.append(Content.styled(f"Lowest: week of {_label(lowest)}, mood {lowest.mood:.1f}{energy}.", "italic"))
     return Content("\n").join(lines)
 
 

@@ -47,7 +47,7 @@ def tag_table(rows: Sequence[TagRow], weeks: int, *, wide: bool) -> Content:
     """
     if not rows:
         return Content.styled("No stressors or symptoms came up in this period.", "italic")
-    name_width = NAME_WIDTH if wide else 16
+    name_width = NAME_WIDTH if wide else 14
     spark_width = min(weeks, SPARK_CELLS)
     head = f"{'tag':<{name_width}} {'times':>5} {'days':>4} {'share':>5}  {'trend (before → now)':<20}"
     if wide:
@@ -84,9 +84,9 @@ def weekday_table(rows: Sequence[WeekdayRow]) -> Content:
             text = f"{count:>4}" if count else f"{'·':>4}"
             cells.append(Content.styled(text, "bold $accent") if day == row.peak else text)
         if row.peak is not None:
-            cells.append(Content.styled(f"  ← {WEEKDAY_NAMES[row.peak]}s", "italic"))
+            cells.append(Content.styled(f"  ← {WEEKDAY_NAMES[row.peak]}", "italic"))
         lines.append(Content.assemble(*cells))
-    lines.append(Content.styled("← a stressor that mostly comes on one day; · none.", "dim italic"))
+    lines.append(Content.styled("← the day a stressor mostly comes on; · none.", "dim italic"))
     return Content("\n").join(lines)
 
 
@@ -99,7 +99,7 @@ def pairs_table(pairs: Sequence[PairStat]) -> Content:
     for p in pairs:
         both = f"{_name(p.first, SHORT_NAME)} + {_name(p.second, SHORT_NAME)}"
         lines.append(Content.assemble(f"{both:<{width}} ", Content.styled(f"{p.together:>8}", "bold"), f" {p.lift:>8.1f}×"))
-    lines.append(Content.styled("× chance: how much more often than if the two were unrelated.", "dim italic"))
+    lines.append(Content.styled("× chance: how much more often than if unrelated.", "dim italic"))
     return Content("\n").join(lines)
 
 
@@ -118,5 +118,5 @@ def helpers_table(helpers: Sequence[Helper]) -> Content:
                 f" {h.mood_with:>6.1f} {h.mood_without:>8.1f} {h.entries:>8}",
             )
         )
-    lines.append(Content.styled("Mean mood of the mood entries with the tag and without it.", "dim italic"))
+    lines.append(Content.styled("Mean mood of mood entries with the tag, and without.", "dim italic"))
     return Content("\n").join(lines)
