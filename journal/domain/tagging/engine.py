@@ -189,6 +189,7 @@ class Tagger:
         # The built-in trie is shared by every Tagger; the user's cues get a small trie of their own,
         # so teaching a keyword costs milliseconds, not a rebuild of the whole lexicon.
         self._tries = (_builtin_trie(), _build_trie(cues)) if cues else (_builtin_trie(),)
+        self._roots = frozenset().union(*self._tries)
 
     def _personal_state(self, name: str) -> bool:
         """Whether a tag names the writer's own state, so "her anxiety" is not it.
@@ -233,8 +234,12 @@ class Tagger:
         seg_ends = _segment_ends(segs)
         numeric = [_is_number(tok) for tok in tokens]
         used: set[int] = set()
+        roots = self._roots
         i = 0
         while i < len(tokens):
+            if tokens[i].norm not in roots and not numeric[i]:
+                i += 1
+                continue
             end, cues, gaps = self._longest(tokens, numeric, i, seg_ends[i])
             if end < 0:
                 i += 1
