@@ -23,6 +23,7 @@ from journal.cli.common import (
     tag_name,
 )
 from journal.cli.render import emit_json, safe, saved_line
+from journal.cli.secure import guard_entry, redact_option
 from journal.domain.models import (
     BOUNDARY_KINDS,
     COST_WORDS,
@@ -55,19 +56,24 @@ def _manual_tags(store: Store, names: Iterable[str]) -> list[EntryTag]:
 
 
 def _save_and_show(
-    ctx: click.Context, entry: Entry, as_json: bool, prepare: Callable[[Store], None]
+    ctx: click.Context, entry: Entry, as_json: bool, prepare: Callable[[Store], None], redact: bool = False
 ) -> None:
-    """Open the journal, let `prepare` finish the entry from what the journal knows, save, report."""
+    """Open the journal, let `prepare` finish the entry from what the journal knows, save, report.
+
+    The confidentiality guard looks at the text first; it warns (or redacts, if asked), never blocks."""
     from journal.exchange.jsonshape import entry_to_dict
 
     with open_journal(db_path(ctx)) as store:
         prepare(store)
+        notice = guard_entry(store, entry, redact_found=redact)
         saved = store.save(entry)
     mark_saved(ctx)
     if as_json:
         emit_json(entry_to_dict(saved))
     else:
         click.echo(saved_line(saved))
+    if notice:
+        click.echo(notice, err=True)
 
 
 @click.command()
@@ -76,6 +82,7 @@ def _save_and_show(
 @click.option("--energy", metavar="N", help="Energy from 1 (empty) to 5 (full).")
 @click.option("--at", "at", metavar="WHEN", help="When it was: yesterday 18:00, nov 3, 2 days ago...")
 @click.option("--tag", "tags", multiple=True, metavar="T", help="Add a tag by hand (repeatable).")
+@redact_option
 @json_option
 @db_option
 @click.pass_context
@@ -86,6 +93,7 @@ def mood(
     energy: str | None,
     at: str | None,
     tags: tuple[str, ...],
+    redact: bool,
     as_json: bool,
 ) -> None:
     """Save a mood entry: SCORE from 1 (awful) to 5 (great), then a few words."""
@@ -101,7 +109,7 @@ def mood(
     def add_tags(store: Store) -> None:
         entry.tags = _manual_tags(store, names)
 
-    _save_and_show(ctx, entry, as_json, add_tags)
+    _save_and_show(ctx, entry, as_json, add_tags, redact)
 
 
 def _slug(kind: str) -> str:
@@ -124,6 +132,7 @@ def _boundary_kind(typed: str, kinds: dict[str, str]) -> str:
 @click.option("--outcome", required=True, metavar="held/bent/crossed", help="How it fared.")
 @click.option("--cost", metavar="N", help="What it cost you, from 1 (hardly) to 5 (heavy).")
 @click.option("--at", "at", metavar="WHEN", help="When it was: yesterday 18:00, nov 3, 2 days ago...")
+@redact_option
 @json_option
 @db_option
 @click.pass_context
@@ -134,6 +143,7 @@ def boundary(
     outcome: str,
     cost: str | None,
     at: str | None,
+    redact: bool,
     as_json: bool,
 ) -> None:
     """Log a boundary event: what happened, which boundary, and whether it held, bent or crossed."""
@@ -155,4 +165,4 @@ def boundary(
     def resolve_kind(store: Store) -> None:
         entry.boundary = _boundary_kind(kind, store.boundary_kinds())
 
-    _save_and_show(ctx, entry, as_json, resolve_kind)
+    _save_and_show(ctx, entry, as_json, resolve_kind, redact)

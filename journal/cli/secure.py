@@ -9,12 +9,19 @@ too (it can leak into child processes and crash reports), which the README says.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from journal.cli.common import PASSPHRASE_ENV, UserError, db_option, db_path, interactive, open_journal
 
+if TYPE_CHECKING:
+    from journal.domain.models import Entry
+    from journal.storage import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
 NEW_PASSPHRASE_ENV = "JOURNAL_NEW_PASSPHRASE"
 MIN_LENGTH = 8
 NO_RECOVERY = (
@@ -56,11 +63,20 @@ def new_passphrase(*fallback_envs: str) -> str:
         if not interactive():
             raise UserError(f"Run this in a terminal to choose a passphrase, or set {NEW_PASSPHRASE_ENV}.")
         click.echo(NO_RECOVERY, err=True)
-        typed = str(click.prompt(
-            "New passphrase", hide_input=True, confirmation_prompt="Type it once more", err=True
+        return str(click.prompt(
+            "New passphrase", hide_input=True, confirmation_prompt="Type it once more", err=True,
+            value_proc=_long_enough,
         ))
+    try:
+        return _long_enough(typed)
+    except click.UsageError as error:
+        raise UserError(error.message) from None
+
+
+def _long_enough(typed: str) -> str:
+    """Refuse a passphrase too short to resist guessing (on a terminal, click asks again)."""
     if len(typed) < MIN_LENGTH:
-        raise UserError(
+        raise click.UsageError(
             f"Choose a passphrase of at least {MIN_LENGTH} characters; a few words you will remember work well."
         )
     return typed
@@ -149,3 +165,38 @@ def open_journal_with(path: Path, phrase: str) -> None:
 
 
 COMMANDS = (backup, encrypt, decrypt, passphrase)
+
+
+# --- the confidentiality guard before a save ------------------------------------------------------
+
+
+def redact_option(func: F) -> F:
+    return click.option(
+        "--redact", is_flag=True,
+        help="Swap details that could identify someone (phone numbers, addresses...) for placeholders.",
+    )(func)
+
+
+def guard_entry(store: Store, entry: Entry, *, redact_found: bool) -> str | None:
+    """Check the entry's text before it is saved; redact it if asked. Returns a line for stderr, or None.
+
+    Never blocks a save: the writer decides. The line quotes a little of their own text back to
+    them (on their own terminal), so they can see what was meant.
+    """
+    from journal.cli.render import one_line
+    from journal.domain.confidentiality import (
+        NEVER_WRITE_SETTING,
+        describe,
+        find_identifiers,
+        never_write_list,
+        redact,
+    )
+
+    findings = find_identifiers(entry.text, never_write_list(store.get_setting(NEVER_WRITE_SETTING, [])))
+    if not findings:
+        return None
+    said = one_line(describe(findings), 160)
+    if redact_found:
+        entry.text = redact(entry.text, findings)
+        return f"Redacted before saving: {said}."
+    return f"Heads up, this may identify someone: {said}. Saved as written; --redact swaps such details for placeholders."

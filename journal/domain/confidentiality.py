@@ -35,6 +35,9 @@ PLACEHOLDERS = {PHONE: "[phone]", EMAIL: "[email]", DOB: "[date of birth]", ID: 
 HELPLINES = frozenset({"116123", "0800585858", "03001233393", "08001111", "08006895652", "08457909090",
                        "18002738255", "741741"})
 
+#: The journal setting that holds the user's "never write" list (a JSON list of strings).
+NEVER_WRITE_SETTING = "confidentiality.never_write"
+
 #: Dates this many years back or more may be dates of birth even with no cue word.
 DOB_YEARS_BACK = 10
 
@@ -196,6 +199,13 @@ def find_identifiers(
             continue
         kept.append(Finding(finding.kind, (start, start + len(trimmed)), trimmed, finding.reason))
     return kept
+
+
+def never_write_list(value: object) -> list[str]:
+    """The never-write list from a stored setting, whatever shape it was left in."""
+    if not isinstance(value, list):
+        return []
+    return [" ".join(v.split()) for v in value if isinstance(v, str) and v.strip()]
 
 
 def redact(text: str, findings: Sequence[Finding]) -> str:
