@@ -58,7 +58,7 @@ def export(
             click.echo(ENCRYPTED_NOTE, err=True)
         try:
             if out is None:
-                export_to(store, fmt, click.get_text_stream("stdout"), query=wanted, excel=excel)
+                export_to(store, fmt, sys.stdout, query=wanted, excel=excel)
                 return
             count = write_file(
                 out, lambda handle: export_to(store, fmt, handle, query=wanted, excel=excel), force=force

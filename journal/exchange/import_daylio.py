@@ -53,20 +53,7 @@ def read(text: str, options: Options) -> Prepared:
     return Prepared("daylio", count, retag=True, records=stream)
 
 
-def mood_labels(text: str) -> list[str]:
-    """Every mood label in the file, in order of first use (for asking about custom moods)."""
-    labels: dict[str, None] = {}
-    for _line, row in _rows(text, _header(text)):
-        if label := _label(row):
-            labels[label] = None
-    return list(labels)
-
-
 # --- rows ---------------------------------------------------------------------------------------
-
-
-def _reader(text: str) -> csv.DictReader[str]:
-    return csv.DictReader(io.StringIO(text, newline=""), restkey="_extra", restval=None, strict=True)
 
 
 def _header(text: str) -> list[str]:
@@ -120,7 +107,10 @@ def _entry(line: int, row: dict[str, str], moods: dict[str, int], *, check_mood:
 
 def _day(value: str, line: int) -> date:
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
+        if not 1000 < day.year < 9999:  # beyond, a local time may not convert to UTC
+            raise ValueError
+        return day
     except ValueError:
         raise ImportProblem(
             f'The row on line {line} has the date "{_shown(value)}"; Daylio\'s full_date looks like 2026-11-03.'

@@ -75,7 +75,8 @@ def _string(data: Mapping[str, Any], key: str, number: int, line: int) -> str:
 
 def _date(value: Any, number: int, line: int) -> date:
     try:
-        return date.fromisoformat(value[:10]) if isinstance(value, str) and len(value) == 10 else _fail()
+        day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else _fail()
+        return day if 1000 < day.year < 9999 else _fail()
     except ValueError:
         raise record_problem(number, line, f'its "date" must look like 2026-11-03, not {_shown(value)}') from None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from journal.domain.models import Category, Entry, EntryTag, Source, Span
@@ -195,8 +195,16 @@ def _entry(number: int, line: int, data: Any) -> Entry:
     except (ShapeError, TypeError, ValueError, AttributeError) as exc:
         shown = str(exc) if isinstance(exc, ShapeError) else "one of its fields has the wrong shape"
         raise record_problem(number, line, shown) from None
+    if entry.id is not None and not 1 <= entry.id < 2**63:
+        raise record_problem(number, line, "its id must be a whole number from 1 up")
+    try:
+        for moment in (entry.created_at, entry.updated_at):
+            if moment is not None:
+                moment.astimezone(timezone.utc)
+    except OverflowError:
+        raise record_problem(number, line, "its date is too far in the past or future") from None
     if not _encodable(entry):
-        raise record_problem(number, line, "its text has a broken character (a lone surrogate escape)")
+        raise record_problem(number, line, "it has a broken character or a number JSON cannot hold")
     return entry
 
 
@@ -210,9 +218,9 @@ def _encodable(entry: Entry) -> bool:
             for span in tag.spans:
                 span.text.encode("utf-8")
         if entry.ritual is not None:
-            json.dumps(entry.ritual, ensure_ascii=False).encode("utf-8")
+            json.dumps(entry.ritual, ensure_ascii=False, allow_nan=False).encode("utf-8")
         (entry.boundary or "").encode("utf-8")
-    except UnicodeEncodeError:
+    except (UnicodeEncodeError, ValueError):
         return False
     return True
 

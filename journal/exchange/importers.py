@@ -132,8 +132,6 @@ def run_import(
 
     def stream() -> Iterator[Entry]:
         for entry in prepared.records():
-            if not keep_ids:
-                entry.id = None
             yield entry
             if progress is not None:
                 progress(1)

@@ -18,7 +18,7 @@ from journal.domain.models import Entry, Kind
 from journal.storage.entries import EntriesMixin
 from journal.storage.rows import now_text, to_utc_text
 
-_SAME_ENTRY = "SELECT 1 FROM entries WHERE kind = ? AND created_utc = ? AND text = ? LIMIT 1"
+_SAME_ENTRY = "SELECT id FROM entries WHERE kind = ? AND created_utc = ? AND text = ?"
 _KNOWN_KEY = "SELECT 1 FROM import_keys WHERE key = ?"
 _ADD_KEY = "INSERT OR IGNORE INTO import_keys (key, imported_utc) VALUES (?, ?)"
 _ID_CHUNK = 500
@@ -64,18 +64,24 @@ class ImportMixin(EntriesMixin):
                 now = now_text()
                 keys: list[tuple[str, str]] = []
                 skipped = {"already": 0, "repeated": 0}
+                first_new = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+                new_ids: set[int] = set()  # ids kept from the file, which may be below first_new
 
                 def fresh() -> Iterator[Entry]:
-                    seen: set[str] = set()
+                    # Two entries with different ids in one file are two entries, however alike.
+                    seen: set[tuple[str, int | None]] = set()
                     for entry in entries:
                         key = fingerprint(entry)
-                        if key in seen:
+                        if (key, entry.id) in seen:
                             skipped["repeated"] += 1
-                        elif self._already_here(conn, key, entry):
+                            continue
+                        seen.add((key, entry.id))
+                        if self._already_here(conn, key, entry, first_new, new_ids):
                             skipped["already"] += 1
                         else:
-                            seen.add(key)
                             keys.append((key, now))
+                            if keep_ids and entry.id is not None:
+                                new_ids.add(entry.id)
                             yield entry
 
                 imported = self._insert_many(conn, fresh(), tag=tag, keep_ids=keep_ids)
@@ -98,8 +104,11 @@ class ImportMixin(EntriesMixin):
         return False
 
     @staticmethod
-    def _already_here(conn: sqlite3.Connection, key: str, entry: Entry) -> bool:
+    def _already_here(
+        conn: sqlite3.Connection, key: str, entry: Entry, first_new: int, new_ids: set[int]
+    ) -> bool:
+        """In the journal before this import began (entries this import added do not count)."""
         if conn.execute(_KNOWN_KEY, (key,)).fetchone():
             return True
         same = (str(Kind(entry.kind)), to_utc_text(entry.created_at), entry.text or "")
-        return conn.execute(_SAME_ENTRY, same).fetchone() is not None
+        return any(eid < first_new and eid not in new_ids for (eid,) in conn.execute(_SAME_ENTRY, same))
