@@ -94,3 +94,18 @@ def test_the_builtin_index_is_built_once_and_shared() -> None:
     plain, taught = Tagger(), Tagger(user_keywords=[UserKeyword("hobby", "zorbing")])
     assert plain._tries[0] is taught._tries[0]
     assert len(plain._tries) == 1 and len(taught._tries) == 2
+
+
+def test_no_alternative_repeats_the_word_before_its_slot() -> None:
+    """Catches `walk with the dog|my+partner`, which means "with the my partner": the first
+    alternative of a multiword choice must be joined with `+` too."""
+    for name, text in _cue_files().items():
+        if name in ("_lemmas.txt", "_macros.txt", "_real_words.txt"):
+            continue
+        for line in text.splitlines():
+            slots = line.split()
+            for prev, slot in zip(slots, slots[1:], strict=False):
+                alts = slot.split("|")
+                if "|" in prev or prev.startswith("$") or len(alts) < 2:
+                    continue
+                assert not any(a.split("+")[0] == prev for a in alts[1:] if "+" in a), (name, line)
