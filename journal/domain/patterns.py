@@ -24,6 +24,7 @@ __all__ = [
     "WEEKDAY_NAMES",
     "Helper",
     "busiest_weekday",
+    "lowest_week",
     "merge_mood_weeks",
     "mood_series",
     "share_of_days",
@@ -226,7 +227,7 @@ def merge_mood_weeks(weeks: Sequence[MoodWeek], size: int) -> list[MoodWeek]:
         return list(weeks)
     merged: list[MoodWeek] = []
     for i in range(0, len(weeks), size):
-        chunk = [w for w in weeks[i : i + size]]
+        chunk = list(weeks[i : i + size])
         n = sum(w.entries for w in chunk)
         merged.append(
             MoodWeek(chunk[0].week, _weighted(chunk, "mood"), _weighted(chunk, "energy"), n)
