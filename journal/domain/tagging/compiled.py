@@ -22,6 +22,7 @@ table from `builtin().lemmas`, and `_typos()` is `TypoIndex(builtin().words, kno
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -60,7 +61,7 @@ class Compiled:
 
 # building ------------------------------------------------------------------------------------
 def plain_trie(cues: Iterable[Cue]) -> Trie:
-    """The straightforward trie over cue parts: one node per distinct prefix."""
+    """The straightforward trie over cue parts: one node per distinct prefix (the engine's own)."""
     root: Trie = {}
     for cue in dict.fromkeys(cues):
         node = root
@@ -70,53 +71,63 @@ def plain_trie(cues: Iterable[Cue]) -> Trie:
     return root
 
 
-def to_table(trie: Trie) -> tuple[tuple[tuple[str | None, bool], ...], list[tuple[Any, ...]], int]:
-    """The trie as a table of distinct nodes, children before parents, identical subtrees once.
+def merge(trie: Trie) -> tuple[tuple[tuple[str | None, bool], ...], Trie, list[Trie]]:
+    """The trie with identical subtrees made one shared node, in plain data `marshal` can store.
 
-    Returns (endings, nodes, root index); a node is (keys, child indexes, ending indexes or None).
+    Returns (endings, root, ended): every node's `END` holds indexes into `endings`, the
+    (tag, self_negated) pairs; `ended` lists the nodes that have an `END`, so loading can turn those
+    indexes into cues without walking the whole trie.
     """
     endings: dict[tuple[str | None, bool], int] = {}
-    nodes: dict[tuple[Any, ...], int] = {}
+    canonical: dict[tuple[Any, ...], Trie] = {}
+    ended: list[Trie] = []
 
-    def visit(node: Trie) -> int:
-        keys: list[str] = []
-        children: list[int] = []
-        ends: tuple[int, ...] | None = None
+    def visit(node: Trie) -> Trie:
+        items: list[tuple[str, Any]] = []
         for key in sorted(node):
             if key == END:
-                ends = tuple(endings.setdefault((c.tag, c.self_negated), len(endings)) for c in node[key])
+                pairs = ((c.tag, c.self_negated) for c in node[key])
+                items.append((END, tuple(endings.setdefault(p, len(endings)) for p in pairs)))
             else:
-                keys.append(sys.intern(key))
-                children.append(visit(node[key]))
-        row = (tuple(keys), tuple(children), ends)
-        return nodes.setdefault(row, len(nodes))
+                items.append((sys.intern(key), visit(node[key])))
+        # Children are canonical already, so their identity stands for their whole subtree.
+        signature = tuple((k, v if k == END else id(v)) for k, v in items)
+        found = canonical.get(signature)
+        if found is None:
+            found = canonical[signature] = dict(items)
+            if END in found:
+                ended.append(found)
+        return found
 
     root = visit(trie)
-    return tuple(endings), list(nodes), root
+    return tuple(endings), root, ended
 
 
-def from_table(endings: Iterable[tuple[str | None, bool]], nodes: Iterable[tuple[Any, ...]], root: int) -> Trie:
-    """Rebuild the merged trie: one dict per distinct node, shared wherever subtrees were equal."""
-    cues = [Cue(tag, (), negated) for tag, negated in endings]
-    built: list[Trie] = []
-    for keys, children, ends in nodes:
-        node = dict(zip(keys, [built[i] for i in children], strict=True))
-        if ends is not None:
-            node[END] = [cues[i] for i in ends]
-        built.append(node)
-    return built[root]
-
-
-def build() -> Compiled:
-    """Compile from the cue files (the slow path: reads and expands the whole lexicon)."""
+def compile_payload(key: str) -> bytes:
+    """Compile the cue files into the stored form (the slow path: reads and expands the lexicon)."""
     lexicon = load_lexicon()
-    endings, nodes, root = to_table(plain_trie(lexicon.cues))
-    return Compiled(
-        lemmas=dict(lexicon.lemmas),
-        trie=from_table(endings, nodes, root),
-        words=dict(lexicon.words),
-        known=frozenset(lexicon.lemmas) | lexicon.real_words,
-    )
+    endings, root, ended = merge(plain_trie(lexicon.cues))
+    known = frozenset(lexicon.lemmas) | lexicon.real_words
+    return marshal.dumps((FORMAT, key, lexicon.lemmas, lexicon.words, known, endings, root, ended))
+
+
+def from_payload(payload: bytes, key: str) -> Compiled | None:
+    """The index stored in `payload`, or None when it was made for other sources or is malformed."""
+    paused = gc.isenabled()
+    gc.disable()  # thousands of new acyclic dicts: nothing for the collector to find
+    try:
+        fmt, stored_key, lemmas, words, known, endings, root, ended = marshal.loads(payload)
+        if fmt != FORMAT or stored_key != key:
+            return None
+        cues = [Cue(tag, (), negated) for tag, negated in endings]
+        for node in ended:
+            node[END] = [cues[i] for i in node[END]]
+        return Compiled(lemmas=lemmas, trie=root, words=words, known=known)
+    except (EOFError, ValueError, TypeError, IndexError, KeyError):
+        return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 # caching -------------------------------------------------------------------------------------
@@ -141,20 +152,19 @@ def cache_dir() -> Path | None:
     return platformdirs.user_cache_path("journal")
 
 
-def _dump(compiled: Compiled, key: str) -> bytes:
-    endings, nodes, root = to_table(compiled.trie)
-    return marshal.dumps((FORMAT, key, compiled.lemmas, compiled.words, compiled.known, endings, nodes, root))
+_MAGIC = b"journal-cues\n"
 
 
-def _load(data: bytes, key: str) -> Compiled | None:
-    """The index in `data`, or None when it is damaged or made for other sources."""
-    try:
-        fmt, stored_key, lemmas, words, known, endings, nodes, root = marshal.loads(data)
-        if fmt != FORMAT or stored_key != key:
-            return None
-        return Compiled(lemmas=lemmas, trie=from_table(endings, nodes, root), words=words, known=known)
-    except (EOFError, ValueError, TypeError, IndexError, KeyError):
+def _seal(payload: bytes) -> bytes:
+    """The file's bytes: a marker, a checksum (so a damaged file is rebuilt, not trusted), the data."""
+    return _MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def _unseal(data: bytes) -> bytes | None:
+    head, digest, payload = data[:len(_MAGIC)], data[len(_MAGIC):len(_MAGIC) + 32], data[len(_MAGIC) + 32:]
+    if head != _MAGIC or hashlib.sha256(payload).digest() != digest:
         return None
+    return payload
 
 
 def _write_private(folder: Path, name: str, data: bytes) -> None:
@@ -174,22 +184,25 @@ def _write_private(folder: Path, name: str, data: bytes) -> None:
 
 
 def load_or_build(folder: Path | None) -> Compiled:
-    """The cached index from `folder` when it is there and current, else built (and stored there)."""
+    """The cached index from `folder` when it is there and current, else compiled (and stored there)."""
     key = source_hash()
     name = f"cues-{key}.bin"
     if folder is not None:
         try:
-            found = _load((folder / name).read_bytes(), key)
+            payload = _unseal((folder / name).read_bytes())
         except OSError:
-            found = None
+            payload = None
+        found = from_payload(payload, key) if payload is not None else None
         if found is not None:
             return found
-    compiled = build()
+    payload = compile_payload(key)
     if folder is not None:
         try:
-            _write_private(folder, name, _dump(compiled, key))
+            _write_private(folder, name, _seal(payload))
         except OSError:
-            pass  # a read-only or full disk: build again next time, tag correctly now
+            pass  # a read-only or full disk: compile again next time, tag correctly now
+    compiled = from_payload(payload, key)
+    assert compiled is not None  # just made from these very sources
     return compiled
 
 
