@@ -26,11 +26,12 @@ from versus.operations import ADD_TEXT, PAGE, Params  # noqa: E402
 COLUMNS = "e.id, e.kind, e.created_utc, e.utc_offset_min, e.text, e.mood, e.energy, e.boundary, e.outcome, e.cost"
 NEWEST = "ORDER BY e.created_utc DESC, e.id DESC"
 SQL = {
-    "word": f"SELECT {COLUMNS}, snippet(entries_fts, 0, '«', '»', '…', 16) FROM entries_fts f "
-            f"JOIN entries e ON e.id = f.rowid "
+    "word": f"SELECT {COLUMNS} FROM entries_fts f JOIN entries e ON e.id = f.rowid "
             f"WHERE entries_fts MATCH ? AND e.deleted_utc IS NULL {NEWEST} LIMIT {PAGE}",
-    "tag": f"SELECT {COLUMNS} FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
-           f"WHERE t.tag = ? AND t.rejected = 0 AND e.deleted_utc IS NULL {NEWEST} LIMIT {PAGE}",
+    # Newest first, checking each entry's tags, stops once the page is full: far quicker than driving
+    # from the tag's rows for the busy tags timed here (a rare tag would want the join instead).
+    "tag": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL AND EXISTS (SELECT 1 FROM entry_tags t "
+           f"WHERE t.entry_id = e.id AND t.tag = ? AND t.rejected = 0) {NEWEST} LIMIT {PAGE}",
     "range": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL "
              f"AND e.created_utc >= ? AND e.created_utc < ? {NEWEST} LIMIT {PAGE}",
     "counts": "SELECT t.tag, count(*) AS n FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
@@ -38,6 +39,9 @@ SQL = {
     "latest": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL {NEWEST} LIMIT 10",
     "tags": "SELECT t.entry_id, t.tag, d.category, d.grp, t.source, t.spans_json, t.rejected "
             "FROM entry_tags t JOIN tags d ON d.name = t.tag WHERE t.entry_id IN ({marks})",
+    # Snippets for the page only: computing them in the listing query would do it for every match.
+    "snippets": "SELECT rowid, snippet(entries_fts, 0, '«', '»', '…', 16) FROM entries_fts "
+                "WHERE entries_fts MATCH ? AND rowid IN ({marks})",
     "add": "INSERT INTO entries (kind, created_utc, utc_offset_min, local_day, text, mood) "
            "VALUES ('mood', ?, ?, ?, ?, 3)",
 }
@@ -77,7 +81,10 @@ def calls(conn: sqlite3.Connection, params: Params) -> dict[str, Callable[[int],
         rows = conn.execute(SQL[key], args).fetchall()
         if rows:
             ids = [row[0] for row in rows]
-            conn.execute(SQL["tags"].format(marks=", ".join("?" * len(ids))), ids).fetchall()
+            marks = ", ".join("?" * len(ids))
+            conn.execute(SQL["tags"].format(marks=marks), ids).fetchall()
+            if key == "word":
+                conn.execute(SQL["snippets"].format(marks=marks), [args[0], *ids]).fetchall()
         return rows
 
     return {

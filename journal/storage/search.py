@@ -7,6 +7,7 @@ computed afterwards for the page only, never for every match.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from typing import Any
 
@@ -31,6 +32,7 @@ _MATCHES = "e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)"
 _SCAN_COST, _DRIVE_COST = 0.26, 1.4
 #: Tags are rarely independent; assume matches are this many times sparser than independence says.
 _CORRELATION_MARGIN = 4
+_CAPPED_COUNT = "SELECT count(*) FROM (SELECT 1 FROM entry_tags WHERE tag = ? AND rejected = 0 LIMIT ?)"
 
 
 def _tag_plan(conn: sqlite3.Connection, query: EntryQuery) -> tuple[list[str], str | None] | None:
@@ -41,16 +43,23 @@ def _tag_plan(conn: sqlite3.Connection, query: EntryQuery) -> tuple[list[str], s
     names = list(dict.fromkeys(normalise_tag_name(t) for t in query.tags))
     if not names:
         return names, None
-    marks = ", ".join("?" * len(names))
-    counts = dict(conn.execute(
-        f"SELECT tag, count(*) FROM entry_tags WHERE tag IN ({marks}) AND rejected = 0 GROUP BY tag", names))
+    total = max(1, conn.execute("SELECT coalesce(max(id), 1) FROM entries").fetchone()[0])
+    wanted = (query.limit if query.limit is not None else total) + query.offset
+    if len(names) == 1:
+        # Counting a busy tag's rows costs more than answering (~0.7 ms for 18,000 of them). Past
+        # `cap` rows walking the timeline always wins, so the count stops there: same choice, sooner.
+        cap = math.isqrt(int(_CORRELATION_MARGIN * wanted * total * _SCAN_COST / _DRIVE_COST)) + 2
+        found = conn.execute(_CAPPED_COUNT, (names[0], cap)).fetchone()[0]
+        counts = {names[0]: found} if found else {}
+    else:
+        marks = ", ".join("?" * len(names))
+        counts = dict(conn.execute(
+            f"SELECT tag, count(*) FROM entry_tags WHERE tag IN ({marks}) AND rejected = 0 GROUP BY tag", names))
     if len(counts) < len(names):
         return None
-    total = max(1, conn.execute("SELECT coalesce(max(id), 1) FROM entries").fetchone()[0])
     density = 1.0
     for name in names:
         density *= min(1.0, counts[name] / total)
-    wanted = (query.limit if query.limit is not None else total) + query.offset
     scan_rows = min(total, _CORRELATION_MARGIN * wanted / max(density, 1e-9))
     rarest = min(names, key=lambda n: counts[n])
     drive = _DRIVE_COST * counts[rarest] < _SCAN_COST * scan_rows
