@@ -14,7 +14,7 @@ from journal.ui.panes.catalog import PANES
 
 
 class JournalCommands(Provider):
-    """Go to a pane, switch theme, open help."""
+    """Go to a pane, switch theme, open help, edit the never-write list."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app = self.app
@@ -30,7 +30,13 @@ class JournalCommands(Provider):
         commands.append(
             ("Help", partial(app.run_action, "help"), "Keys, what this app is, urgent help (F1)")
         )
+        commands.append(("Never-write list", self._never_write, "Names the confidentiality check always flags"))
         return commands
+
+    def _never_write(self) -> None:
+        from journal.ui.dialogs.never_write import NeverWriteDialog
+
+        self.app.push_screen(NeverWriteDialog())
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():

@@ -20,7 +20,9 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, Label, Static
 
+from journal.domain.confidentiality import Finding, redact
 from journal.domain.models import ENERGY_WORDS, MOOD_WORDS, Entry, EntryQuery, Kind
+from journal.ui.dialogs.confidentiality import Choice, ConfidentialityDialog, confidential_findings
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.safe import safe_plain
@@ -50,6 +52,12 @@ class _Saved(Message):
     def __init__(self, entry: Entry | None) -> None:
         super().__init__()
         self.entry = entry
+
+
+class _MayIdentify(Message):
+    def __init__(self, entry: Entry, rejected: set[str], findings: list[Finding]) -> None:
+        super().__init__()
+        self.entry, self.rejected, self.findings = entry, rejected, findings
 
 
 class MoodPane(PaneScreen):
@@ -200,8 +208,11 @@ class MoodPane(PaneScreen):
         self._save(self.store, entry, editor.rejected)
 
     @work(thread=True, exclusive=True, group="mood-save", exit_on_error=False)
-    def _save(self, store: Any, entry: Entry, rejected: set[str]) -> None:
+    def _save(self, store: Any, entry: Entry, rejected: set[str], checked: bool = False) -> None:
         try:
+            if not checked and (findings := confidential_findings(store, entry.text)):
+                self.post_message(_MayIdentify(entry, rejected, findings))  # ask first, then save
+                return
             saved = store.save(entry)
             leaked = [t.name for t in saved.visible_tags if t.name in rejected]
             if leaked and saved.id is not None:  # belt and braces: the refusal must stick
@@ -213,6 +224,22 @@ class MoodPane(PaneScreen):
             self.post_message(_Saved(None))
             raise
         self.post_message(_Saved(saved))
+
+    @on(_MayIdentify)
+    def _may_identify(self, event: _MayIdentify) -> None:
+        """The confidentiality guard found something: the writer chooses; nothing is blocked."""
+
+        def chosen(choice: Choice | None) -> None:
+            if choice in ("save", "redact"):
+                if choice == "redact":
+                    event.entry.text = redact(event.entry.text, event.findings)
+                self._save(self.store, event.entry, event.rejected, checked=True)
+                return
+            self._saving = False  # keep editing: the words stay, the draft keeps going
+            self._dirty = True
+            self.query_one(TaggedEditor).text_area.focus()
+
+        self.app.push_screen(ConfidentialityDialog(event.findings), chosen)
 
     @on(_Saved)
     def _saved(self, event: _Saved) -> None:
