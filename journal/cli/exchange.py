@@ -46,7 +46,7 @@ def export(
 
     fmt = fmt.strip().lower()
     if fmt not in exporters():
-        raise UserError(f"The --format must be {', '.join(sorted(exporters()))}.")
+        raise UserError(f"The --format must be {', '.join(exporters())}.")
     wanted = filter_query(query, tags, kind, since, until)
     if out is not None and out.exists() and not force:
         raise UserError(f"{out} already exists; choose another name, or add --force to replace it.")

@@ -53,6 +53,8 @@ class Exporter:
 
 
 _REGISTRY: dict[str, type[Exporter]] = {}
+#: The order formats are offered in: the exact one first.
+_PREFERRED = ("json", "md", "csv")
 
 
 def register(cls: type[Exporter]) -> type[Exporter]:
@@ -65,7 +67,8 @@ def exporters() -> dict[str, type[Exporter]]:
     """Every registered format by name (the built-in ones load on first use)."""
     from journal.exchange import export_csv, export_json, export_md  # noqa: F401 - they register themselves
 
-    return dict(_REGISTRY)
+    order = {name: i for i, name in enumerate(_PREFERRED)}
+    return dict(sorted(_REGISTRY.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
 
 
 def exporter(name: str) -> Exporter:

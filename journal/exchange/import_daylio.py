@@ -10,6 +10,7 @@ may carry HTML (<br>, <b>, &amp;), turned into plain text with the line breaks k
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from collections.abc import Iterator
@@ -37,11 +38,10 @@ def read(text: str, options: Options) -> Prepared:
     columns = _header(text)
     count = 0
     unknown: dict[str, None] = {}
-    for line, row in _rows(text, columns):
+    for _line, row in _rows(text, columns):  # rows are checked in full as they are imported
         label = _label(row)
         if label and label not in moods and label not in "12345":
             unknown[label] = None
-        _entry(line, row, moods, check_mood=False)
         count += 1
     if unknown:
         raise UnknownMoods(list(unknown))
@@ -92,12 +92,12 @@ def _label(row: dict[str, str]) -> str:
     return " ".join((row.get("mood") or "").split()).lower()
 
 
-def _entry(line: int, row: dict[str, str], moods: dict[str, int], *, check_mood: bool = True) -> Entry:
+def _entry(line: int, row: dict[str, str], moods: dict[str, int]) -> Entry:
     day = _day(row.get("full_date", ""), line)
     clock = _clock(row.get("time", ""), line)
     label = _label(row)
     score = moods.get(label) or (int(label) if label in {"1", "2", "3", "4", "5"} else None)
-    if label and score is None and check_mood:
+    if label and score is None:
         raise UnknownMoods([label])
     activities = [a for a in (row.get("activities") or "").split("|") if a.strip()]
     text = joined_text(plain_text(row.get("note_title") or ""), plain_text(row.get("note") or ""))
@@ -163,12 +163,20 @@ class _Plain(HTMLParser):
         self.parts.append(data)
 
 
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def plain_text(note: str) -> str:
     """A Daylio note as plain text; text without any markup comes back unchanged (but trimmed)."""
     if "<" not in note and "&" not in note:
         return note.strip()
-    parser = _Plain()
-    parser.feed(note)
-    parser.close()
-    text = "".join(parser.parts).replace("\r\n", "\n")
+    text = _BR.sub("\n", note)
+    if "<" in text:  # real markup: the (slower) parser
+        parser = _Plain()
+        parser.feed(note)
+        parser.close()
+        text = "".join(parser.parts)
+    else:  # only line breaks and entities, as most Daylio notes
+        text = html.unescape(text)
+    text = text.replace("\r\n", "\n")
     return re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).strip()

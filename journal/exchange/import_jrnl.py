@@ -27,10 +27,7 @@ def read(text: str, options: Options) -> Prepared:
         raise ImportProblem('This is not a jrnl JSON export: it has no "entries" list.')
     if "format" in members:
         raise ImportProblem("This looks like a journal export, not a jrnl one; try --from json.")
-    count = 0
-    for number, line, data in records(text, start):
-        _entry(number, line, data)
-        count += 1
+    count = sum(1 for _ in records(text, start))  # records are checked as they are imported
 
     def stream() -> Iterator[Entry]:
         for number, line, data in records(text, start):

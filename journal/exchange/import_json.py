@@ -165,12 +165,16 @@ def read(text: str, options: Options) -> Prepared:
             raise ImportProblem('This export has no "version": 1, so it cannot be read safely.')
         if start is None:
             raise ImportProblem('This export has no "entries" list.')
+    # The first pass only counts and collects ids; each record is checked as it is imported (inside the
+    # one transaction, so a bad record still means nothing at all is imported).
     ids: list[int] = []
     count = 0
     for number, line, data in records(text, start):
-        entry = _entry(number, line, data)
-        if entry.id is not None:
-            ids.append(entry.id)
+        if not isinstance(data, Mapping):
+            raise record_problem(number, line, "an entry must be a JSON object")
+        found = data.get("id")
+        if isinstance(found, int) and not isinstance(found, bool) and 0 < found < 2**63:
+            ids.append(found)
         count += 1
     if len(set(ids)) != len(ids) or len(ids) != count:
         ids = []  # repeated or missing ids: number them afresh rather than fail

@@ -24,9 +24,9 @@ _ADD_KEY = "INSERT OR IGNORE INTO import_keys (key, imported_utc) VALUES (?, ?)"
 _ID_CHUNK = 500
 
 
-def fingerprint(entry: Entry) -> str:
-    """What makes two entries the same entry, whatever their ids or tags."""
-    moment = to_utc_text(entry.created_at)
+def fingerprint(entry: Entry, moment: str | None = None) -> str:
+    """What makes two entries the same entry, whatever their ids or tags (`moment`: its UTC text)."""
+    moment = moment or to_utc_text(entry.created_at)
     data = "\x1f".join((str(Kind(entry.kind)), moment, entry.text or ""))
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -66,17 +66,20 @@ class ImportMixin(EntriesMixin):
                 skipped = {"already": 0, "repeated": 0}
                 first_new = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
                 new_ids: set[int] = set()  # ids kept from the file, which may be below first_new
+                # Into an empty journal (the usual big import) nothing can be here already: skip the lookups.
+                empty = first_new == 1 and conn.execute("SELECT 1 FROM import_keys LIMIT 1").fetchone() is None
 
                 def fresh() -> Iterator[Entry]:
                     # Two entries with different ids in one file are two entries, however alike.
                     seen: set[tuple[str, int | None]] = set()
                     for entry in entries:
-                        key = fingerprint(entry)
+                        moment = to_utc_text(entry.created_at)
+                        key = fingerprint(entry, moment)
                         if (key, entry.id) in seen:
                             skipped["repeated"] += 1
                             continue
                         seen.add((key, entry.id))
-                        if self._already_here(conn, key, entry, first_new, new_ids):
+                        if not empty and self._already_here(conn, key, entry, moment, first_new, new_ids):
                             skipped["already"] += 1
                         else:
                             keys.append((key, now))
@@ -85,6 +88,7 @@ class ImportMixin(EntriesMixin):
                             yield entry
 
                 imported = self._insert_many(conn, fresh(), tag=tag, keep_ids=keep_ids)
+                keys.sort()  # in key order the b-tree fills page by page
                 conn.executemany(_ADD_KEY, keys)
                 count = ImportCount(imported, skipped["already"], skipped["repeated"])
                 if dry_run:
@@ -105,10 +109,10 @@ class ImportMixin(EntriesMixin):
 
     @staticmethod
     def _already_here(
-        conn: sqlite3.Connection, key: str, entry: Entry, first_new: int, new_ids: set[int]
+        conn: sqlite3.Connection, key: str, entry: Entry, moment: str, first_new: int, new_ids: set[int]
     ) -> bool:
         """In the journal before this import began (entries this import added do not count)."""
         if conn.execute(_KNOWN_KEY, (key,)).fetchone():
             return True
-        same = (str(Kind(entry.kind)), to_utc_text(entry.created_at), entry.text or "")
+        same = (str(Kind(entry.kind)), moment, entry.text or "")
         return any(eid < first_new and eid not in new_ids for (eid,) in conn.execute(_SAME_ENTRY, same))

@@ -80,10 +80,11 @@ def test_a_wrong_header_is_named(header: str, missing: str) -> None:
         ('2024-01-01,x,y,10:00,good,,"unclosed', "broken near line"),
     ],
 )
-def test_a_bad_row_names_its_line(row: str, words: str) -> None:
+def test_a_bad_row_names_its_line(store: Store, row: str, words: str) -> None:
     text = "full_date,date,weekday,time,mood,activities,note\n2024-01-01,x,y,9:00,good,,fine\n" + row + "\n"
     with pytest.raises(ImportProblem, match=words):
-        prepare(text.encode())
+        run_import(store, prepare(text.encode()))
+    assert store.count(EntryQuery()) == 0
 
 
 def test_notes_become_plain_text() -> None:

@@ -52,9 +52,10 @@ def one_sentence(problem: ImportProblem) -> str:
         (b"x", "csv", "--from format must be"),
     ],
 )
-def test_bad_files_get_one_sentence(data: bytes, fmt: str | None, words: str) -> None:
+def test_bad_files_get_one_sentence(store: Store, data: bytes, fmt: str | None, words: str) -> None:
     with pytest.raises(ImportProblem) as caught:
-        prepare(data, fmt)
+        run_import(store, prepare(data, fmt))
+    assert store.count(EntryQuery()) == 0
     assert re.search(words, one_sentence(caught.value))
 
 

@@ -56,7 +56,8 @@ def test_missing_fields_are_gentle_and_a_missing_date_is_named(store: Store) -> 
     assert entry.text == "only a title" and entry.created_at.hour == 9  # jrnl's default hour
     bad = {"entries": [{"title": "ok", "date": "2026-03-02"}, {"title": "no date"}]}
     with pytest.raises(ImportProblem, match=r"^Entry 2 \(line 1\) .*date"):
-        prepare(json.dumps(bad).encode(), "jrnl")
+        run_import(store, prepare(json.dumps(bad).encode(), "jrnl"))
+    assert store.count(EntryQuery()) == 1  # only the first test's entry: the bad file added nothing
 
 
 def test_duplicates_in_the_file_and_on_reimport(store: Store) -> None:
