@@ -220,18 +220,19 @@ async def test_hostile_text_stays_text(store: Store) -> None:
 async def test_teach_the_tagger_from_a_selection(store: Store) -> None:
     app = make(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await write(pilot, "the rota was a mess again")
+        # a word no cue knows, so only the teaching can make it a tag
+        await write(pilot, "the gizmo was a mess again")
         assert "staffing" not in chips(app)
         area = app.screen.query_one(TextArea)
         area.focus()
-        area.selection = Selection((0, 4), (0, 8))
+        area.selection = Selection((0, 4), (0, 9))
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert isinstance(app.screen, TeachDialog)
         await pilot.press(*"staffing", "enter")
         await until(pilot, lambda: "staffing" in chips(app), "the taught tag showed up")
         assert isinstance(app.screen, MoodPane)
-        assert UserKeyword("staffing", "rota") in store.keywords()
+        assert UserKeyword("staffing", "gizmo") in store.keywords()
         assert "staffing" in chips(app)
 
 
