@@ -18,7 +18,7 @@ from journal.domain.tagging.lexicon import (
     CLASSES, EARLY, FEW, GAP, MANY, NUM, Cue, load_lexicon, make_cues,
 )
 from journal.domain.tagging.negation import (
-    belongs_to_someone_else, clause_starts, is_negated, is_undone,
+    belongs_to_someone_else, clause_starts, is_negated, is_undone, subject_is_someone_else,
 )
 from journal.domain.tagging.fuzzy import TypoIndex
 from journal.domain.tagging.normalise import NUMBER_WORDS, Token, iter_words, tokenise
@@ -106,6 +106,10 @@ def _walk(node: dict, tokens: Sequence[Token], numeric: Sequence[bool], k: int, 
         _walk(gap, tokens, numeric, k, limit, best, gaps)
         if k < limit:
             _walk(gap, tokens, numeric, k + 1, limit, best, (*gaps, k))
+
+
+# Care that only counts when the writer does it: "he plays football" is not the writer's exercise.
+_OWN_ACTIVITIES = frozenset("exercise hobby rest mindfulness connection substance-use".split())
 
 
 def _literal(phrase: str) -> str:
@@ -267,12 +271,16 @@ class Tagger:
                 starts: Sequence[int], segs: Sequence[int], used: set[int],
                 found: dict[str, list[Span]]) -> None:
         """Add the tags of a match at tokens [i, end) unless negated, undone or someone else's."""
+        tagged = [c.tag for c in cues if c.tag is not None]
+        care = bool(tagged) and all(self.tag_def(t).category == Category.CARE for t in tagged)
         negated = not cues[0].self_negated and (
-            is_negated(tokens, i, starts[i], used) or is_undone(tokens, end, starts)
+            is_negated(tokens, i, starts[i], used) or is_undone(tokens, end, starts, care)
         )
         used.update(range(i, end))
-        if not negated and all(self._personal_state(c.tag) for c in cues if c.tag is not None):
+        if not negated and tagged and all(self._personal_state(t) for t in tagged):
             negated = belongs_to_someone_else(tokens, i, end, segs)
+        if not negated and tagged and all(t in _OWN_ACTIVITIES for t in tagged):
+            negated = subject_is_someone_else(tokens, i, segs)
         if not negated:
             first, last = tokens[i], tokens[end - 1]
             span = Span(first.start, last.end, text[first.start:last.end])

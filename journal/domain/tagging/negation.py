@@ -74,6 +74,8 @@ def clause_starts(text: str, tokens: Sequence[Token]) -> tuple[list[int], list[i
 _UNDOERS = frozenset(
     "cancelled canceled postponed scrapped skipped rescheduled moved bumped rearranged delayed".split()
 )
+# Care that is still to come has not helped yet: "supervision next week", "yoga tomorrow".
+_LATER = frozenset("tomorrow next tonight's later".split())
 # "missed that she'd been self-harming" is a miss of something that did happen.
 _UNREAL_CANCELLERS = frozenset(
     "that how what why when where she he they she'd he'd they'd it".split()
@@ -82,15 +84,18 @@ _UNREAL_CANCELLERS = frozenset(
 _INTENDING = frozenset("was were i'm am gonna".split())
 
 
-def is_undone(tokens: Sequence[Token], end: int, starts: Sequence[int]) -> bool:
-    """Whether a word shortly after the cue (same clause) says it was called off."""
+def is_undone(
+    tokens: Sequence[Token], end: int, starts: Sequence[int], later_too: bool = False
+) -> bool:
+    """Whether a word shortly after the cue (same clause) says it was called off (or, for care,
+    that it has not happened yet)."""
     if end >= len(tokens):
         return False
     clause = starts[end - 1]
     for j in range(end, min(end + 3, len(tokens))):
         if starts[j] != clause:
             return False
-        if tokens[j].low in _UNDOERS:
+        if tokens[j].low in _UNDOERS or (later_too and tokens[j].low in _LATER):
             return True
     return False
 
@@ -143,6 +148,25 @@ _SOFTENERS = frozenset("so really very quite pretty bit a little too extremely i
 def _is_other(tok: Token) -> bool:
     word = tok.low.removesuffix("'s")
     return word in _OTHERS or word.removesuffix("s") in _OTHERS or word == "families"
+
+
+_FIRST_WORDS = frozenset("i i'm i've i'd me my we we're we've us our myself".split())
+_LEADERS = frozenset("the a an then also just and but so".split())
+
+
+def subject_is_someone_else(tokens: Sequence[Token], index: int, segs: Sequence[int]) -> bool:
+    """Whether the clause holding a cue is about someone else: "He plays football on Saturdays",
+    "Mum said the kids are sleeping better". Any first-person word before the cue keeps it ours."""
+    start = index
+    while start > 0 and index - start < 8 and segs[start - 1] == segs[index]:
+        start -= 1
+    words = [tokens[k] for k in range(start, index)]
+    if any(t.low in _FIRST_WORDS for t in words):
+        return False
+    for t in words:
+        if t.low not in _LEADERS:
+            return _is_other(t)
+    return False
 
 
 def belongs_to_someone_else(

@@ -82,3 +82,17 @@ def test_flips(tagger: Tagger) -> None:
     assert names(tagger, "had a good night's sleep") == {"rest"}
     assert names(tagger, "slept terribly") == {"sleep"}
     assert names(tagger, "welled up in a good way") == {"meaningful-moment"}
+
+
+def test_care_still_to_come_has_not_happened(tagger: Tagger) -> None:
+    assert names(tagger, "Supervision next week.") == set()
+    assert names(tagger, "Yoga tomorrow, can't wait") == set()
+    assert names(tagger, "Anxious about the audit tomorrow") == {"anxiety", "paperwork"}
+
+
+def test_other_peoples_activities_are_not_the_writers_care(tagger: Tagger) -> None:
+    assert names(tagger, "He plays football on Saturdays.") == set()
+    assert names(tagger, "Mum said the kids are sleeping better.") == set()
+    assert names(tagger, "He's been drinking less since the group.") == set()
+    assert "exercise" in names(tagger, "I played football with the lads.")
+    assert "peer-support" in names(tagger, "Team were amazing with me today.")
