@@ -76,7 +76,8 @@ def test_a_compiled_tagger_tags_a_corpus_exactly_as_a_freshly_built_one(
     expected = [fresh.tag(text) for text in texts]
 
     monkeypatch.setattr(engine, "_builtin_trie", lambda: index.trie)
-    monkeypatch.setattr(engine, "_typos", lambda: TypoIndex(index.words, known=index.known))
+    typos = TypoIndex(index.words, known=index.known)
+    monkeypatch.setattr(engine, "_typos", lambda: typos)
     from_cache = engine.Tagger()
     assert [from_cache.tag(text) for text in texts] == expected
 
