@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import TextArea
 
 from journal.domain.models import EntryQuery
@@ -84,6 +85,7 @@ async def test_a_killed_session_gets_its_draft_back(db_path: Path) -> None:
         assert store.count(EntryQuery()) == 0  # a draft, not an entry
 
 
+@pytest.mark.slow
 def test_the_app_and_the_cli_write_at_the_same_time(db_path: Path) -> None:
     fresh_journal(db_path)
     cli_texts = [f"from the shell {i} while the app saves" for i in range(4)]

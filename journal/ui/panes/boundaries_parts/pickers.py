@@ -15,11 +15,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from journal.domain.models import COST_WORDS, Outcome
 from journal.ui.safe import safe_text
+from journal.ui.widgets.safe_input import SafeInput
 from journal.ui.widgets.scale_picker import ScalePicker
 
 OUTCOMES: tuple[Outcome, ...] = (Outcome.HELD, Outcome.BENT, Outcome.CROSSED)
@@ -228,7 +229,7 @@ class CostPicker(KeepsKeyOrder, ScalePicker):
         return False
 
 
-class OrderedInput(KeepsKeyOrder, Input):
+class OrderedInput(KeepsKeyOrder, SafeInput):
     """An Input that passes on keys that arrived after the focus moved on (see KeepsKeyOrder);
     with `advance_on_enter`, enter moves on to the next field at once."""
 

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from journal.domain.filters import FilterError, FilterSpec, parse_filter
 from journal.domain.models import Kind
 from journal.ui.safe import safe_text
+from journal.ui.widgets.safe_input import SafeInput
 
 PLACEHOLDER = 'Search: words, "a phrase", tir*  ·  tag:sleep  ·  kind:mood  ·  since:last month  ·  on:2026-11-03  ·  in:trash'
 _VALUES = {"kind:": [str(k) for k in Kind], "in:": ["trash"]}
@@ -70,7 +71,7 @@ class FilterBar(Vertical):
         self.error: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="history-filter")
+        yield SafeInput(placeholder=PLACEHOLDER, id="history-filter")
         yield Static(id="history-status")
 
     @property
