@@ -66,7 +66,8 @@ def export(
         except ExportProblem as exc:
             raise UserError(str(exc)) from None
         except OSError as exc:
-            raise UserError(f"The export could not be written ({exc.strerror or 'disk error'}); nothing was left behind.") from None
+            reason = exc.strerror or "disk error"
+            raise UserError(f"The export could not be written ({reason}); nothing was left behind.") from None
     click.echo(f"Exported {count} {'entry' if count == 1 else 'entries'} to {out}.")
 
 

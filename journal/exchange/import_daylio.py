@@ -168,6 +168,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 def plain_text(note: str) -> str:
     """A Daylio note as plain text; text without any markup comes back unchanged (but trimmed)."""
+    note = note.replace("\r\n", "\n")
     if "<" not in note and "&" not in note:
         return note.strip()
     text = _BR.sub("\n", note)
@@ -178,5 +179,4 @@ def plain_text(note: str) -> str:
         text = "".join(parser.parts)
     else:  # only line breaks and entities, as most Daylio notes
         text = html.unescape(text)
-    text = text.replace("\r\n", "\n")
     return re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).strip()

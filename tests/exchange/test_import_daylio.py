@@ -91,4 +91,5 @@ def test_notes_become_plain_text() -> None:
     assert plain_text("a<br>b<br/>c &amp; d") == "a\nb\nc & d"
     assert plain_text("I <3 cake") == "I <3 cake"
     assert plain_text("<p>one</p><p>two</p>") == "one\ntwo"
+    assert plain_text("windows\r\nline<br>ends") == "windows\nline\nends"
     assert plain_text("&lt;script&gt;alert(1)&lt;/script&gt;") == "<script>alert(1)</script>"

@@ -92,7 +92,8 @@ class ExportDialog(ModalScreen[None]):
         except ExportProblem as problem:
             self.app.call_from_thread(self._failed, str(problem))
         except OSError as exc:
-            self.app.call_from_thread(self._failed, f"The export could not be written ({exc.strerror or 'disk error'}).")
+            reason = exc.strerror or "disk error"
+            self.app.call_from_thread(self._failed, f"The export could not be written ({reason}).")
         else:
             noun = "entry" if count == 1 else "entries"
             self.app.call_from_thread(self._done, f"Exported {count} {noun} to {path}.")
