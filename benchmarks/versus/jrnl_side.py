@@ -137,8 +137,9 @@ class Jrnl:
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             argv = [str(self.python), str(CHILD), out.name, str(budget), json.dumps(arg_sets)]
             try:
-                # the child's first call is untimed, so it may take up to two caps plus its imports
-                run_command(argv, self.env, 2 * cap + 10)
+                # a first call slower than half the budget is the only one (jrnl_child), so one cap
+                # plus the imports bounds the child
+                run_command(argv, self.env, cap + 10)
             except Capped:
                 return Sample([cap], capped=True)
             return Sample(json.loads(Path(out.name).read_text()))

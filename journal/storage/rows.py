@@ -45,6 +45,13 @@ ENTRY_COLUMNS = (
 )
 ENTRY_SELECT = "e.id, " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS)
 
+# Plain lookups: calling an Enum costs ~10x more, and a listed page converts hundreds of these. An
+# unknown value still falls through to the Enum call, so it raises the same ValueError as ever.
+_KINDS = {k.value: k for k in Kind}
+_OUTCOMES = {o.value: o for o in Outcome}
+_CATEGORIES = {c.value: c for c in Category}
+_SOURCES = {s.value: s for s in Source}
+
 
 def aware(moment: datetime) -> datetime:
     """Naive datetimes are taken as local time (what a person typed)."""
@@ -107,13 +114,13 @@ def row_to_entry(row: sqlite3.Row | tuple[Any, ...], tags: list[EntryTag] | None
      updated, deleted) = tuple(row)[:14]
     return Entry(
         id=eid,
-        kind=Kind(kind),
+        kind=_KINDS.get(kind) or Kind(kind),
         created_at=from_utc_text(created, offset),
         text=text,
         mood=mood,
         energy=energy,
         boundary=boundary,
-        outcome=Outcome(outcome) if outcome else None,
+        outcome=(_OUTCOMES.get(outcome) or Outcome(outcome)) if outcome else None,
         cost=cost,
         ritual=json.loads(ritual) if ritual else None,
         tags=tags if tags is not None else [],
@@ -138,9 +145,9 @@ def row_to_tag(row: Mapping[str, Any] | tuple[Any, ...]) -> EntryTag:
     name, category, grp, source, spans, rejected = tuple(row)[:6]
     return EntryTag(
         name=name,
-        category=Category(category),
+        category=_CATEGORIES.get(category) or Category(category),
         group=grp,
-        source=Source(source),
+        source=_SOURCES.get(source) or Source(source),
         spans=spans_from_json(spans),
         rejected=bool(rejected),
     )
