@@ -17,7 +17,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from journal.storage import Store, open_store
+from journal.storage import Store, StoreError, open_store
 from journal.ui.commands import JournalCommands
 from journal.ui.dialogs.help import HelpScreen
 from journal.ui.dialogs.welcome import WelcomeScreen
@@ -152,13 +152,19 @@ class JournalApp(App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed background job becomes a calm notice (no text, no traceback)."""
-        if event.state == WorkerState.ERROR:
-            self.notify(
-                "Something went wrong in the background; nothing you saved was lost. "
-                "Please try that again.",
-                title="That didn't work",
-                severity="warning",
-            )
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, StoreError):
+            # the store's errors are written for people (disk full, file moved, locked): say exactly that
+            self.notify(str(error), title="That didn't work", severity="warning")
+            return
+        self.notify(
+            "Something went wrong in the background; nothing you saved was lost. "
+            "Please try that again.",
+            title="That didn't work",
+            severity="warning",
+        )
 
 
 def run_app(

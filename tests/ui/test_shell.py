@@ -195,6 +195,26 @@ async def test_failed_worker_becomes_a_calm_notice(demo_app: JournalApp) -> None
         assert demo_app.is_running
 
 
+async def test_a_store_error_in_a_worker_is_said_in_its_own_plain_words(demo_app: JournalApp) -> None:
+    from journal.storage.errors import DiskFull
+
+    sentence = "The journal could not be written: the disk may be full. Nothing more was saved."
+
+    def full() -> None:
+        raise DiskFull(sentence)
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await demo_app.switch_mode("history")
+        worker = demo_app.screen.run_worker(full, thread=True, exit_on_error=False)
+        with pytest.raises(WorkerFailed):
+            await worker.wait()
+        await pilot.pause()
+        await pilot.pause()
+        notices = list(demo_app._notifications)
+        assert [n.message for n in notices] == [sentence]
+        assert demo_app.is_running
+
+
 def test_run_app_closes_the_store_even_on_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
