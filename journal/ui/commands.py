@@ -31,7 +31,13 @@ class JournalCommands(Provider):
             ("Help", partial(app.run_action, "help"), "Keys, what this app is, urgent help (F1)")
         )
         commands.append(("Never-write list", self._never_write, "Names the confidentiality check always flags"))
+        commands.append(("Export…", self._open_export, "Save your journal as JSON, Markdown or CSV"))
         return commands
+
+    def _open_export(self) -> None:
+        from journal.ui.dialogs.export import ExportDialog
+
+        self.app.push_screen(ExportDialog(encrypted=self.app.store.encrypted))  # type: ignore[attr-defined]
 
     def _never_write(self) -> None:
         from journal.ui.dialogs.never_write import NeverWriteDialog
