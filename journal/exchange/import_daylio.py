@@ -14,10 +14,11 @@ import html
 import io
 import re
 from collections.abc import Iterator
-from datetime import date, time
+from datetime import date, time, tzinfo
 from html.parser import HTMLParser
 
 from journal.domain.models import Entry, Kind
+from journal.domain.when import local_tz
 from journal.exchange.importers import (
     DAYLIO_MOODS,
     ImportProblem,
@@ -46,9 +47,11 @@ def read(text: str, options: Options) -> Prepared:
     if unknown:
         raise UnknownMoods(list(unknown))
 
+    tz = local_tz()
+
     def stream() -> Iterator[Entry]:
         for line, row in _rows(text, columns):
-            yield _entry(line, row, moods)
+            yield _entry(line, row, moods, tz)
 
     return Prepared("daylio", count, retag=True, records=stream)
 
@@ -92,7 +95,7 @@ def _label(row: dict[str, str]) -> str:
     return " ".join((row.get("mood") or "").split()).lower()
 
 
-def _entry(line: int, row: dict[str, str], moods: dict[str, int]) -> Entry:
+def _entry(line: int, row: dict[str, str], moods: dict[str, int], tz: tzinfo) -> Entry:
     day = _day(row.get("full_date", ""), line)
     clock = _clock(row.get("time", ""), line)
     label = _label(row)
@@ -101,7 +104,7 @@ def _entry(line: int, row: dict[str, str], moods: dict[str, int]) -> Entry:
         raise UnknownMoods([label])
     activities = [a for a in (row.get("activities") or "").split("|") if a.strip()]
     text = joined_text(plain_text(row.get("note_title") or ""), plain_text(row.get("note") or ""))
-    return Entry(kind=Kind.MOOD, created_at=local_moment(day, clock), text=text, mood=score,
+    return Entry(kind=Kind.MOOD, created_at=local_moment(day, clock, tz), text=text, mood=score,
                  tags=manual_tags(activities))
 
 

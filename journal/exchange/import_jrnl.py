@@ -10,10 +10,11 @@ manual tags, a star as the personal tag `starred`, and the text tagged like anyt
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date, time
+from datetime import date, time, tzinfo
 from typing import Any
 
 from journal.domain.models import Entry, Kind
+from journal.domain.when import local_tz
 from journal.exchange.import_json import record_problem, records, top_level
 from journal.exchange.importers import ImportProblem, Options, Prepared, joined_text, local_moment, manual_tags
 
@@ -29,14 +30,16 @@ def read(text: str, options: Options) -> Prepared:
         raise ImportProblem("This looks like a journal export, not a jrnl one; try --from json.")
     count = sum(1 for _ in records(text, start))  # records are checked as they are imported
 
+    tz = local_tz()
+
     def stream() -> Iterator[Entry]:
         for number, line, data in records(text, start):
-            yield _entry(number, line, data)
+            yield _entry(number, line, data, tz)
 
     return Prepared("jrnl", count, retag=True, records=stream)
 
 
-def _entry(number: int, line: int, data: Any) -> Entry:
+def _entry(number: int, line: int, data: Any, tz: tzinfo) -> Entry:
     if not isinstance(data, Mapping):
         raise record_problem(number, line, "it is not a JSON object")
     title, body = _string(data, "title", number, line), _string(data, "body", number, line)
@@ -51,7 +54,7 @@ def _entry(number: int, line: int, data: Any) -> Entry:
     names = list(raw_tags) + (["starred"] if starred else [])
     return Entry(
         kind=Kind.MOOD,
-        created_at=local_moment(day, clock),
+        created_at=local_moment(day, clock, tz),
         text=joined_text(title, body),
         tags=manual_tags(names),
     )

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from journal.domain.models import Category, Entry, EntryTag, Source
 from journal.domain.tagging import TAXONOMY
-from journal.domain.when import local_tz
 
 if TYPE_CHECKING:
     from journal.storage import Store
@@ -199,9 +198,9 @@ def manual_tags(names: list[str]) -> list[EntryTag]:
     return tags
 
 
-def local_moment(day: date, clock: time) -> datetime:
-    """A wall-clock time of this machine's zone as an aware moment (a time skipped by DST moves on)."""
-    tz = local_tz()
+def local_moment(day: date, clock: time, tz: tzinfo) -> datetime:
+    """A wall-clock time in zone `tz` (local_tz(), looked up once per file: it may read a zone file)
+    as an aware moment; a time skipped by a DST jump moves on to the real moment."""
     return datetime.combine(day, clock).replace(tzinfo=tz).astimezone(timezone.utc).astimezone(tz)
 
 
