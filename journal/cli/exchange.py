@@ -99,7 +99,10 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
                 click.progressbar(length=prepared.count, label="Importing", file=sys.stderr)
             )
             progress = bar.update
-        count = run_import(store, prepared, dry_run=dry_run, progress=progress)
+        try:  # each record is checked as it is imported: a bad one rolls the whole import back
+            count = run_import(store, prepared, dry_run=dry_run, progress=progress)
+        except ImportProblem as exc:
+            raise UserError(f"{exc} Nothing was imported.") from None
     if count.imported and not dry_run:
         mark_saved(ctx)
     click.echo(summary(count, dry_run=dry_run))

@@ -136,3 +136,15 @@ def test_import_prompts_for_custom_moods_at_a_terminal(cli_run, db_path: Path, m
     assert result.stdout.endswith("Imported 3 entries.\n")
     with open_store(db_path) as store:
         assert sorted(e.mood for e in store.search(EntryQuery(limit=None))) == [2, 4, 5]
+
+
+def test_a_bad_record_deep_in_the_file_imports_nothing(cli_run, db_path: Path, tmp_path: Path) -> None:
+    entries = [{"title": f"day {i}", "date": "2026-03-02", "time": f"10:{i:02d}"} for i in range(30)]
+    entries[27]["date"] = "2026-02-30"
+    bad = tmp_path / "jrnl.json"
+    bad.write_text(json.dumps({"tags": {}, "entries": entries}, indent=4))
+    message = one_line_error(cli_run("import", str(bad)))
+    assert message.startswith("Entry 28 (line ") and message.endswith("Nothing was imported.")
+    assert '"2026-02-30"' in message
+    with open_store(db_path) as store:
+        assert store.count(EntryQuery()) == 0
