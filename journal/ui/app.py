@@ -1,6 +1,11 @@
 """The app shell: five panes as modes, their keys, the theme, help, and calm worker failures.
 
 Kept deliberately small; everything a pane does lives in its own module under `panes/`.
+
+Start-up is kept close to a bare Textual app's: only the first pane's module is imported and mounted
+(the others when first visited, see `catalog.screen_factory`), help and the welcome are imported when
+shown, and the tagger is warmed in a thread once the first frame is up, so the first words typed are
+tagged at once without the first frame waiting for it.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -19,26 +25,10 @@ from textual.worker import Worker, WorkerState
 
 from journal.storage import Store, StoreError, open_store
 from journal.ui.commands import JournalCommands
-from journal.ui.dialogs.help import HelpScreen
-from journal.ui.dialogs.welcome import WelcomeScreen
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
-from journal.ui.panes.catalog import NARROW, pane_bindings
-from journal.ui.panes.boundaries import BoundariesPane
-from journal.ui.panes.history import HistoryPane
-from journal.ui.panes.insights import InsightsPane
-from journal.ui.panes.ritual import RitualPane
+from journal.ui.panes.catalog import NARROW, PANES, pane_bindings, screen_factory
 from journal.ui.theme import DEFAULT_THEME, THEMES
-
-try:
-    from journal.ui.panes.mood import MoodPane
-except ImportError:  # TEMPORARY: the Mood pane is being built in parallel; remove when it lands.
-    from journal.ui.panes.base import PlaceholderPane
-
-    class MoodPane(PlaceholderPane):  # type: ignore[no-redef]
-        HEADLINE = "The mood journal is coming soon."
-        DETAIL = "Soon you can write how you are, with mood and energy, and see its tags live."
-
 
 WELCOMED = "welcomed"
 #: A ritual started this recently and not closed reopens the app on the Ritual pane.
@@ -70,13 +60,9 @@ class JournalApp(App[None]):
     TITLE = "journal"
     CSS_PATH = "app.tcss"
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
-        "ritual": RitualPane,
-        "mood": MoodPane,
-        "boundaries": BoundariesPane,
-        "history": HistoryPane,
-        "insights": InsightsPane,
+        pane.mode: screen_factory(pane) for pane in PANES
     }
-    # Mood by default (the everyday pane); on_mount opens the Ritual instead when one is unfinished.
+    # Mood by default (the everyday pane); __init__ picks the Ritual instead when one is unfinished.
     DEFAULT_MODE = "mood"
     COMMANDS = App.COMMANDS | {JournalCommands}
     # Pane keys are priority bindings so they work while the cursor is in a text box.
@@ -93,9 +79,13 @@ class JournalApp(App[None]):
         clock: Callable[[], datetime] | None = None,
         demo: bool = False,
     ) -> None:
+        clock = clock or local_now
+        # Chosen before Textual opens the first mode, so the pane not shown is never built.
+        if ritual_in_progress(store.ritual_state(), clock()):
+            self.DEFAULT_MODE = "ritual"  # a ritual left halfway resumes where it was
         super().__init__()
         self.store = store
-        self.clock: Callable[[], datetime] = clock or local_now
+        self.clock: Callable[[], datetime] = clock
         self.demo = demo
         if demo:
             self.title = "journal (demo)"
@@ -105,10 +95,19 @@ class JournalApp(App[None]):
         self.theme = saved if saved in self.available_themes else DEFAULT_THEME
 
     def on_mount(self) -> None:
-        if ritual_in_progress(self.store.ritual_state(), self.clock()):
-            self.switch_mode("ritual")  # a ritual left halfway resumes where it was
         if not self.store.get_setting(WELCOMED, False):
+            from journal.ui.dialogs.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen(), self._welcomed)
+        self.call_after_refresh(self._warm_tagger)
+
+    @work(thread=True, group="warm-tagger", exit_on_error=False)
+    def _warm_tagger(self) -> None:
+        """Build the shared tagger off the UI thread; the live tags of the first words then wait
+        for nothing. Outside the store's lock, so loading entries meanwhile is not held up."""
+        from journal.domain.tagging import default_tagger
+
+        default_tagger().tag("ready")  # also builds the typo index the first tagging needs
 
     def _welcomed(self, _: None) -> None:
         self.store.set_setting(WELCOMED, True)
@@ -119,6 +118,8 @@ class JournalApp(App[None]):
 
     def action_go(self, mode: str) -> None:
         """Go to a pane; help or the palette left open would only be in the way on return."""
+        from journal.ui.dialogs.help import HelpScreen
+
         while isinstance(self.screen, (HelpScreen, CommandPalette)):
             self.pop_screen()
         self.switch_mode(mode)
@@ -137,6 +138,8 @@ class JournalApp(App[None]):
 
     def action_help(self) -> None:
         """Open help, or close it if it is open (F1 is a priority key, so it must do both)."""
+        from journal.ui.dialogs.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
         else:

@@ -20,7 +20,7 @@ from journal.ui.app import JournalApp
 from journal.ui.dialogs.help import HelpScreen
 from journal.ui.dialogs.welcome import WelcomeScreen
 from journal.ui.messages import JournalChanged
-from journal.ui.panes.catalog import PANES
+from journal.ui.panes.catalog import PANES, pane_of
 from journal.ui.theme import DEFAULT_THEME
 
 AppFactory = Callable[..., JournalApp]
@@ -52,7 +52,7 @@ async def test_each_pane_has_its_key(demo_app: JournalApp) -> None:
             await pilot.press(pane.key)
             await pilot.pause()
             assert demo_app.current_mode == pane.mode
-            assert isinstance(demo_app.screen, JournalApp.MODES[pane.mode])
+            assert pane_of(demo_app.screen) == pane
 
 
 async def test_pane_keys_work_while_typing_but_question_mark_is_typed(

@@ -16,7 +16,7 @@ from textual.widgets import Label
 
 from journal.domain.models import EntryQuery, Kind
 from journal.storage import Store
-from journal.ui.panes.catalog import PANES
+from journal.ui.panes.catalog import pane_of
 
 if TYPE_CHECKING:
     from journal.ui.app import JournalApp
@@ -67,9 +67,8 @@ class ShiftHeader(Horizontal):
 
     def _title(self) -> str:
         """The app's name and, when known, the pane this header sits on."""
-        mode = next((m for m, cls in self.app.MODES.items() if cls is type(self.screen)), None)
-        pane = next((p.title for p in PANES if p.mode == mode), None)
-        return f"{self.app.title} · {pane}" if pane else self.app.title
+        pane = pane_of(self.screen)
+        return f"{self.app.title} · {pane.title}" if pane else self.app.title
 
     def on_mount(self) -> None:
         self.refresh_state()
