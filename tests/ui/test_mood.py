@@ -374,3 +374,18 @@ async def test_a_failed_save_keeps_every_word(store: Store, monkeypatch: pytest.
         await pilot.press("ctrl+s")
         await until(pilot, editor_empty(app), "saved on the second try")
         assert store.count(EntryQuery()) == 1
+
+
+async def test_save_waits_for_keys_the_editor_has_not_handled_yet(store: Store) -> None:
+    """ctrl+s is a priority binding: it must not overtake keystrokes still queued for the editor."""
+    app = make(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await write(pilot, "typed quickly")
+        area = app.screen.query_one(TextArea)
+        area.move_cursor(area.document.end)
+        for ch in "xyz":  # delivered to the editor's queue, not yet handled
+            area.post_message(events.Key(ch, ch))
+        app.screen.action_save()
+        await until(pilot, lambda: store.count(EntryQuery()) == 1, "the entry was saved")
+        (saved,) = store.search(EntryQuery())
+        assert saved.text == "typed quicklyxyz"

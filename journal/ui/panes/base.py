@@ -11,6 +11,7 @@ exit_on_error=False)`; a widget running its own workers mixes in `ForwardWorkerF
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -49,6 +50,16 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
     def compose_body(self) -> ComposeResult:
         """The pane's own widgets, between header and footer."""
         yield from ()
+
+    def after_typing(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the focused widget has handled every key it was already sent.
+
+        Priority bindings (ctrl+s, ctrl+n) fire at the app the moment their key arrives, while keys
+        typed just before may still wait in the focused widget's queue; queueing the action behind
+        them means a save never misses the last few keystrokes of a fast typist or a stalled app.
+        """
+        target = self.app.focused or self
+        target.call_later(callback)
 
     def refresh_header(self) -> None:
         """Re-read today's shift state, e.g. after saving an entry."""

@@ -176,6 +176,9 @@ class BoundariesPane(PaneScreen):
 
     # saving -------------------------------------------------------------------------------------
     def action_save(self) -> None:
+        self.after_typing(self._save_now)
+
+    def _save_now(self) -> None:
         if self._saving:
             return
         try:

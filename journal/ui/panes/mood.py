@@ -185,6 +185,9 @@ class MoodPane(PaneScreen):
 
     # saving -----------------------------------------------------------------------------------
     def action_save(self) -> None:
+        self.after_typing(self._save_now)
+
+    def _save_now(self) -> None:
         if self._saving:
             return
         editor = self.query_one(TaggedEditor)

@@ -161,6 +161,9 @@ class RitualPane(PaneScreen):
             view.on_leave()
 
     def action_next(self) -> None:
+        self.after_typing(self._next_now)
+
+    def _next_now(self) -> None:
         if self.state is None:
             return
         self._leave_step()
