@@ -12,15 +12,18 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from journal.domain.models import Category, TagDef, UserKeyword
 from journal.storage.connection import guarded
 from journal.storage.errors import JournalMoved
 from journal.domain.tagging import Tagger
 from journal.storage.tagger_bridge import build_tagger, builtin_tags
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _GENERATION_KEY = "tagger_generation"
 
@@ -35,12 +38,21 @@ class StoreBase:
         self._conn = conn
         self._passphrase = passphrase  # kept in memory only, to key backups of encrypted journals
         self._lock = threading.RLock()
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._tagger: Tagger | None = None
         self._tagger_generation: str | None = None
         self._builtin_order = [t.name for t in builtin_tags()]
         self._builtin_names = set(self._builtin_order)
         self._identity = _identity(path)
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for the simple upserts (settings, drafts, ritual).
+
+        Made on the first such write: importing sqlite-utils (and pluggy with it) takes ~45 ms that
+        reading, searching and the app's first frame never need. Callers hold the store's lock."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._conn, execute_plugins=False)
 
     @property
     def encrypted(self) -> bool:
