@@ -11,6 +11,7 @@ tagged at once without the first frame waiting for it.
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -33,6 +34,10 @@ from journal.ui.theme import DEFAULT_THEME, THEMES
 WELCOMED = "welcomed"
 #: A ritual started this recently and not closed reopens the app on the Ritual pane.
 RESUME_WITHIN = timedelta(hours=12)
+#: Seconds after the first frame before the tagger is built in a thread: late enough not to slow the
+#: first frame down, early enough to be ready before a first sentence is typed (and if it is not,
+#: the live tagging simply builds it itself, off the UI thread all the same).
+WARM_TAGGER_AFTER = 0.2
 
 
 def local_now() -> datetime:
@@ -85,6 +90,8 @@ class JournalApp(App[None]):
             self.DEFAULT_MODE = "ritual"  # a ritual left halfway resumes where it was
         super().__init__()
         self.store = store
+        #: set once the tagger is built (the benchmark and tests wait on it)
+        self.tagger_warm = threading.Event()
         self.clock: Callable[[], datetime] = clock
         self.demo = demo
         if demo:
@@ -99,7 +106,7 @@ class JournalApp(App[None]):
             from journal.ui.dialogs.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(), self._welcomed)
-        self.call_after_refresh(self._warm_tagger)
+        self.call_after_refresh(self.set_timer, WARM_TAGGER_AFTER, self._warm_tagger)
 
     @work(thread=True, group="warm-tagger", exit_on_error=False)
     def _warm_tagger(self) -> None:
@@ -107,7 +114,10 @@ class JournalApp(App[None]):
         for nothing. Outside the store's lock, so loading entries meanwhile is not held up."""
         from journal.domain.tagging import default_tagger
 
-        default_tagger().tag("ready")  # also builds the typo index the first tagging needs
+        try:
+            default_tagger().tag("ready")  # also builds the typo index the first tagging needs
+        finally:
+            self.tagger_warm.set()
 
     def _welcomed(self, _: None) -> None:
         self.store.set_setting(WELCOMED, True)
