@@ -137,9 +137,8 @@ class Jrnl:
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             argv = [str(self.python), str(CHILD), out.name, str(budget), json.dumps(arg_sets)]
             try:
-                # a first call slower than half the budget is the only one (jrnl_child), so one cap
-                # plus the imports bounds the child
-                run_command(argv, self.env, cap + 10)
+                # the untimed first call (at most a cap) plus the timed ones (at most the budget)
+                run_command(argv, self.env, cap + budget + 10)
             except Capped:
                 return Sample([cap], capped=True)
             return Sample(json.loads(Path(out.name).read_text()))
