@@ -62,7 +62,7 @@ class PtyApp:
         with self._lock:
             return len(self._output)
 
-    def wait_for(self, word: str, timeout: float = 20.0, *, since: int = 0) -> None:
+    def wait_for(self, word: str, timeout: float = 45.0, *, since: int = 0) -> None:
         """Until `word` has been drawn after `since` (it may sit between escape sequences, so plain
         words only)."""
         deadline = time.monotonic() + timeout

@@ -33,7 +33,7 @@ def fresh_journal(db: Path) -> None:
         store.set_setting("welcomed", True)
 
 
-def poll(check: Callable[[], object], what: str, timeout: float = 20.0) -> object:
+def poll(check: Callable[[], object], what: str, timeout: float = 45.0) -> object:
     deadline = time.monotonic() + timeout
     while not (result := check()):
         assert time.monotonic() < deadline, f"timed out waiting until {what}"
