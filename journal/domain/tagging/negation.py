@@ -27,6 +27,8 @@ _CANCELLERS = frozenset(
     "believe sure wonder realise realize notice know think just only help stop mention surprise "
     "surprising surprised matter even mind until till idea wait".split()
 )
+# "not even sad" / "no, not even tired": the negation reaches through "even" (unlike "didn't even notice").
+_PLAIN_NOT = frozenset("not no never".split())
 _INTENSIFIERS = frozenset("so this that as such more ever".split())
 CLAUSE_WORDS = frozenset(
     "but though although however yet and because cos coz then while whereas when since plus "
@@ -116,8 +118,8 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
         after = tokens[j + 1].low if j + 1 < len(tokens) else ""
         if word == "missed" and after in _UNREAL_CANCELLERS:
             continue
-        if after in _CANCELLERS:
-            return False
+        if after in _CANCELLERS and not (after == "even" and word in _PLAIN_NOT):
+            return False  # but "not even sad" is not sad
         if word == "never" and j + 2 < len(tokens) and tokens[j + 2].low in _INTENSIFIERS:
             return False  # "never been so tired"
         if word == "no" and after == "wonder":
@@ -187,6 +189,13 @@ def belongs_to_someone_else(
         return True
     while j >= clause_start and tokens[j].low in _SOFTENERS:
         j -= 1
+    # "the client was exhausted and tearful": a coordinated second word shares the subject
+    for _ in range(2):
+        if j - 1 > clause_start and tokens[j].low in ("and", "or") \
+                and tokens[j - 1].low not in _FIRST_PERSON:
+            j -= 2
+            while j >= clause_start and tokens[j].low in _SOFTENERS:
+                j -= 1
     if j - 1 >= clause_start and tokens[j].low in _COPULAS and _is_other(tokens[j - 1]):
         return True
     # "the client talked about feeling exhausted": a report of someone else's state
