@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
@@ -137,18 +137,26 @@ def spans_to_json(spans: Iterable[Span]) -> str | None:
 def spans_from_json(text: str | None) -> tuple[Span, ...]:
     if not text:
         return ()
-    return tuple(Span(int(a), int(b), str(t)) for a, b, t in json.loads(text))
+    return spans_from_list(json.loads(text))
 
 
-def row_to_tag(row: Mapping[str, Any] | tuple[Any, ...]) -> EntryTag:
-    """An EntryTag from (name, category, grp, source, spans_json, rejected)."""
+def spans_from_list(items: Iterable[Sequence[Any]]) -> tuple[Span, ...]:
+    return tuple(Span(int(a), int(b), str(t)) for a, b, t in items)
+
+
+def row_to_tag(
+    row: Mapping[str, Any] | tuple[Any, ...], decoded_spans: list[Any] | None = None
+) -> EntryTag:
+    """An EntryTag from (name, category, grp, source, spans_json, rejected).
+
+    `decoded_spans` is the spans column already parsed, for callers that decode a page at once."""
     name, category, grp, source, spans, rejected = tuple(row)[:6]
     return EntryTag(
         name=name,
         category=_CATEGORIES.get(category) or Category(category),
         group=grp,
         source=_SOURCES.get(source) or Source(source),
-        spans=spans_from_json(spans),
+        spans=spans_from_list(decoded_spans) if decoded_spans is not None else spans_from_json(spans),
         rejected=bool(rejected),
     )
 
