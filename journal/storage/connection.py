@@ -8,10 +8,13 @@ durable commits, and the mapping from SQLite's error strings to sentences a pers
 from __future__ import annotations
 
 import errno
+import importlib.util
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import quote
@@ -26,24 +29,37 @@ from journal.storage.errors import (
     WrongPassphrase,
 )
 
-try:  # SQLCipher is optional: plain journals need only the standard library.
-    import sqlcipher3
-    from sqlcipher3 import dbapi2 as _cipher_dbapi
-except ImportError:  # pragma: no cover - exercised only where sqlcipher3 is missing
-    sqlcipher3 = None
-    _cipher_dbapi = None
+# SQLCipher is optional, and imported only when an encrypted journal is opened: it brings its own
+# SQLite and OpenSSL (~5 MB resident, a sixth of a bare Textual app) that plain journals never use.
+_CIPHER_API = "sqlcipher3.dbapi2"
 
-#: Every exception class a database call may raise, whichever driver is in use.
-DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,) + (
-    (_cipher_dbapi.Error,) if _cipher_dbapi is not None else ()
-)
-#: The same, narrowed to the errors code wants to catch on purpose.
-INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError,) + (
-    (_cipher_dbapi.IntegrityError,) if _cipher_dbapi is not None else ()
-)
-OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + (
-    (_cipher_dbapi.OperationalError,) if _cipher_dbapi is not None else ()
-)
+
+def _errors(name: str) -> tuple[type[Exception], ...]:
+    """sqlite3's exception class `name`, and SQLCipher's too once it is loaded (its connections can
+    only exist from then on). Used in `except` clauses, which evaluate it only when something fails."""
+    cipher = sys.modules.get(_CIPHER_API)
+    plain: type[Exception] = getattr(sqlite3, name)
+    return (plain, getattr(cipher, name)) if cipher is not None else (plain,)
+
+
+def db_errors() -> tuple[type[Exception], ...]:
+    """Every exception class a database call may raise, whichever driver is in use."""
+    return _errors("Error")
+
+
+def integrity_errors() -> tuple[type[Exception], ...]:
+    return _errors("IntegrityError")
+
+
+def operational_errors() -> tuple[type[Exception], ...]:
+    return _errors("OperationalError")
+
+
+@cache
+def cipher_installed() -> bool:
+    """Whether sqlcipher3 could be imported (without importing it)."""
+    return importlib.util.find_spec("sqlcipher3") is not None
+
 
 #: SQLite's names for a write the disk refused (full, over the size limit, gone): the file itself is
 #: fine, so these must not be reported as damage.
@@ -64,13 +80,13 @@ def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> Sto
     if isinstance(exc, FileNotFoundError):
         return JournalNotFound(f"There is no journal at {where}.")
     msg = str(exc).lower()
-    if isinstance(exc, OSError) and not isinstance(exc, DB_ERRORS):
+    if isinstance(exc, OSError) and not isinstance(exc, db_errors()):
         if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
             return _disk_full(where)
         return StoreError(f"The journal at {where} could not be used ({exc.strerror or 'system error'}).")
-    if not isinstance(exc, DB_ERRORS):
+    if not isinstance(exc, db_errors()):
         return None
-    if isinstance(exc, INTEGRITY_ERRORS) and "check constraint" in msg:
+    if isinstance(exc, integrity_errors()) and "check constraint" in msg:
         return StoreError("A value is out of range (mood, energy and cost go from 1 to 5); nothing was saved.")
     if getattr(exc, "sqlite_errorname", None) in _WRITE_FAILURES or "disk is full" in msg:
         return _disk_full(where)
@@ -105,7 +121,7 @@ def guarded(path: Path, *, encrypted: bool = False) -> Iterator[None]:
         yield
     except StoreError:
         raise
-    except (OSError, *DB_ERRORS) as exc:
+    except (OSError, *db_errors()) as exc:
         mapped = translate(exc, path, encrypted=encrypted)
         if mapped is None:
             raise
@@ -141,8 +157,10 @@ def read_header(path: Path) -> bytes:
 def driver(encrypted: bool) -> ModuleType:
     if not encrypted:
         return sqlite3
-    if sqlcipher3 is None:
-        raise StoreError("Encrypted journals need the sqlcipher3 package; install journal[encryption].")
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise StoreError("Encrypted journals need the sqlcipher3 package; install journal[encryption].") from None
     return sqlcipher3
 
 
@@ -165,7 +183,7 @@ def connect(path: Path, *, passphrase: str | None, timeout: float) -> sqlite3.Co
     if encrypted and header == SQLITE_HEADER:
         raise WrongPassphrase(f"The journal at {path} is not encrypted; open it without a passphrase.")
     if not encrypted and size and header != SQLITE_HEADER:
-        if sqlcipher3 is not None and size % 1024 == 0 and size >= 1024:
+        if cipher_installed() and size % 1024 == 0 and size >= 1024:
             # Indistinguishable from random bytes by design; a page-sized file is most likely encrypted.
             raise WrongPassphrase(
                 f"The journal at {path} looks encrypted (or is damaged); open it with its passphrase."

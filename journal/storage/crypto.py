@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from journal.storage.backup import private_file
 from journal.storage.connection import (
-    OPERATIONAL_ERRORS,
+    operational_errors,
     SQLITE_HEADER,
     connect,
     driver,
@@ -98,7 +98,7 @@ def _hold(path: Path, passphrase: str | None) -> Any:
             if passphrase is not None:
                 conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
             mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        except OPERATIONAL_ERRORS as exc:
+        except operational_errors() as exc:
             if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
                 raise
             mode = "busy"

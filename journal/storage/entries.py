@@ -8,7 +8,7 @@ from itertools import islice
 
 from journal.domain.models import Entry
 from journal.storage.base import StoreBase
-from journal.storage.connection import INTEGRITY_ERRORS
+from journal.storage.connection import integrity_errors
 from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
 from journal.storage.errors import EntryNotFound, StoreError
 from journal.storage.rows import ENTRY_COLUMNS, ENTRY_SELECT, entry_params, now_text, row_to_entry
@@ -85,7 +85,7 @@ class EntriesMixin(StoreBase):
                 plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
             try:
                 conn.executemany(_INSERT, rows)
-            except INTEGRITY_ERRORS as exc:
+            except integrity_errors() as exc:
                 if "unique" not in str(exc).lower():
                     raise
                 raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc

@@ -14,7 +14,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TypeVar
 
-from journal.storage.connection import OPERATIONAL_ERRORS, translate
+from journal.storage.connection import operational_errors, translate
 
 T = TypeVar("T")
 
@@ -72,7 +72,7 @@ def with_fts_query(text: str, attempt: Callable[[str], T]) -> T | None:
     for query in dict.fromkeys(candidates):
         try:
             return attempt(query)
-        except OPERATIONAL_ERRORS as exc:
+        except operational_errors() as exc:
             if translate(exc, Path()) is not None:  # locked, damaged...: not the query's fault
                 raise
     return None
