@@ -96,3 +96,25 @@ def test_other_peoples_activities_are_not_the_writers_care(tagger: Tagger) -> No
     assert names(tagger, "He's been drinking less since the group.") == set()
     assert "exercise" in names(tagger, "I played football with the lads.")
     assert "peer-support" in names(tagger, "Team were amazing with me today.")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Not even sad, just nothing.", "sadness", "numbness"),
+        ("didn't even notice I was exhausted", None, "fatigue"),
+        ("Didn't get a chance to eat or drink all shift.", "substance-use", "skipped-break"),
+        ("My client was exhausted and tearful today.", "sadness", None),
+        ("He was fine and I was tearful", None, "sadness"),
+        ("Declined the on-call shift they offered.", "after-hours", "boundary-held"),
+        ("Declined the on-call shift they offered.", "client-outcome", None),
+        ("That would've floored me a year ago.", "overwhelm", None),
+        ("Ran the bereavement group this afternoon.", "client-outcome", None),
+        ("Home after a 12-hour shift, feet up.", "overtime", "rest"),
+    ],
+)
+def test_scope_rules_from_blind_batches(tagger: Tagger, text: str, absent: str | None,
+                                        present: str | None) -> None:
+    got = names(tagger, text)
+    assert absent is None or absent not in got
+    assert present is None or present in got
