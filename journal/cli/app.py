@@ -7,14 +7,16 @@ whether anything was written.
 
 from __future__ import annotations
 
+import os
 import sys
+from functools import partial
 from typing import Any
 
 import click
 
 from journal import __version__
 from journal.cli.capture import boundary, mood
-from journal.cli.common import UserError, db_option, db_path, open_journal
+from journal.cli.common import PASSPHRASE_ENV, UserError, db_option, db_path, open_journal
 from journal.cli.exchange import EXCHANGE_COMMANDS
 from journal.cli.query import search, stressors
 from journal.cli.secure import COMMANDS as SECURE_COMMANDS
@@ -76,8 +78,12 @@ def cli(ctx: click.Context, demo: bool) -> None:
 
     if demo:
         run_app(db_path(ctx), demo=True)
-    else:  # an encrypted journal asks for its passphrase in the terminal before the app starts
-        run_app(db_path(ctx), opener=open_journal)
+    else:  # a locked journal is unlocked in the app's own dialog, unless $JOURNAL_PASSPHRASE is set
+        run_app(
+            db_path(ctx),
+            opener=partial(open_journal, prompt=False),
+            unlock=not os.environ.get(PASSPHRASE_ENV),
+        )
 
 
 for command in (mood, boundary, search, stressors, tags, *SECURE_COMMANDS):

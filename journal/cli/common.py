@@ -78,11 +78,12 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def open_journal(path: Path, *, create: bool = True) -> Store:
+def open_journal(path: Path, *, create: bool = True, prompt: bool = True) -> Store:
     """Open the journal, asking for the passphrase of an encrypted one.
 
     The passphrase comes from $JOURNAL_PASSPHRASE or a no-echo prompt on a terminal; never from
-    the command line, where other users could read it in the process list.
+    the command line, where other users could read it in the process list. Without `prompt` a locked
+    journal raises WrongPassphrase instead (the app asks in its own dialog).
     """
     from journal.storage import WrongPassphrase, open_store
 
@@ -92,7 +93,7 @@ def open_journal(path: Path, *, create: bool = True) -> Store:
     try:
         return open_store(path, passphrase=passphrase, create=create)
     except WrongPassphrase:
-        if passphrase is not None or not interactive():
+        if passphrase is not None or not prompt or not interactive():
             raise
     typed = click.prompt("Passphrase for this journal", hide_input=True, err=True)
     return open_store(path, passphrase=typed, create=create)

@@ -24,7 +24,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from journal.storage import Store, StoreError, open_store
+from journal.storage import Store, StoreError, WrongPassphrase, open_store
 from journal.ui.commands import JournalCommands
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
@@ -181,17 +181,33 @@ class JournalApp(App[None]):
 
 
 def run_app(
-    db_path: Path, *, demo: bool = False, opener: Callable[[Path], Store] = open_store
+    db_path: Path,
+    *,
+    demo: bool = False,
+    opener: Callable[[Path], Store] = open_store,
+    unlock: bool = False,
 ) -> None:
     """Open the journal (or a fresh throwaway demo journal), run the app, and always close the store.
 
-    `opener` lets the CLI open the journal its own way (asking for a passphrase, making the folder).
+    `opener` lets the CLI open the journal its own way (making the folder, a passphrase from the
+    environment). With `unlock`, a journal the opener finds locked is unlocked in a passphrase dialog
+    first; leaving that dialog ends here quietly, with nothing opened.
     """
     if demo:
         from journal.demo import demo_path
 
         db_path = demo_path()
-    store = opener(db_path)
+    try:
+        store = opener(db_path)
+    except WrongPassphrase:
+        if not unlock:
+            raise
+        from journal.ui.dialogs.passphrase import unlock as unlock_dialog  # only for a locked journal
+
+        unlocked = unlock_dialog(db_path)
+        if unlocked is None:
+            return
+        store = unlocked
     try:
         JournalApp(store, demo=demo).run()
     finally:
