@@ -3,7 +3,8 @@
 New items are the step's answer (a list of lines), saved as each is added or removed; they become
 parked items in the journal only when the shift closes. Last time's items already are parked items,
 so ticking one off (d), carrying it again (c) or dropping it (x) changes the journal at once, through
-the pane (`ParkedStatus`), and is never part of the ritual state.
+the pane (`ParkedStatus`), and is never part of the ritual state. That list is the shared
+`ParkedList`, so the Mood pane offers the same keys and words.
 """
 
 from __future__ import annotations
@@ -22,30 +23,7 @@ from journal.domain.models import ParkedItem
 from journal.domain.ritual import Step
 from journal.ui.panes.ritual_steps.base import StepView
 from journal.ui.safe import safe_text
-
-#: how each status reads, in words as well as a mark
-STATUS_WORDS = {"open": ("○", "still open"), "carried": ("→", "carried to tomorrow"),
-                "done": ("✓", "done"), "dropped": ("✗", "let go")}
-
-
-class PreviousList(OptionList):
-    """Last time's parked items; d done, c carry again, x drop."""
-
-    BINDINGS = [
-        Binding("d", "mark('done')", "Done"),
-        Binding("c", "mark('carried')", "Carry"),
-        Binding("x", "mark('dropped')", "Let go"),
-    ]
-
-    class Marked(Message):
-        def __init__(self, item_id: int, status: str) -> None:
-            super().__init__()
-            self.item_id, self.status = item_id, status
-
-    def action_mark(self, status: str) -> None:
-        option = self.highlighted_option
-        if option is not None and option.id is not None:
-            self.post_message(self.Marked(int(option.id), status))
+from journal.ui.widgets.parked_list import KEYS_HINT, ParkedList
 
 
 class NewList(OptionList):
@@ -71,11 +49,6 @@ class ParkedStatus(Message):
         self.item_id, self.status = item_id, status
 
 
-def _line(item: ParkedItem, status: str) -> Content:
-    mark, word = STATUS_WORDS.get(status, STATUS_WORDS["open"])
-    return Content.assemble(f"{mark} ", safe_text(item.text), (f"  · {word}", "dim italic"))
-
-
 class ParkStep(StepView):
     STEP = Step.PARK
 
@@ -94,29 +67,17 @@ class ParkStep(StepView):
 
     def compose_step(self) -> ComposeResult:
         if self.previous:
-            yield Static("Parked last time — d done · c carry again · x let go", classes="park-heading",
-                         markup=False)
-            yield PreviousList(id="park-previous")
+            yield Static(f"Parked last time — {KEYS_HINT}", classes="park-heading", markup=False)
+            yield ParkedList(self.previous, marks=self.marks, id="park-previous")
         yield Input(placeholder="One open loop, then enter (enter on an empty line moves on)", id="park-input")
         yield Static("Parking tonight — x removes the highlighted one", classes="park-heading", markup=False)
         yield NewList(id="park-new")
 
     def on_mount(self) -> None:
-        self._show_previous()
         self._show_items()
 
     def focus_first(self) -> None:
         self.query_one("#park-input", Input).focus()
-
-    def _show_previous(self) -> None:
-        if not self.previous:
-            return
-        options = self.query_one(PreviousList)
-        highlighted = options.highlighted
-        options.set_options(
-            Option(_line(i, self.marks.get(i.id, "open")), id=str(i.id)) for i in self.previous
-        )
-        options.highlighted = highlighted if highlighted is not None else 0
 
     def _show_items(self) -> None:
         new = self.query_one(NewList)
@@ -147,12 +108,10 @@ class ParkStep(StepView):
             self._show_items()
             self.answer_given(list(self.items) or None)
 
-    @on(PreviousList.Marked)
-    def _marked(self, event: PreviousList.Marked) -> None:
+    @on(ParkedList.Marked)
+    def _marked(self, event: ParkedList.Marked) -> None:
         event.stop()
-        self.marks[event.item_id] = event.status
-        self._show_previous()
-        self.post_message(ParkedStatus(event.item_id, "open" if event.status == "carried" else event.status))
+        self.post_message(ParkedStatus(event.item_id, event.status))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,103 @@
+"""Parked items to tick off, carry again or let go: one list shared by the ritual and the Mood pane.
+
+The same keys and the same words wherever a parked loop is met, so a worker learns them once. The
+list only records what was decided and says so (`Marked`); whoever shows it writes the journal, so
+the widget never touches the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from journal.domain.models import ParkedItem
+from journal.ui.safe import safe_text
+
+#: how each mark reads, in words as well as a symbol
+STATUS_WORDS = {"open": ("○", "still open"), "carried": ("→", "carried to tomorrow"),
+                "done": ("✓", "done"), "dropped": ("✗", "let go")}
+#: the keys, as the headings above a parked list say them
+KEYS_HINT = "d done · c carry again · x let go"
+
+
+def store_status(mark: str) -> str:
+    """The journal's status for a mark: carrying an item again keeps it open."""
+    return "open" if mark == "carried" else mark
+
+
+def parked_line(item: ParkedItem, mark: str) -> Content:
+    symbol, word = STATUS_WORDS.get(mark, STATUS_WORDS["open"])
+    return Content.assemble(f"{symbol} ", safe_text(item.text), (f"  · {word}", "dim italic"))
+
+
+class ParkedList(OptionList):
+    """Parked items with what was decided for each; d done, c carry again, x let go.
+
+    `marks` may be handed in so the decisions outlive this widget (the ritual rebuilds its steps).
+    """
+
+    BINDINGS = [
+        Binding("d", "mark('done')", "Done"),
+        Binding("c", "mark('carried')", "Carry"),
+        Binding("x", "mark('dropped')", "Let go"),
+    ]
+
+    class Marked(Message):
+        """An item was ticked off, carried or let go: the journal should change at once."""
+
+        def __init__(self, item_id: int, mark: str) -> None:
+            super().__init__()
+            self.item_id, self.mark = item_id, mark
+
+        @property
+        def status(self) -> str:
+            """What to store: open, done or dropped."""
+            return store_status(self.mark)
+
+    def __init__(
+        self,
+        items: Iterable[ParkedItem] = (),
+        *,
+        marks: dict[int, str] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.items: list[ParkedItem] = list(items)
+        self.marks: dict[int, str] = marks if marks is not None else {}
+
+    @property
+    def still_open(self) -> int:
+        """How many items are neither done nor let go."""
+        return sum(store_status(self.marks.get(i.id, "open")) == "open" for i in self.items)
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def show(self, items: Iterable[ParkedItem]) -> None:
+        """List these items, keeping the marks of those still listed."""
+        self.items = list(items)
+        listed = {i.id for i in self.items}
+        for item_id in [k for k in self.marks if k not in listed]:
+            del self.marks[item_id]
+        self._show()
+
+    def _show(self) -> None:
+        highlighted = self.highlighted
+        self.set_options(Option(parked_line(i, self.marks.get(i.id, "open")), id=str(i.id)) for i in self.items)
+        if self.items:
+            self.highlighted = 0 if highlighted is None else min(highlighted, len(self.items) - 1)
+
+    def action_mark(self, mark: str) -> None:
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return
+        item_id = int(option.id)
+        self.marks[item_id] = mark
+        self._show()
+        self.post_message(self.Marked(item_id, mark))
