@@ -196,7 +196,9 @@ def test_a_plain_journal_never_loads_the_dialog(tmp_path: Path, monkeypatch: pyt
 # --- the bare `journal` command ---------------------------------------------------------------------
 
 
-def bare_journal(path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str] | None = None) -> dict[str, Any]:
+def bare_journal(
+    path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Run `journal --db PATH` with run_app replaced; what it was called with, and what the opener did."""
     from journal.cli import cli
 
@@ -219,7 +221,9 @@ def bare_journal(path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str
     return got
 
 
-def test_bare_journal_leaves_the_passphrase_to_the_dialog(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bare_journal_leaves_the_passphrase_to_the_dialog(
+    locked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # no terminal prompt before the app (it would have read the empty input and aborted)
     assert bare_journal(locked, monkeypatch) == {"unlock": True, "opened": False}
 

@@ -126,7 +126,8 @@ class PassphraseDialog(ModalScreen[Store | None]):
         elif isinstance(error, StoreError):
             self._say(str(error))  # written for people: the file moved, is damaged, is too new...
         else:
-            self._say(f"Something went wrong while opening the journal ({type(error).__name__}); it was not changed.")
+            name = type(error).__name__
+            self._say(f"Something went wrong while opening the journal ({name}); it was not changed.")
         box = self.query_one(Input)
         box.disabled = False
         box.focus()
