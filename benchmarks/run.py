@@ -23,6 +23,7 @@ from itertools import cycle
 from pathlib import Path
 
 from common import big_journal, child_env, journal_command, machine, update_readme, working_copy
+from panes import memory_by_size, memory_table, pane_calls
 
 from journal.demo import DEMO_NOW, demo_entries
 from journal.domain.models import Entry, EntryQuery, Kind
@@ -175,6 +176,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repeats, for a fast look")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached journal")
     parser.add_argument("--write", action="store_true", help="update benchmarks/README.md's figures")
+    parser.add_argument("--no-memory", action="store_true", help="skip the panes' memory at 1k/10k/100k")
     args = parser.parse_args()
     repeats = 10 if args.quick else 50
 
@@ -183,11 +185,14 @@ def main() -> None:
         db = working_copy(source, Path(folder))
         with open_store(db) as store:
             results = store_measures(store, repeats)
+            results += [Result(c.name, timed(c.fn, repeats), c.target) for c in pane_calls(store, DEMO_NOW)]
         results.append(tagging_measure(repeats * 4))
         cli, ui_modules = cli_measures(db, 3 if args.quick else 15)
         results += cli
     results.append(generation_measure(args.entries))
     load = meta["build_seconds"]
+    sizes = sorted({1_000, 10_000, args.entries})
+    memory, grew = ("", []) if args.no_memory else memory_table(memory_by_size(sizes))
     results.append(Result(f"Bulk load {meta['entries']:,} entries with tagging (build_demo)", [load], None))
 
     body = "\n".join([
@@ -201,13 +206,22 @@ def main() -> None:
         if not ui_modules else f"`journal search x` imported UI modules: {', '.join(ui_modules[:8])}.",
         f"Bulk load: {meta['entries'] / load:,.0f} entries/s "
         f"(built {meta['built_at'][:10]}, cached in benchmarks/.data/).",
+        *([] if not memory else [
+            "",
+            "Memory of the panes' calls as the journal grows (the largest of three runs after warm-up, "
+            "a fresh process per size). Flat: the biggest journal's figure within 2x that of the next "
+            "size down, a tenth of it (in step with the journal would be 10x), figures under 256 kB of Python allocation or "
+            "1 MB of RSS counting as that much:",
+            "",
+            memory,
+        ]),
     ])
     print(body)
     if args.write:
         update_readme("figures", body)
         print("\nUpdated benchmarks/README.md.")
     failed = [r.name for r in results if r.verdict != "pass" and r.target is not None]
-    if failed or ui_modules:
+    if failed or ui_modules or grew:
         sys.exit(1)
 
 

@@ -85,3 +85,53 @@ def test_report_renders_ratios_and_verdicts() -> None:
     assert "| 200x | 2.0x | pass |" in table
     assert "> 60.00 s" in table and "> 6,000x" in table
     assert "(missed)" not in summary_table(result)
+
+
+# --- benchmarks/panes.py: History's first page and Insights over a year ------------------------------
+
+import panes  # noqa: E402
+
+from journal.domain.filters import FilterSpec  # noqa: E402
+from journal.domain.models import EntryQuery  # noqa: E402
+from journal.ui.panes.history_parts.entry_table import EntryTable  # noqa: E402
+
+
+def test_pane_calls_make_the_panes_own_queries(tiny: Path) -> None:
+    with open_store(tiny) as store:
+        calls = panes.pane_calls(store, DEMO_NOW)
+        assert [c.target for c in calls] == [0.05, 0.05, 0.05, 0.2]
+        everything = store.count(EntryQuery(limit=None))
+        page, count = panes.first_page(store, FilterSpec(), DEMO_NOW)
+        assert count == everything and [e.id for e in page] == [e.id for e in store.search(EntryQuery(limit=None))][
+            : EntryTable.PAGE
+        ]
+        tag_spec = panes.history_filters(store, DEMO_NOW)["tag filter"][0]
+        tagged, tag_count = panes.first_page(store, tag_spec, DEMO_NOW)
+        assert 0 < tag_count < everything and len(tagged) == tag_count
+        assert all(tag_spec.tags[0] in {t.name for t in e.tags} for e in tagged)
+        figures = calls[-1].fn(0)
+        assert figures.period.days == 364 and figures.entries == everything  # the tiny journal is 2 days
+        assert figures.rows and all(sum(r.weekly) == r.stat.count for r in figures.rows)
+        assert all(isinstance(c.fn(1), tuple) for c in calls[:3])
+
+
+def test_memory_is_measured_per_call(tiny: Path) -> None:
+    found = panes.measure_memory(tiny, DEMO_NOW, runs=1)
+    calls = [k for k, v in found.items() if isinstance(v, dict)]
+    assert len(calls) == 4 and all(found[k]["peak"] > 1000 and found[k]["rss"] >= 0 for k in calls)
+    assert found["Process RSS after every call"] > 10 * 1024 * 1024
+
+
+def test_memory_table_fails_growth_in_step_with_the_journal() -> None:
+    mb = 1024 * 1024
+
+    def sizes(peak_100k: int, rss_100k: int = 0) -> dict[int, dict[str, object]]:
+        return {
+            n: {"Process RSS after every call": 40 * mb, "Insights (gather)": {"peak": p, "rss": r}}
+            for n, p, r in ((1_000, mb // 10, 0), (10_000, mb, mb // 3), (100_000, peak_100k, rss_100k))
+        }
+
+    table, grew = panes.memory_table(sizes(int(1.2 * mb), int(0.9 * mb)))  # RSS under its 1 MB floor
+    assert not grew and "| Insights: peak Python allocation | 102 kB | 1.0 MB | 1.2 MB | pass |" in table
+    table, grew = panes.memory_table(sizes(10 * mb, 3 * mb))
+    assert grew == ["Insights: peak Python allocation", "Insights: process RSS rise"] and "**FAIL**" in table
