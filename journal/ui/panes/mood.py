@@ -1,13 +1,16 @@
 """The Mood pane: write how you are, with mood and energy, and see its tags as you go.
 
 Left (or on top, on a narrow terminal) the composer: two scale pickers and a `TaggedEditor`; right,
-the latest entries of any kind. Everything that touches the journal file runs in a thread worker and
-reports back by message. What is being typed is autosaved as a draft a moment after each change and
-when the pane goes away, so a crash or a closed terminal loses nothing.
+the latest entries of any kind, under what was parked at the end of the last shift (open loops to tick
+off, carry or let go with the ritual's own keys; the section is there only while some are open).
+Everything that touches the journal file runs in a thread worker and reports back by message. What
+is being typed is autosaved as a draft a moment after each change and when the pane goes away, so a
+crash or a closed terminal loses nothing.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,11 +24,12 @@ from textual.timer import Timer
 from textual.widgets import Button, Label, Static
 
 from journal.domain.confidentiality import Finding, redact
-from journal.domain.models import ENERGY_WORDS, MOOD_WORDS, Entry, EntryQuery, Kind
+from journal.domain.models import ENERGY_WORDS, MOOD_WORDS, Entry, EntryQuery, Kind, ParkedItem
 from journal.ui.dialogs.confidentiality import Choice, ConfidentialityDialog, confidential_findings
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.safe import safe_plain
+from journal.ui.widgets.parked_list import ParkedList, ParkedSection, store_status
 from journal.ui.widgets.recent_list import RecentList
 from journal.ui.widgets.scale_picker import ScalePicker
 from journal.ui.widgets.tagged_editor import TaggedEditor
@@ -46,6 +50,12 @@ class _Recent(Message):
     def __init__(self, entries: list[Entry]) -> None:
         super().__init__()
         self.entries = entries
+
+
+class _Parked(Message):
+    def __init__(self, items: list[ParkedItem]) -> None:
+        super().__init__()
+        self.items = items
 
 
 class _Saved(Message):
@@ -76,6 +86,10 @@ class MoodPane(PaneScreen):
         self._loaded = False
         self._saving = False
         self._pending: dict[str, Any] = {}
+        #: what was decided for each parked item this visit; read by the worker that saves it
+        self._parked_marks: dict[int, str] = {}
+        self._parked_lock = threading.Lock()
+        self._parked_seen = False
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="mood-body"):
@@ -92,6 +106,7 @@ class MoodPane(PaneScreen):
                     id="mood-hint",
                 )
             with Vertical(id="mood-recent"):
+                yield ParkedSection(marks=self._parked_marks, id="mood-parked")
                 yield Label("Recent entries", id="mood-recent-title")
                 yield RecentList(id="mood-recent-list")
 
@@ -130,6 +145,7 @@ class MoodPane(PaneScreen):
 
     def refresh_recent(self) -> None:
         self._load_recent(self.store)
+        self._load_parked(self.store)
 
     @work(thread=True, exclusive=True, group="mood-recent", exit_on_error=False)
     def _load_recent(self, store: Any) -> None:
@@ -138,6 +154,33 @@ class MoodPane(PaneScreen):
     @on(_Recent)
     def _show_recent(self, event: _Recent) -> None:
         self.query_one(RecentList).show(event.entries, self.now())
+
+    # parked last time ---------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="mood-parked-load", exit_on_error=False)
+    def _load_parked(self, store: Any) -> None:
+        self.post_message(_Parked(store.parked(status="open")))
+
+    @on(_Parked)
+    def _show_parked(self, event: _Parked) -> None:
+        section = self.query_one(ParkedSection)
+        section.show(event.items)
+        if event.items and not self._parked_seen:
+            # Unfolded where there is room; one quiet line on a small terminal.
+            self._parked_seen = True
+            section.collapsed = self.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
+
+    @on(ParkedList.Marked)
+    def _parked_marked(self, event: ParkedList.Marked) -> None:
+        event.stop()
+        self._save_parked(self.store, event.item_id)
+
+    @work(thread=True, group="mood-parked-save", exit_on_error=False)
+    def _save_parked(self, store: Any, item_id: int) -> None:
+        # Under the lock, write the latest mark: quick presses on one item cannot land out of order.
+        with self._parked_lock:
+            mark = self._parked_marks.get(item_id)
+            if mark is not None:  # None: already saved, and the list re-read since
+                store.set_parked_status(item_id, store_status(mark))
 
     def on_screen_resume(self) -> None:
         if self._loaded:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import on
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
+from textual.widgets import Collapsible, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.domain.models import ParkedItem
@@ -101,3 +102,41 @@ class ParkedList(OptionList):
         self.marks[item_id] = mark
         self._show()
         self.post_message(self.Marked(item_id, mark))
+
+
+class ParkedSection(Collapsible):
+    """"Parked last time" outside the ritual: there only while something is parked, and foldable.
+
+    The title counts what is still open, so a folded section still says whether anything waits.
+    """
+
+    TITLE = "Parked last time"
+
+    def __init__(self, *, marks: dict[int, str] | None = None, id: str | None = None) -> None:
+        super().__init__(
+            Static(KEYS_HINT, markup=False, classes="parked-hint"),
+            ParkedList(marks=marks),
+            title=self.TITLE,
+            collapsed=False,
+            id=id,
+        )
+        self.display = False  # until there is something to show
+
+    @property
+    def parked_list(self) -> ParkedList:
+        return self.query_one(ParkedList)
+
+    def show(self, items: Iterable[ParkedItem]) -> None:
+        """List these items; hide the section when there are none."""
+        listed = self.parked_list
+        listed.show(items)
+        self.display = bool(listed.items)
+        self._retitle()
+
+    @on(ParkedList.Marked)
+    def _marked(self) -> None:
+        self._retitle()  # and let the message on to whoever saves it
+
+    def _retitle(self) -> None:
+        still_open = self.parked_list.still_open
+        self.title = f"{self.TITLE} · {still_open} still open" if still_open else f"{self.TITLE} · nothing left open"
