@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import click
 
 from journal.cli.common import F, UserError, db_option, db_path, json_option, open_journal, period
-from journal.cli.render import emit_json, search_lines, stressor_lines
-from journal.domain.models import Category, EntryQuery, Kind, TagStat
+from journal.cli.render import emit_json, parked_lines, search_lines, stressor_lines
+from journal.domain.models import Category, EntryQuery, Kind, ParkedItem, TagStat
+
+if TYPE_CHECKING:
+    from journal.storage import Store
 
 #: `journal stressors` without dates looks at the last four weeks, today included.
 DEFAULT_DAYS = 28
@@ -69,6 +73,19 @@ def filter_query(
     )
 
 
+def parked_matches(store: Store, wanted: EntryQuery) -> list[ParkedItem]:
+    """Parked loops the words find, for a plain word search: they have no kind and no tags.
+
+    The ritual entry that parked them holds the same words, but only here does a search say whether
+    a loop was done, let go or is still open.
+    """
+    if not wanted.text or wanted.kind is not None or wanted.tags:
+        return []
+    found = store.search_parked(wanted.text, limit=wanted.limit or 1_000_000)
+    since, until = wanted.since, wanted.until
+    return [p for p in found if (since is None or p.created_at >= since) and (until is None or p.created_at < until)]
+
+
 @click.command()
 @filter_options
 @click.option("--limit", default="50", show_default=True, metavar="N", help="How many, newest first (0: all).")
@@ -85,24 +102,34 @@ def search(
     limit: str,
     as_json: bool,
 ) -> None:
-    """Find entries by words ("exact phrase", prefix*) and filters, newest first."""
+    """Find entries by words ("exact phrase", prefix*) and filters, newest first.
+
+    Without --kind or --tag, loops parked at the end of a shift that match the words are listed
+    after the entries, each with where it stands (the JSON stays a list of entries).
+    """
     wanted = filter_query(query, tags, kind, since, until, _limit(limit))
     path = db_path(ctx)
+    parked: list[ParkedItem] = []
     if not path.exists():
         entries = []  # nothing written yet: nothing to find, and no reason to create the file
     else:
         with open_journal(path, create=False) as store:
             entries = store.search(wanted)
+            if not as_json:
+                parked = parked_matches(store, wanted)
     if as_json:
         from journal.exchange.jsonshape import entry_to_dict
 
         emit_json([entry_to_dict(e, snippet=True) for e in entries])
-    elif not entries:
-        click.echo("No entries match.")
     else:
-        click.echo("\n".join(search_lines(entries)))
-        if wanted.limit is not None and len(entries) == wanted.limit:
-            click.echo(f"(the newest {wanted.limit}; --limit 0 shows all)")
+        if not entries:
+            click.echo("No entries match.")
+        else:
+            click.echo("\n".join(search_lines(entries)))
+            if wanted.limit is not None and len(entries) == wanted.limit:
+                click.echo(f"(the newest {wanted.limit}; --limit 0 shows all)")
+        if parked:
+            click.echo("\n" + "\n".join(parked_lines(parked)))
 
 
 def _stressor_period(since: str | None, until: str | None) -> tuple[datetime, datetime]:

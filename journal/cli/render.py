@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from journal.domain.models import COST_WORDS, MOOD_WORDS, Entry, EntryTag, Kind, TagHit, TagStat
+from journal.domain.models import COST_WORDS, MOOD_WORDS, Entry, EntryTag, Kind, ParkedItem, TagHit, TagStat
 
 # C0 controls except tab and newline, DEL, and the C1 controls (0x9b alone is a CSI on many terminals).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -85,6 +85,19 @@ def search_lines(entries: Sequence[Entry]) -> list[str]:
     return [
         "  ".join([*(one_line(cell).ljust(w) for cell, w in zip(row[:4], widths)), row[4]]).rstrip()
         for row in rows
+    ]
+
+
+#: a parked loop's status in the words the ritual and the Mood pane use
+PARKED_WORDS = {"open": "still open", "done": "done", "dropped": "let go"}
+
+
+def parked_lines(items: Sequence[ParkedItem]) -> list[str]:
+    """A short "Parked:" section under the entries: day parked, where it stands, the words."""
+    words = [PARKED_WORDS.get(i.status, i.status) for i in items]
+    width = max(len(w) for w in words)
+    return ["Parked:"] + [
+        f"  {i.created_at.strftime('%Y-%m-%d')}  {word.ljust(width)}  {one_line(i.text)}" for i, word in zip(items, words)
     ]
 
 
