@@ -21,6 +21,8 @@ from journal.domain.tagging.negation import (
     belongs_to_someone_else, clause_starts, is_negated, is_undone, subject_is_someone_else,
 )
 from journal.domain.tagging.fuzzy import TypoIndex
+from journal.domain.tagging.irrealis import EVENT_STRESSORS, is_irrealis
+from journal.domain.tagging.mention import in_scare_quotes, is_topic
 from journal.domain.tagging.normalise import NUMBER_WORDS, Token, iter_words, tokenise
 from journal.domain.tagging.taxonomy import TAXONOMY
 
@@ -272,11 +274,20 @@ class Tagger:
                 found: dict[str, list[Span]]) -> None:
         """Add the tags of a match at tokens [i, end) unless negated, undone or someone else's."""
         tagged = [c.tag for c in cues if c.tag is not None]
-        care = bool(tagged) and all(self.tag_def(t).category == Category.CARE for t in tagged)
+        kinds = {self.tag_def(t).category for t in tagged}
+        care = bool(tagged) and kinds == {Category.CARE}
+        # Someone else's hopes can be the writer's meaningful moment: "she's going to try college".
+        event = bool(tagged) and all(t in EVENT_STRESSORS or self.tag_def(t).category == Category.CARE
+                                     and t != "meaningful-moment" for t in tagged)
         negated = not cues[0].self_negated and (
             is_negated(tokens, i, starts[i], used) or is_undone(tokens, end, starts, care)
         )
         used.update(range(i, end))
+        if not negated and event:
+            negated = is_irrealis(tokens, i, end, segs)
+        if not negated and kinds and kinds <= {Category.CARE, Category.SYMPTOM}:
+            negated = is_topic(tokens, i, segs) or (
+                care and in_scare_quotes(text, tokens[i].start, tokens[end - 1].end))
         if not negated and tagged and all(self._personal_state(t) for t in tagged):
             negated = belongs_to_someone_else(tokens, i, end, segs)
         if not negated and tagged and all(t in _OWN_ACTIVITIES for t in tagged):

@@ -134,7 +134,10 @@ _OTHERS = frozenset(
     "child children lad girl boy man woman person resident residents user users yp son daughter "
     "husband wife partner boyfriend girlfriend brother sister baby teenager teen student colleague "
     "colleagues manager boss nurse doctor mother father grandma gran nan carer carers everyone "
-    "everybody team staff nurses".split()
+    "everybody team staff nurses teacher teachers headteacher supervisee supervisees trainee "
+    "director receptionist friend friends flatmate housemate neighbour neighbor pupil pupils parent "
+    "therapist counsellor counselor worker gp officer police paramedic paramedics student students "
+    "lady guy someone somebody people patient's sw teen teens".split()
 )
 _REPORTING = frozenset(
     "talked spoke described reported mentioned said says told explained disclosed complained "
@@ -142,7 +145,10 @@ _REPORTING = frozenset(
 )
 _POSSESSIVES = frozenset("his her their client's patient's caller's mum's dad's".split())
 _COPULAS = frozenset("was were is are seemed seems looked looks sounded sounds felt feels got became "
-                     "gets became seemed".split())
+                     "gets became seemed has have had been being having getting suffers suffered "
+                     "still always also now gets".split())
+# "she's worried", "they're exhausted": pronoun and copula in one word.
+_FUSED = frozenset("she's he's they're she'd he'd they'd they've she'll he'll".split())
 _FIRST_PERSON = frozenset("me i i'm myself my".split())
 _SOFTENERS = frozenset("so really very quite pretty bit a little too extremely incredibly".split())
 
@@ -153,7 +159,7 @@ def _is_other(tok: Token) -> bool:
 
 
 _FIRST_WORDS = frozenset("i i'm i've i'd me my we we're we've us our myself".split())
-_LEADERS = frozenset("the a an then also just and but so".split())
+_LEADERS = frozenset("the a an then also just and but so my our".split())
 
 
 def subject_is_someone_else(tokens: Sequence[Token], index: int, segs: Sequence[int]) -> bool:
@@ -163,12 +169,26 @@ def subject_is_someone_else(tokens: Sequence[Token], index: int, segs: Sequence[
     while start > 0 and index - start < 8 and segs[start - 1] == segs[index]:
         start -= 1
     words = [tokens[k] for k in range(start, index)]
-    if any(t.low in _FIRST_WORDS for t in words):
+    if any(t.low in _FIRST_WORDS and not (t.low in ("my", "our") and n + 1 < len(words)
+                                          and _is_other(words[n + 1]))
+           for n, t in enumerate(words)):
         return False
     for t in words:
         if t.low not in _LEADERS:
             return _is_other(t)
     return False
+
+
+_PRONOUNS = frozenset("he she they".split())
+_OBJECTS = frozenset("me myself us".split())
+
+
+def _is_subject_pronoun(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """Whether the word just before a cue is a third-person subject doing it, unless the cue is done
+    to the writer ("they exhausted me")."""
+    if tokens[j].low not in _PRONOUNS:
+        return False
+    return end >= len(tokens) or tokens[end].low not in _OBJECTS
 
 
 def belongs_to_someone_else(
@@ -196,8 +216,13 @@ def belongs_to_someone_else(
             j -= 2
             while j >= clause_start and tokens[j].low in _SOFTENERS:
                 j -= 1
-    if j - 1 >= clause_start and tokens[j].low in _COPULAS and _is_other(tokens[j - 1]):
+    k = j
+    while k >= clause_start and tokens[k].low in _COPULAS:
+        k -= 1
+    if k < j and k >= clause_start and _is_other(tokens[k]):
         return True
+    if j >= clause_start and (tokens[j].low in _FUSED or _is_subject_pronoun(tokens, j, end)):
+        return True  # "she's worried", "he snapped at the nurse"
     # "the client talked about feeling exhausted": a report of someone else's state
     for r in range(index - 1, clause_start, -1):
         if tokens[r].low in _REPORTING:
