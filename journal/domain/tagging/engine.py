@@ -23,6 +23,7 @@ from journal.domain.tagging.negation import (
 from journal.domain.tagging.fuzzy import TypoIndex
 from journal.domain.tagging.irrealis import EVENT_STRESSORS, is_irrealis
 from journal.domain.tagging.mention import in_scare_quotes, is_topic
+from journal.domain.tagging.tears import drop_happy_tears
 from journal.domain.tagging.normalise import NUMBER_WORDS, Token, iter_words, tokenise
 from journal.domain.tagging.taxonomy import TAXONOMY
 
@@ -217,6 +218,7 @@ class Tagger:
             tokens = _outside(tokens, hashtag_spans)
         tokens = _with_typos_fixed(tokens)
         self._match_cues(text, tokens, found)
+        drop_happy_tears(found)
         hits = []
         for name, spans in found.items():
             d = self.tag_def(name)

@@ -27,7 +27,8 @@ _MODALS = frozenset(
 # "try to", "asked me to", "I'd love".
 _TO_VERBS = frozenset("going try trying tried hoped planned wanted".split())
 _ASKERS = frozenset("asked asking asks begged begging pushed pushing pressured pressuring wants "
-                    "wanted".split())
+                    "wanted thinking thought".split())
+_ASKED_WHAT = frozenset("me if whether us to about of".split())
 _WOULD = frozenset("i'd we'd id".split())
 _DESIRES = frozenset("love like rather kill".split())
 _DETERMINERS = frozenset("the a an my our work bed".split())
@@ -46,7 +47,7 @@ def _is_trigger(tokens: Sequence[Token], j: int, index: int) -> bool:
     if word in _TO_VERBS and nxt == "to":
         after = tokens[j + 2].low if j + 2 < index else ""
         return word != "going" or after not in _DETERMINERS
-    if word in _ASKERS and nxt in ("me", "if", "whether", "us"):
+    if word in _ASKERS and nxt in _ASKED_WHAT:
         return True
     return word in _WOULD and nxt in _DESIRES
 

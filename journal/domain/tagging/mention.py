@@ -25,7 +25,8 @@ _TOPIC_WORDS = frozenset("on about around covering re regarding".split())
 _TEACHING = frozenset(
     "taught teach teaches teaching explained explaining modelled modeled modelling modeling "
     "demonstrated demonstrating psychoeducation psychoed delivered delivering presented presenting "
-    "introduced introducing"
+    "introduced introducing discussed discussing explored exploring assessed assessing screened "
+    "screening reviewed reviewing"
     .split()
 )
 _FIRST_PERSON = frozenset("i i'm i've i'd me my myself".split())

@@ -29,6 +29,7 @@ _CANCELLERS = frozenset(
 )
 # "not even sad" / "no, not even tired": the negation reaches through "even" (unlike "didn't even notice").
 _PLAIN_NOT = frozenset("not no never".split())
+_IRONIC = frozenset("definitely totally absolutely certainly obviously clearly".split())
 _INTENSIFIERS = frozenset("so this that as such more ever".split())
 CLAUSE_WORDS = frozenset(
     "but though although however yet and because cos coz then while whereas when since plus "
@@ -124,6 +125,8 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
             return False  # "never been so tired"
         if word == "no" and after == "wonder":
             continue
+        if word == "not" and j - 1 == clause_start and tokens[j - 1].low in _IRONIC:
+            return False  # a fragment "Definitely not crying." says the opposite
         return True
     return False
 
@@ -150,7 +153,7 @@ _COPULAS = frozenset("was were is are seemed seems looked looks sounded sounds f
 # "she's worried", "they're exhausted": pronoun and copula in one word.
 _FUSED = frozenset("she's he's they're she'd he'd they'd they've she'll he'll".split())
 _FIRST_PERSON = frozenset("me i i'm myself my".split())
-_SOFTENERS = frozenset("so really very quite pretty bit a little too extremely incredibly".split())
+_SOFTENERS = frozenset("so really very quite pretty bit a little too extremely incredibly all both".split())
 
 
 def _is_other(tok: Token) -> bool:
