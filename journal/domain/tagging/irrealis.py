@@ -21,7 +21,7 @@ EVENT_STRESSORS = frozenset("overtime after-hours substance-use unhealthy-coping
 _MODALS = frozenset(
     "need needs needing wish wishing wished hope hoping hopefully want wants wanting wanna "
     "would would've wouldve could've couldve should should've shouldve might must gonna "
-    "will i'll we'll maybe perhaps if unless plan plans planning keen tempted".split()
+    "will i'll we'll maybe perhaps if unless plan plans planning keen tempted try".split()
 )
 # Words that need a partner to be irrealis: "could" (not "could finally relax"? rare), "going to",
 # "try to", "asked me to", "I'd love".

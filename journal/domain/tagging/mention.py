@@ -26,7 +26,8 @@ _TEACHING = frozenset(
     "taught teach teaches teaching explained explaining modelled modeled modelling modeling "
     "demonstrated demonstrating psychoeducation psychoed delivered delivering presented presenting "
     "introduced introducing discussed discussing explored exploring assessed assessing screened "
-    "screening reviewed reviewing"
+    "screening reviewed reviewing recommended recommending suggested suggesting advised advising "
+    "encouraged encouraging signposted signposting prescribed prescribing"
     .split()
 )
 _FIRST_PERSON = frozenset("i i'm i've i'd me my myself".split())

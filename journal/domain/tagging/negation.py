@@ -140,7 +140,8 @@ _OTHERS = frozenset(
     "everybody team staff nurses teacher teachers headteacher supervisee supervisees trainee "
     "director receptionist friend friends flatmate housemate neighbour neighbor pupil pupils parent "
     "therapist counsellor counselor worker gp officer police paramedic paramedics student students "
-    "lady guy someone somebody people patient's sw teen teens".split()
+    "lady guy someone somebody people patient's sw teen teens hca hcas pt volunteer physio ot "
+    "consultant registrar psychiatrist psychologist".split()
 )
 _REPORTING = frozenset(
     "talked spoke described reported mentioned said says told explained disclosed complained "
