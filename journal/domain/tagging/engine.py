@@ -287,8 +287,8 @@ class Tagger:
         used.update(range(i, end))
         if not negated and event:
             negated = is_irrealis(tokens, i, end, segs)
-        if not negated and kinds and kinds <= {Category.CARE, Category.SYMPTOM}:
-            negated = is_topic(tokens, i, segs) or (
+        if not negated and kinds and Category.PERSONAL not in kinds:
+            negated = is_topic(tokens, i, segs, stressor=Category.STRESSOR in kinds) or (
                 care and in_scare_quotes(text, tokens[i].start, tokens[end - 1].end))
         if not negated and tagged and all(self._personal_state(t) for t in tagged):
             negated = belongs_to_someone_else(tokens, i, end, segs)

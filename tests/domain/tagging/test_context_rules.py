@@ -37,7 +37,18 @@ PAIRS = [
      "fatigue"),
     ("My supervisee is burnt out.", "Supervision with Anna today.", "supervision"),
     ("Emailed to say his son is back at school. Teared up.", "Teared up in the car.", "sadness"),
+    ("Recommended she try mindfulness.", "Tried mindfulness for the first time.", "mindfulness"),
+    ("Wrote a care plan for sleep and anxiety management.", "Anxious about the panel.", "anxiety"),
+    ("Spent the afternoon on a course about vicarious trauma.", "Client disclosed a rape.",
+     "trauma-exposure"),
+    ("Car broke down on the way to a visit.", "Broke down in the car after the visit.", "sadness"),
+    ("One of the HCAs was in tears after the death.", "I was in tears after the death.", "sadness"),
 ]
+
+
+def test_a_meeting_about_a_stressor_is_still_the_stressor(tagger: Tagger) -> None:
+    assert "crisis" in names(tagger, "Debrief about the overdose with the team.")
+    assert "staffing" in names(tagger, "Team meeting about staffing again.")
 
 
 @pytest.mark.parametrize(("unreal", "real", "tag"), PAIRS, ids=[p[2] + ":" + p[0][:30] for p in PAIRS])
