@@ -15,6 +15,13 @@ Choices worth knowing (each keeps a tag honest rather than eager):
   meditate", "was going to call my brother" give no care tag (the missing care is not a stressor).
 - Other people's feelings are not the writer's: "he was so scared", "her anxiety", "the client
   talked about feeling exhausted" give no symptom tag (stressors and care still count).
+- Wishes, needs, plans and requests are not events: "need a massage", "would love a lie-in",
+  "manager asked me to stay late" give no care, overtime, after-hours or drinking tag, unless the
+  request was taken up ("Said yes") (`irrealis.py`).
+- What the work is about is not the writer's state: "ran a group on managing anxiety", "taught the
+  kids breathing exercises", "a course on vicarious trauma"; nor is 'self-care' in scare quotes
+  (`mention.py`). Happy tears beside a meaningful moment are not sadness (`tears.py`).
+- A single social drink is not drinking to cope: bare drinks need a coping context or a quantity.
 - The longest cue at a position wins and hides the words inside it: "slept well" is rest, not
   sleep; "blood pressure" (a blocker) is nothing.
 - A `#hashtag` is the user's explicit tag: its word is not matched again as a cue.
