@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from journal.domain.tagging.normalise import Token
 
 # Stressors that are events the writer lives through, not states: a wish for them is not them.
-EVENT_STRESSORS = frozenset("overtime after-hours substance-use unhealthy-coping".split())
+EVENT_STRESSORS = frozenset("overtime after-hours skipped-break substance-use unhealthy-coping".split())
 
 # A single word that makes what follows it in the clause a wish, need, plan or counterfactual.
 _MODALS = frozenset(

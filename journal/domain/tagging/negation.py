@@ -188,9 +188,12 @@ _OBJECTS = frozenset("me myself us".split())
 
 
 def _is_subject_pronoun(tokens: Sequence[Token], j: int, end: int) -> bool:
-    """Whether the word just before a cue is a third-person subject doing it, unless the cue is done
-    to the writer ("they exhausted me")."""
-    if tokens[j].low not in _PRONOUNS:
+    """Whether the word just before a cue is a third-person subject doing it ("he snapped", "family
+    angry"), unless the cue is done to the writer ("they exhausted me")."""
+    word = tokens[j].low
+    # "Family angry about discharge": a fragment whose subject is someone else's noun
+    fragment = _is_other(tokens[j]) and all(tokens[k].low in _LEADERS for k in range(j - 2, j) if k >= 0)
+    if word not in _PRONOUNS and not fragment:
         return False
     return end >= len(tokens) or tokens[end].low not in _OBJECTS
 

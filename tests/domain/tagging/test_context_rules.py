@@ -43,6 +43,8 @@ PAIRS = [
      "trauma-exposure"),
     ("Car broke down on the way to a visit.", "Broke down in the car after the visit.", "sadness"),
     ("One of the HCAs was in tears after the death.", "I was in tears after the death.", "sadness"),
+    ("Family angry about discharge.", "Angry about the discharge.", "irritability"),
+    ("I'll probably work through lunch tomorrow.", "Worked through lunch.", "skipped-break"),
 ]
 
 
