@@ -23,12 +23,13 @@ _MODALS = frozenset(
     "would would've wouldve could've couldve should should've shouldve might must gonna "
     "will i'll we'll maybe perhaps if unless plan plans planning keen tempted try".split()
 )
-# Words that need a partner to be irrealis: "could" (not "could finally relax"? rare), "going to",
-# "try to", "asked me to", "I'd love".
+# Words that need a partner to be irrealis: "could do with", "going to", "try to", "asked me to",
+# "I'd love".
 _TO_VERBS = frozenset("going try trying tried hoped planned wanted".split())
 _ASKERS = frozenset("asked asking asks begged begging pushed pushing pressured pressuring wants "
                     "wanted thinking thought".split())
 _ASKED_WHAT = frozenset("me if whether us to about of".split())
+_COULD_WISH = frozenset("have do go use get really just've".split())
 _WOULD = frozenset("i'd we'd id".split())
 _DESIRES = frozenset("love like rather kill".split())
 _DETERMINERS = frozenset("the a an my our work bed".split())
@@ -42,8 +43,12 @@ REACH = 7  # how many words back a wish reaches
 def _is_trigger(tokens: Sequence[Token], j: int, index: int) -> bool:
     word = tokens[j].low
     nxt = tokens[j + 1].low if j + 1 < index else ""
-    if word in _MODALS or word == "could":
+    if word == "if" and nxt in ("anything", "only"):
+        return False  # "if anything the walk helped"
+    if word in _MODALS:
         return True
+    if word == "could":  # "could do with a holiday", not "could finally relax"
+        return nxt in _COULD_WISH
     if word in _TO_VERBS and nxt == "to":
         after = tokens[j + 2].low if j + 2 < index else ""
         return word != "going" or after not in _DETERMINERS
