@@ -20,6 +20,7 @@ from journal.domain.tagging.lexicon import (
 from journal.domain.tagging.negation import (
     belongs_to_someone_else, clause_starts, is_negated, is_undone, subject_is_someone_else,
 )
+from journal.domain.tagging import compiled
 from journal.domain.tagging.fuzzy import TypoIndex
 from journal.domain.tagging.irrealis import EVENT_STRESSORS, is_irrealis
 from journal.domain.tagging.mention import in_scare_quotes, is_topic
@@ -122,13 +123,15 @@ def _literal(phrase: str) -> str:
 
 @cache
 def _builtin_trie() -> dict:
-    return _build_trie(load_lexicon().cues)
+    # The compiled index (cached on disk, rebuilt when a cue file or this code changes) is the same
+    # trie with identical subtrees merged: ~30 ms and ~10 MB to load instead of seconds and 150 MB.
+    return compiled.builtin().trie
 
 
 @cache
 def _typos() -> TypoIndex:
-    lexicon = load_lexicon()
-    return TypoIndex(lexicon.words, known=set(lexicon.lemmas) | lexicon.real_words)
+    index = compiled.builtin()
+    return TypoIndex(index.words, known=index.known)
 
 
 def _with_typos_fixed(tokens: list[Token]) -> list[Token]:
@@ -180,7 +183,7 @@ class Tagger:
     def __init__(
         self, user_keywords: Iterable[UserKeyword] = (), user_tags: Iterable[TagDef] = ()
     ) -> None:
-        self._lemmas = load_lexicon().lemmas
+        self._lemmas = compiled.builtin().lemmas
         self._defs: dict[str, TagDef] = dict(TAXONOMY)
         cues: list[Cue] = []
         for tag in user_tags:
