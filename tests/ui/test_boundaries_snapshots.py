@@ -5,6 +5,8 @@ pictures change only when the pane does. Refresh with `--snapshot-update` and lo
 
 from __future__ import annotations
 
+from journal.ui.dialogs.boundary_kinds import BoundaryKindsDialog
+
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -73,7 +75,14 @@ async def editing(pilot) -> None:  # type: ignore[no-untyped-def]
 async def kinds_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
     await to_pane(pilot)
     await pilot.press("ctrl+o")
-    await pilot.pause(0.4)
+    # the dialog reads the kinds in a worker: wait for the list, not for a guessed time
+    for _ in range(200):
+        await pilot.pause(0.02)
+        dialog = pilot.app.screen
+        if isinstance(dialog, BoundaryKindsDialog) and dialog.kinds:
+            break
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.1)
 
 
 def test_boundaries_logging(snap_compare, store: Store) -> None:
