@@ -80,6 +80,11 @@ def entry_content(entry: Entry, now: datetime) -> Content:
     heading = Content.assemble(
         (when_label(entry.created_at, now), "bold"), " · ", _summary(entry)
     )
+    return with_text_and_tags(heading, entry)
+
+
+def with_text_and_tags(heading: Content, entry: Entry) -> Content:
+    """A list row: the given heading, the entry's first line of text, then its tags, dimmed."""
     lines = [heading]
     line = first_line(entry.text)
     if line:

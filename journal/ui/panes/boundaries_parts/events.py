@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from journal.domain.models import COST_WORDS, Entry
 from journal.ui.safe import safe_text
-from journal.ui.widgets.recent_list import first_line, when_label
+from journal.ui.widgets.recent_list import when_label, with_text_and_tags
 
 _EMPTY = "Nothing logged yet. Events from here and from the ritual show up in this list."
 
@@ -32,14 +32,7 @@ def event_content(entry: Entry, now: datetime, kinds: Mapping[str, str]) -> Cont
         heading.append(Content.styled(f" · {entry.outcome.value}", "bold"))
     if entry.cost is not None:
         heading.append(Content(f" · cost {entry.cost} {COST_WORDS.get(entry.cost, '')}".rstrip()))
-    lines = [Content.assemble(*heading)]
-    line = first_line(entry.text)
-    if line:
-        lines.append(safe_text(line))
-    tags = [t.name for t in entry.visible_tags]
-    if tags:
-        lines.append(Content.assemble(("tags: ", "dim"), safe_text(", ".join(tags)).stylize("dim")))
-    return Content("\n").join(lines)
+    return with_text_and_tags(Content.assemble(*heading), entry)
 
 
 class EventList(OptionList):
