@@ -15,12 +15,8 @@ from typing import Any
 import click
 
 from journal import __version__
-from journal.cli.capture import boundary, mood
+from journal.cli.commands import COMMANDS, LazyGroup
 from journal.cli.common import PASSPHRASE_ENV, UserError, db_option, db_path, open_journal
-from journal.cli.exchange import EXCHANGE_COMMANDS
-from journal.cli.query import search, stressors
-from journal.cli.secure import COMMANDS as SECURE_COMMANDS
-from journal.cli.tags import tags
 
 
 def _plain_sentence(exc: Exception) -> str | None:
@@ -38,8 +34,11 @@ def _plain_sentence(exc: Exception) -> str | None:
     return None
 
 
-class JournalGroup(click.Group):
-    """A click group that turns every error below it into one sentence and exit code 1."""
+class JournalGroup(LazyGroup):
+    """A click group that turns every error below it into one sentence and exit code 1.
+
+    Its commands load lazily (see journal.cli.commands), so a failed import of one is caught here too.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -60,7 +59,7 @@ class JournalGroup(click.Group):
             raise UserError(f"Something went wrong: {name}. Nothing was changed.") from None
 
 
-@click.group(cls=JournalGroup, invoke_without_command=True)
+@click.group(cls=JournalGroup, lazy_subcommands=COMMANDS, invoke_without_command=True)
 @click.option("--demo", is_flag=True, help="Open the app on a throwaway journal full of sample entries.")
 @db_option
 @click.version_option(__version__, "--version", prog_name="journal", message="%(prog)s %(version)s")
@@ -84,12 +83,6 @@ def cli(ctx: click.Context, demo: bool) -> None:
             opener=partial(open_journal, prompt=False),
             unlock=not os.environ.get(PASSPHRASE_ENV),
         )
-
-
-for command in (mood, boundary, search, stressors, tags, *SECURE_COMMANDS):
-    cli.add_command(command)
-for command in EXCHANGE_COMMANDS:
-    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> None:
