@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 from journal.domain.models import Category, TagDef, UserKeyword
 from journal.storage.connection import guarded
 from journal.storage.errors import JournalMoved
-from journal.domain.tagging import Tagger
 from journal.storage.tagger_bridge import build_tagger, builtin_tags
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from journal.domain.tagging import Tagger
 
 _GENERATION_KEY = "tagger_generation"
 

@@ -30,19 +30,36 @@ Choices worth knowing (each keeps a tag honest rather than eager):
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from journal.domain.tagging.engine import HASHTAG_RE, Tagger
 from journal.domain.tagging.taxonomy import TAXONOMY
 
+if TYPE_CHECKING:
+    from journal.domain.tagging.engine import HASHTAG_RE, Tagger
+
 __all__ = ["HASHTAG_RE", "TAXONOMY", "Tagger", "default_tagger", "hashtags"]
+
+
+def __getattr__(name: str) -> Any:
+    """`Tagger` and `HASHTAG_RE` load the engine (and its lexicon) on first use: opening a journal
+    needs only TAXONOMY, and the app builds its tagger in a thread after the first frame."""
+    if name in ("Tagger", "HASHTAG_RE"):
+        from journal.domain.tagging import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
 def default_tagger() -> Tagger:
     """The shared tagger with built-in cues only (no user keywords or tags)."""
+    from journal.domain.tagging.engine import Tagger
+
     return Tagger()
 
 
 def hashtags(text: str) -> list[str]:
     """The `#hashtag` names in `text`, lowercased, in order of first appearance."""
+    from journal.domain.tagging.engine import HASHTAG_RE
+
     return list(dict.fromkeys(m.group(1).lower() for m in HASHTAG_RE.finditer(text)))
