@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from journal.domain.insights import trend_of
 from journal.domain.models import Category, TagStat
 from journal.storage.base import StoreBase
 from journal.storage.errors import StoreError
@@ -57,6 +56,8 @@ class StatsMixin(StoreBase):
     ) -> list[TagStat]:
         """Per tag over [since, until): count, distinct local days, mean mood with/without, and the
         count in the previous period of equal length with its trend. Most frequent first."""
+        from journal.domain.insights import trend_of  # imported here: it brings dateutil and zoneinfo
+
         since, until = aware(since), aware(until)
         params: dict[str, object] = {
             "since": to_utc_text(since),

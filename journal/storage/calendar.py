@@ -11,8 +11,6 @@ import sqlite3
 from datetime import date
 from typing import NamedTuple
 
-from dateutil.relativedelta import relativedelta
-
 from journal.domain.models import Entry
 from journal.storage.entry_tags import load_tags
 from journal.storage.rows import ENTRY_SELECT, row_to_entry
@@ -44,6 +42,8 @@ def day_moods(conn: sqlite3.Connection, start: date, end: date) -> dict[date, Da
 
 def earlier_same_days(day: date, months: int = ON_THIS_DAY_MONTHS) -> list[date]:
     """The same day of the month in each of the `months` before `day`'s (months without it skipped)."""
+    from dateutil.relativedelta import relativedelta  # imported here: only "on this day" needs it
+
     days = []
     for back in range(1, months + 1):
         first = day.replace(day=1) - relativedelta(months=back)

@@ -8,7 +8,6 @@ itself, so importing one's own export back is harmless too.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +25,8 @@ _ID_CHUNK = 500
 
 def fingerprint(entry: Entry, moment: str | None = None) -> str:
     """What makes two entries the same entry, whatever their ids or tags (`moment`: its UTC text)."""
+    import hashlib  # imported here: only an import needs it, and _hashlib (OpenSSL) is slow to load
+
     moment = moment or to_utc_text(entry.created_at)
     data = "\x1f".join((str(Kind(entry.kind)), moment, entry.text or ""))
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from journal.domain.early_notice import WindowCounts
-from journal.domain.patterns import MoodWeek, TagPair, TagWeek, TagWeekday
 from journal.storage.base import StoreBase
 from journal.storage.rows import aware, to_utc_text
+
+if TYPE_CHECKING:
+    from journal.domain.early_notice import WindowCounts
+    from journal.domain.patterns import MoodWeek, TagPair, TagWeek, TagWeekday
 
 #: SQLite's %w counts from Sunday = 0; the journal counts from Monday = 0.
 _WEEKDAY = "((CAST(strftime('%w', {day}) AS INTEGER) + 6) % 7)"
@@ -83,12 +86,17 @@ def _tag_filter(tags: Sequence[str] | None, params: dict[str, object]) -> str:
 
 
 class InsightsMixin(StoreBase):
-    """Store methods behind the Insights pane and the early notice (see the module docstring)."""
+    """Store methods behind the Insights pane and the early notice (see the module docstring).
+
+    The result types are imported inside each method: only the Insights pane and the early notice
+    need them, and opening a journal should not load their modules."""
 
     def tag_weeks(
         self, since: datetime, until: datetime, *, tags: Sequence[str] | None = None
     ) -> list[TagWeek]:
         """Entries per tag per week (Monday-started local weeks) in [since, until)."""
+        from journal.domain.patterns import TagWeek
+
         params = _bounds(since, until)
         sql = _TAG_WEEKS.format(tag_filter=_tag_filter(tags, params))
         with self._read() as conn:
@@ -99,6 +107,8 @@ class InsightsMixin(StoreBase):
         self, since: datetime, until: datetime, *, tags: Sequence[str] | None = None
     ) -> list[TagWeekday]:
         """Entries per tag per weekday (0 = Monday) in [since, until)."""
+        from journal.domain.patterns import TagWeekday
+
         params = _bounds(since, until)
         sql = _TAG_WEEKDAYS.format(tag_filter=_tag_filter(tags, params))
         with self._read() as conn:
@@ -107,6 +117,8 @@ class InsightsMixin(StoreBase):
 
     def tag_pairs(self, since: datetime, until: datetime) -> list[TagPair]:
         """Every pair of tags sharing an entry in [since, until), with how many entries they shared."""
+        from journal.domain.patterns import TagPair
+
         with self._read() as conn:
             rows = conn.execute(_TAG_PAIRS, _bounds(since, until)).fetchall()
         return [TagPair(a, b, n) for a, b, n in rows]
@@ -118,6 +130,8 @@ class InsightsMixin(StoreBase):
 
     def mood_weeks(self, since: datetime, until: datetime) -> list[MoodWeek]:
         """Mean mood and energy of the mood entries of each week in [since, until) that has any."""
+        from journal.domain.patterns import MoodWeek
+
         with self._read() as conn:
             rows = conn.execute(_MOOD_WEEKS, _bounds(since, until)).fetchall()
         return [MoodWeek(date.fromisoformat(week), mood, energy, n) for week, mood, energy, n in rows]
@@ -127,6 +141,8 @@ class InsightsMixin(StoreBase):
     ) -> tuple[list[WindowCounts], tuple[int, int]]:
         """Per tag, its days and entries in [since, middle) and in [middle, until); and the number of
         days with any entry at all in each window (how much the person wrote, to compare rates)."""
+        from journal.domain.early_notice import WindowCounts
+
         params = _bounds(since, until)
         params["middle"] = to_utc_text(aware(middle))
         sql = _WINDOWS.format(tag_filter=_tag_filter(tags, params))
