@@ -18,10 +18,11 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.panes.catalog import NARROW, ROOMY
+from journal.ui.widgets.pane_footer import PaneFooter
 from journal.ui.widgets.shift_header import ShiftHeader
 
 
@@ -31,15 +32,28 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
     CSS_PATH = Path(__file__).with_name("base.tcss")
 
     def compose(self) -> ComposeResult:
+        self._take_breakpoint_class()
         yield ShiftHeader()
         with Vertical(classes="pane-body"):
             yield from self.compose_body()
-        yield Footer()
+        # Born the right shape for the terminal: each change re-composes the footer's keys.
+        width = self.app.size.width
+        yield PaneFooter(compact=width < ROOMY, show_command_palette=width >= NARROW)
+
+    def _take_breakpoint_class(self) -> None:
+        """Start with the width class the first resize would give (e.g. `-wide`), so that resize
+        finds nothing to change; otherwise it restyles every widget just built, before the first
+        frame. Textual's own rule: the largest breakpoint not wider than the screen."""
+        width = self.app.size.width
+        for breakpoint, name in sorted(self.HORIZONTAL_BREAKPOINTS or [], reverse=True):
+            if width >= breakpoint:
+                self.set_class(True, name, update=False)
+                return
 
     def on_resize(self, event: events.Resize) -> None:
         # Five pane keys plus the pane's own crowd the footer: tighten it when space is short, and
         # in narrow terminals leave Ctrl+P to the help screen (which lists it) to keep F1 visible.
-        for footer in self.query(Footer):
+        for footer in self.query(PaneFooter):
             footer.compact = event.size.width < ROOMY
             footer.show_command_palette = event.size.width >= NARROW
 
