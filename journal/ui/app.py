@@ -63,7 +63,15 @@ class JournalApp(App[None]):
     """The journal's terminal interface, over one open `Store`."""
 
     TITLE = "journal"
-    CSS_PATH = "app.tcss"
+    # The everyday first pane's stylesheets come with the app's, in its first parse: a screen that
+    # brings a CSS_PATH the app lacks costs Textual a full re-parse and restyle before the first
+    # frame. Only these: every extra rule slows each later parse. The other panes bring their own
+    # on first visit (and Mood keeps its CSS_PATH for use on its own; Textual skips a file it has).
+    CSS_PATH: ClassVar[list[str]] = [
+        "app.tcss",
+        "panes/base.tcss",
+        "panes/mood.tcss",
+    ]
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
         pane.mode: screen_factory(pane) for pane in PANES
     }

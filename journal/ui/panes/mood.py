@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,9 +23,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, Label, Static
 
-from journal.domain.confidentiality import Finding, redact
 from journal.domain.models import ENERGY_WORDS, MOOD_WORDS, Entry, EntryQuery, Kind, ParkedItem
-from journal.ui.dialogs.confidentiality import Choice, ConfidentialityDialog, confidential_findings
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.safe import safe_plain
@@ -33,6 +31,10 @@ from journal.ui.widgets.parked_list import ParkedList, ParkedSection, store_stat
 from journal.ui.widgets.recent_list import RecentList
 from journal.ui.widgets.scale_picker import ScalePicker
 from journal.ui.widgets.tagged_editor import TaggedEditor
+
+if TYPE_CHECKING:  # the guard itself loads at the first save, not at start-up
+    from journal.domain.confidentiality import Finding
+    from journal.ui.dialogs.confidentiality import Choice
 
 DRAFT_KEY = "mood"
 REMINDER_SETTING = "mood.privacy_reminder_dismissed"
@@ -255,6 +257,8 @@ class MoodPane(PaneScreen):
 
     @work(thread=True, exclusive=True, group="mood-save", exit_on_error=False)
     def _save(self, store: Any, entry: Entry, rejected: set[str], checked: bool = False) -> None:
+        from journal.ui.dialogs.confidentiality import confidential_findings
+
         try:
             if not checked and (findings := confidential_findings(store, entry.text)):
                 self.post_message(_MayIdentify(entry, rejected, findings))  # ask first, then save
@@ -274,6 +278,8 @@ class MoodPane(PaneScreen):
     @on(_MayIdentify)
     def _may_identify(self, event: _MayIdentify) -> None:
         """The confidentiality guard found something: the writer chooses; nothing is blocked."""
+        from journal.domain.confidentiality import redact
+        from journal.ui.dialogs.confidentiality import ConfidentialityDialog
 
         def chosen(choice: Choice | None) -> None:
             if choice in ("save", "redact"):
