@@ -38,6 +38,8 @@ def _peak_rss_kb() -> int:
 
 def _report(**facts: Any) -> None:
     facts["rss_kb"] = _peak_rss_kb()
+    times = os.times()
+    facts["cpu_s"] = times.user + times.system  # CPU spent so far: steadier than wall time under load
     os.write(_OUT, (json.dumps(facts) + "\n").encode())
 
 
