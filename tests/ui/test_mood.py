@@ -251,16 +251,17 @@ async def test_privacy_reminder_is_dismissed_for_good(db_path: Path) -> None:
     try:
         app = make(store)
         async with app.run_test(size=(120, 40)) as pilot:
-            reminder = app.screen.query_one("#mood-reminder")
-            await until(pilot, lambda: reminder.display, "the reminder showed")
+            await until(pilot, lambda: app.screen.query("#mood-reminder"), "the reminder showed")
+            await pilot.pause()
             await pilot.click("#mood-reminder-ok")
-            assert not reminder.display
+            await pilot.pause()
+            assert not app.screen.query("#mood-reminder")
             await until(pilot, lambda: store.get_setting(REMINDER_SETTING), "remembered")
         app = make(store)
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: app.screen.query_one(RecentList).option_count, "loaded")
             await pilot.pause(0.1)
-            assert not app.screen.query_one("#mood-reminder").display
+            assert not app.screen.query("#mood-reminder")
     finally:
         store.close()
 

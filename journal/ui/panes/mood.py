@@ -99,16 +99,13 @@ class MoodPane(PaneScreen):
                 yield ScalePicker("Mood", MOOD_WORDS, id="mood-mood", label_width=8)
                 yield ScalePicker("Energy", ENERGY_WORDS, id="mood-energy", label_width=8)
                 yield TaggedEditor(id="mood-editor")
-                with Horizontal(id="mood-reminder"):
-                    yield Static(REMINDER, markup=False, id="mood-reminder-text")
-                    yield Button("Got it", id="mood-reminder-ok", compact=True)
                 yield Static(
                     "ctrl+s save · ctrl+t teach selected words · x on a tag rejects it",
                     markup=False,
                     id="mood-hint",
                 )
+            # "Parked last time" joins above the title when something is parked (see _show_parked)
             with Vertical(id="mood-recent"):
-                yield ParkedSection(marks=self._parked_marks, id="mood-parked")
                 yield Label("Recent entries", id="mood-recent-title")
                 yield RecentList(id="mood-recent-list")
 
@@ -122,7 +119,6 @@ class MoodPane(PaneScreen):
         return clock() if callable(clock) else datetime.now().astimezone()
 
     def on_mount(self) -> None:
-        self.query_one("#mood-reminder").display = False
         self.query_one("#mood-mood", ScalePicker).focus()
         self._load(self.store)
         self.refresh_recent()
@@ -135,7 +131,15 @@ class MoodPane(PaneScreen):
 
     @on(_Loaded)
     def _loaded_draft(self, event: _Loaded) -> None:
-        self.query_one("#mood-reminder").display = not event.reminder_dismissed
+        if not event.reminder_dismissed:  # built only for those who still want it
+            self.query_one("#mood-composer").mount(
+                Horizontal(
+                    Static(REMINDER, markup=False, id="mood-reminder-text"),
+                    Button("Got it", id="mood-reminder-ok", compact=True),
+                    id="mood-reminder",
+                ),
+                before="#mood-hint",
+            )
         draft = event.draft
         if draft and not _is_blank(draft):
             self.query_one("#mood-mood", ScalePicker).value = _score(draft.get("mood"))
@@ -163,8 +167,15 @@ class MoodPane(PaneScreen):
         self.post_message(_Parked(store.parked(status="open")))
 
     @on(_Parked)
-    def _show_parked(self, event: _Parked) -> None:
-        section = self.query_one(ParkedSection)
+    async def _show_parked(self, event: _Parked) -> None:
+        # Built the first time something is parked: most starts have nothing waiting, and an
+        # empty section would still cost the first frame its styling.
+        section = next(iter(self.query(ParkedSection)), None)
+        if section is None:
+            if not event.items:
+                return
+            section = ParkedSection(marks=self._parked_marks, id="mood-parked")
+            await self.query_one("#mood-recent").mount(section, before="#mood-recent-title")
         section.show(event.items)
         if event.items and not self._parked_seen:
             # Unfolded where there is room; one quiet line on a small terminal.
@@ -312,7 +323,7 @@ class MoodPane(PaneScreen):
     # the privacy reminder -----------------------------------------------------------------------
     @on(Button.Pressed, "#mood-reminder-ok")
     def _dismiss_reminder(self) -> None:
-        self.query_one("#mood-reminder").display = False
+        self.query_one("#mood-reminder").remove()
         self._remember_dismissed(self.store)
 
     @work(thread=True, group="mood-settings", exit_on_error=False)
