@@ -113,8 +113,14 @@ def journal_command() -> list[str]:
 
 
 def child_env() -> dict[str, str]:
-    """The environment for child processes: the repository importable, never the user's journal."""
+    """The environment for child processes: the repository importable, never the user's journal.
+
+    Bytecode is cached as on any ordinary machine after the first run: an environment that sets
+    PYTHONDONTWRITEBYTECODE would make every start compile the journal's modules from source, while
+    the libraries it is compared with were compiled when they were installed.
+    """
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env.pop("JOURNAL_PASSPHRASE", None)
     return env

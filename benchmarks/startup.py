@@ -7,6 +7,10 @@ Each app runs in its own fresh process (startup_child.py), headless at 120x40; t
 before the process is spawned to the moment the child says its first frame is painted and idle, so
 interpreter start and every import count, as they do for a user. Peak RSS is the child's own
 peak resident set (VmHWM). Runs are interleaved so a noisy neighbour hurts every app alike.
+Bytecode is cached, as after any first run (see `common.child_env`).
+
+The journals are opened as on every start after the first; the very first start, which also shows the
+welcome, is its own row and not held to the target.
 Target: the journal within 1.3x the bare app's time and 1.5x its memory.
 """
 
@@ -29,6 +33,8 @@ from journal.storage import open_store
 
 CHILD = ROOT / "benchmarks" / "startup_child.py"
 TIME_RATIO, MEMORY_RATIO = 1.3, 1.5
+BARE = "Bare Textual app (Header, Static, Footer)"
+FIRST_RUN = "`journal`'s very first start (new journal, welcome shown; not held to the target)"
 
 
 class Sample(NamedTuple):
@@ -37,6 +43,7 @@ class Sample(NamedTuple):
     rss_first: int  # KiB, peak at the first frame
     rss_warm: int  # KiB, peak once warm
     rss_exit: int  # KiB, peak at exit
+    cpu: float  # seconds of CPU the child had used at its first frame
 
 
 def launch(args: list[str]) -> Sample:
@@ -57,7 +64,7 @@ def launch(args: list[str]) -> Sample:
     ready, warm = json.loads(ready_line), json.loads(warm_line)
     reports = [json.loads(line) for line in rest.splitlines() if line.startswith("{")]
     at_exit = max([warm["rss_kb"], *(r["rss_kb"] for r in reports)])
-    return Sample(seconds, warm_seconds, ready["rss_kb"], warm["rss_kb"], at_exit)
+    return Sample(seconds, warm_seconds, ready["rss_kb"], warm["rss_kb"], at_exit, ready["cpu_s"])
 
 
 def any_big_journal(entries: int) -> tuple[Path, dict[str, Any]]:
@@ -75,6 +82,17 @@ def any_big_journal(entries: int) -> tuple[Path, dict[str, Any]]:
     return big_journal(entries)
 
 
+def welcomed(path: Path) -> None:
+    """Mark a journal as opened before, as every start after the first finds it (no welcome)."""
+    from journal.ui.app import WELCOMED
+
+    store = open_store(path)
+    try:
+        store.set_setting(WELCOMED, True)
+    finally:
+        store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
@@ -87,13 +105,17 @@ def main() -> None:
 
     big, meta = big_journal(args.entries) if args.fresh else any_big_journal(args.entries)
     with tempfile.TemporaryDirectory(prefix="journal-startup-") as folder:
+        first_run = Path(folder) / "new.db"
+        open_store(first_run).close()
         empty = Path(folder) / "empty.db"
-        open_store(empty).close()
         full = working_copy(big, Path(folder))
+        for path in (empty, full):
+            welcomed(path)
         cases = {
-            "Bare Textual app (Header, Static, Footer)": ["bare"],
+            BARE: ["bare"],
             "`journal` on an empty journal": ["journal", str(empty)],
             f"`journal` on {meta['entries']:,} entries": ["journal", str(full)],
+            FIRST_RUN: ["journal", str(first_run)],
         }
         for argv in cases.values():  # warm the OS file cache and .pyc files; not timed
             launch(argv)
@@ -102,8 +124,8 @@ def main() -> None:
             for name, argv in cases.items():
                 samples[name].append(launch(argv))
 
-    rows = ["| app | first frame (median) | tagger warm | peak RSS at first frame | peak RSS warm | vs bare |",
-            "|---|---:|---:|---:|---:|---|"]
+    rows = ["| app | first frame (median) | CPU by then | tagger warm | peak RSS at first frame | peak RSS warm | vs bare |",
+            "|---|---:|---:|---:|---:|---:|---|"]
     base_time = base_rss = 0.0
     failed = False
     for i, (name, runs_) in enumerate(samples.items()):
@@ -111,15 +133,18 @@ def main() -> None:
         warm = statistics.median(s.warm for s in runs_)
         rss = statistics.median(s.rss_first for s in runs_) / 1024
         rss_warm = statistics.median(s.rss_warm for s in runs_) / 1024
+        cpu = statistics.median(s.cpu for s in runs_)
         if i == 0:
-            base_time, base_rss, versus = seconds, rss, "-"
+            base_time, base_rss, base_cpu, versus = seconds, rss, cpu, "-"
         else:
             t, m = seconds / base_time, rss / base_rss
             ok = t <= TIME_RATIO and m <= MEMORY_RATIO
-            failed |= not ok
-            versus = f"{t:.2f}x time, {m:.2f}x memory: {'pass' if ok else '**FAIL**'}"
+            verdict = "not held to the target" if name == FIRST_RUN else ("pass" if ok else "**FAIL**")
+            failed |= not ok and name != FIRST_RUN
+            versus = f"{t:.2f}x time ({cpu / base_cpu:.2f}x CPU), {m:.2f}x memory: {verdict}"
         warm_text = "-" if i == 0 else f"{warm * 1000:.0f} ms"
-        rows.append(f"| {name} | {seconds * 1000:.0f} ms | {warm_text} | {rss:.1f} MB | {rss_warm:.1f} MB | {versus} |")
+        rows.append(f"| {name} | {seconds * 1000:.0f} ms | {cpu * 1000:.0f} ms | {warm_text} | {rss:.1f} MB "
+                    f"| {rss_warm:.1f} MB | {versus} |")
 
     body = "\n".join([
         f"Measured {date.today().isoformat()} on {machine()}; median of {runs} runs each, headless "
