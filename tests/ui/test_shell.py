@@ -55,6 +55,26 @@ async def test_each_pane_has_its_key(demo_app: JournalApp) -> None:
             assert pane_of(demo_app.screen) == pane
 
 
+@pytest.mark.parametrize("size", [SIZE, (100, 30)], ids=["wide", "narrow"])
+async def test_footer_keeps_the_pane_keys_together_wherever_the_focus_is(
+    demo_app: JournalApp, size: tuple[int, int]
+) -> None:
+    """A focused widget with its own binding on a pane key (TextArea has F6) must not pull that
+    key out of the row of pane keys in the footer."""
+    from textual.widgets._footer import FooterKey
+
+    pane_keys = [pane.key for pane in PANES]
+    async with demo_app.run_test(size=size) as pilot:
+        for pane in PANES:
+            await pilot.press(pane.key)
+            await pilot.pause()
+            for widget in [w for w in demo_app.screen.focus_chain][:12]:
+                widget.focus()
+                await pilot.pause()
+                shown = [key.key for key in demo_app.screen.query(FooterKey) if key.key in pane_keys]
+                assert shown == pane_keys, (pane.mode, type(widget).__name__)
+
+
 async def test_pane_keys_work_while_typing_but_question_mark_is_typed(
     demo_app: JournalApp,
 ) -> None:

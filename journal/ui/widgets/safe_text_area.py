@@ -27,6 +27,13 @@ class SafeTextArea(TextArea):
 
     BINDINGS = [Binding("ctrl+o", "open_in_editor", "Your editor", show=True)]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # F6 is the app's key for Insights, a priority binding, so TextArea's "select line" on F6
+        # never ran; left listed, it pulled F6 to the front of the footer, away from F2-F5.
+        if action == "select_line":
+            return False
+        return super().check_action(action, parameters)
+
     def load_clean(self, text: str) -> None:
         """Replace the document with `text`, control characters removed."""
         self.load_text(safe_plain(text))
