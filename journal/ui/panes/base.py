@@ -21,7 +21,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from journal.ui.messages import ForwardWorkerFailures
-from journal.ui.panes.catalog import NARROW, ROOMY
 from journal.ui.widgets.pane_footer import PaneFooter
 from journal.ui.widgets.shift_header import ShiftHeader
 
@@ -36,9 +35,7 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
         yield ShiftHeader()
         with Vertical(classes="pane-body"):
             yield from self.compose_body()
-        # Born the right shape for the terminal: each change re-composes the footer's keys.
-        width = self.app.size.width
-        yield PaneFooter(compact=width < ROOMY, show_command_palette=width >= NARROW)
+        yield PaneFooter(self.app.size.width)
 
     def _take_breakpoint_class(self) -> None:
         """Start with the width class the first resize would give (e.g. `-wide`), so that resize
@@ -51,11 +48,9 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
                 return
 
     def on_resize(self, event: events.Resize) -> None:
-        # Five pane keys plus the pane's own crowd the footer: tighten it when space is short, and
-        # in narrow terminals leave Ctrl+P to the help screen (which lists it) to keep F1 visible.
+        # Five pane keys plus the pane's own crowd the footer: reshape it to the new width.
         for footer in self.query(PaneFooter):
-            footer.compact = event.size.width < ROOMY
-            footer.show_command_palette = event.size.width >= NARROW
+            footer.fit(event.size.width)
 
     def on_screen_resume(self) -> None:
         # Another pane may have closed the shift while this one was in the background.

@@ -15,8 +15,16 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
+from journal.ui.panes.catalog import NARROW, ROOMY
+
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+
+def _shape(width: int) -> tuple[bool, bool]:
+    """(compact, show Ctrl+P) for a terminal this wide: tighter when space is short, and in narrow
+    terminals Ctrl+P is left to the help screen (which lists it) so that F1 stays visible."""
+    return width < ROOMY, width >= NARROW
 
 
 def _shown(screen: Screen[object]) -> tuple[Hashable, ...]:
@@ -30,11 +38,17 @@ def _shown(screen: Screen[object]) -> tuple[Hashable, ...]:
 
 
 class PaneFooter(Footer):
-    """A `Footer` that re-composes only when the keys it would show differ from those it shows."""
+    """A `Footer` that re-composes only when the keys it would show differ from those it shows,
+    shaped for the terminal's width (born in that shape: each change re-composes its keys)."""
 
-    def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
-        super().__init__(compact=compact, show_command_palette=show_command_palette)
+    def __init__(self, width: int) -> None:
+        compact, palette = _shape(width)
+        super().__init__(compact=compact, show_command_palette=palette)
         self._drawn: tuple[Hashable, ...] | None = None
+
+    def fit(self, width: int) -> None:
+        """Reshape for a new terminal width (a no-op when the shape is the same)."""
+        self.compact, self.show_command_palette = _shape(width)
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
