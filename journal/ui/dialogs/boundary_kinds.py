@@ -11,18 +11,16 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.domain.boundaries import slug_for
 from journal.domain.models import BOUNDARY_KINDS
 from journal.storage.errors import StoreError
-from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.dialogs.list_dialog import ListDialog
 from journal.ui.safe import safe_plain, safe_text
 
 _MAX_LABEL = 60
@@ -35,22 +33,11 @@ class _Kinds(Message):
         self.kinds, self.said = kinds, said
 
 
-class BoundaryKindsDialog(ForwardWorkerFailures, ModalScreen[bool]):
+class BoundaryKindsDialog(ListDialog):
     """Add or remove user-defined boundary kinds."""
 
     DEFAULT_CSS = """
     BoundaryKindsDialog {
-        align: center middle;
-        background: $background 60%;
-        & > Vertical {
-            width: 70;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $primary;
-            background: $surface;
-            padding: 1 2;
-        }
         & #kinds-title { text-style: bold; margin-bottom: 1; }
         & #kinds-list { height: auto; max-height: 14; border: none; padding: 0; margin-bottom: 1; }
         & #kinds-said { height: auto; margin-top: 1; }
@@ -58,15 +45,9 @@ class BoundaryKindsDialog(ForwardWorkerFailures, ModalScreen[bool]):
     }
     """
 
-    BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("delete", "remove", "Remove", show=False),
-    ]
-
     def __init__(self) -> None:
         super().__init__()
         self.kinds: dict[str, str] = {}
-        self.changed = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -75,10 +56,6 @@ class BoundaryKindsDialog(ForwardWorkerFailures, ModalScreen[bool]):
             yield Input(placeholder="Name a boundary of your own, e.g. Covering for a colleague", id="kinds-new")
             yield Static("", id="kinds-said")
             yield Static(HINT, id="kinds-hint", markup=False)
-
-    @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.query_one("#kinds-new", Input).focus()
@@ -143,6 +120,3 @@ class BoundaryKindsDialog(ForwardWorkerFailures, ModalScreen[bool]):
             self.query_one("#kinds-said", Static).update("Built-in kinds stay; highlight one of your own to remove it.")
             return
         self._run(self.store, None, str(option.id))
-
-    def action_close(self) -> None:
-        self.dismiss(self.changed)

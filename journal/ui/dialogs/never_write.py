@@ -11,15 +11,13 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.domain.confidentiality import NEVER_WRITE_SETTING, never_write_list
-from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.dialogs.list_dialog import ListDialog
 from journal.ui.safe import safe_plain, safe_text
 
 _MAX_NAME = 60
@@ -36,22 +34,11 @@ class _Names(Message):
         self.names = names
 
 
-class NeverWriteDialog(ForwardWorkerFailures, ModalScreen[bool]):
+class NeverWriteDialog(ListDialog):
     """Add or remove names on the never-write list."""
 
     DEFAULT_CSS = """
     NeverWriteDialog {
-        align: center middle;
-        background: $background 60%;
-        & > Vertical {
-            width: 70;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $primary;
-            background: $surface;
-            padding: 1 2;
-        }
         & #never-title { text-style: bold; margin-bottom: 1; }
         & #never-intro { margin-bottom: 1; }
         & #never-list { height: auto; max-height: 12; border: none; padding: 0; margin-bottom: 1; }
@@ -60,15 +47,9 @@ class NeverWriteDialog(ForwardWorkerFailures, ModalScreen[bool]):
     }
     """
 
-    BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("delete", "remove", "Remove", show=False),
-    ]
-
     def __init__(self) -> None:
         super().__init__()
         self.names: list[str] = []
-        self.changed = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -78,10 +59,6 @@ class NeverWriteDialog(ForwardWorkerFailures, ModalScreen[bool]):
             yield Input(placeholder="Add a name, e.g. a client's surname", id="never-new")
             yield Static("", id="never-said", markup=False)
             yield Static(HINT, id="never-hint", markup=False)
-
-    @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.query_one("#never-new", Input).focus()
@@ -129,6 +106,3 @@ class NeverWriteDialog(ForwardWorkerFailures, ModalScreen[bool]):
         self.changed = True
         self._say("Removed.")
         self._run(self.store, [n for i, n in enumerate(self.names) if i != index])
-
-    def action_close(self) -> None:
-        self.dismiss(self.changed)
