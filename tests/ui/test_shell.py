@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 from textual.worker import WorkerFailed, get_current_worker
@@ -194,6 +195,18 @@ async def test_first_run_welcome_shows_once(empty_store: Store, make_app: AppFac
         assert not isinstance(second.screen, WelcomeScreen)
 
 
+async def notices_after_failing(pilot: Pilot, work: Callable[[], None]) -> list[Notification]:
+    """Run `work` as a failing thread worker on a pane; the notices the app then shows."""
+    app = pilot.app
+    await app.switch_mode("history")
+    worker = app.screen.run_worker(work, thread=True, exit_on_error=False)
+    with pytest.raises(WorkerFailed):
+        await worker.wait()
+    await pilot.pause()
+    await pilot.pause()
+    return list(app._notifications)
+
+
 async def test_failed_worker_becomes_a_calm_notice(demo_app: JournalApp) -> None:
     secret = "entry text that must never be shown"
 
@@ -202,13 +215,7 @@ async def test_failed_worker_becomes_a_calm_notice(demo_app: JournalApp) -> None
         raise RuntimeError(secret)
 
     async with demo_app.run_test(size=SIZE) as pilot:
-        await demo_app.switch_mode("history")
-        worker = demo_app.screen.run_worker(boom, thread=True, exit_on_error=False)
-        with pytest.raises(WorkerFailed):
-            await worker.wait()
-        await pilot.pause()
-        await pilot.pause()
-        notices = list(demo_app._notifications)
+        notices = await notices_after_failing(pilot, boom)
         assert len(notices) == 1
         assert "nothing you saved was lost" in notices[0].message
         assert secret not in notices[0].message and secret not in notices[0].title
@@ -224,13 +231,7 @@ async def test_a_store_error_in_a_worker_is_said_in_its_own_plain_words(demo_app
         raise DiskFull(sentence)
 
     async with demo_app.run_test(size=SIZE) as pilot:
-        await demo_app.switch_mode("history")
-        worker = demo_app.screen.run_worker(full, thread=True, exit_on_error=False)
-        with pytest.raises(WorkerFailed):
-            await worker.wait()
-        await pilot.pause()
-        await pilot.pause()
-        notices = list(demo_app._notifications)
+        notices = await notices_after_failing(pilot, full)
         assert [n.message for n in notices] == [sentence]
         assert demo_app.is_running
 
