@@ -23,6 +23,7 @@ from journal.ui.dialogs.welcome import WelcomeScreen
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.catalog import PANES, pane_of
 from journal.ui.theme import DEFAULT_THEME
+from journal.ui.widgets.pane_footer import PaneFooter
 
 AppFactory = Callable[..., JournalApp]
 
@@ -62,17 +63,17 @@ async def test_footer_keeps_the_pane_keys_together_wherever_the_focus_is(
 ) -> None:
     """A focused widget with its own binding on a pane key (TextArea has F6) must not pull that
     key out of the row of pane keys in the footer."""
-    from textual.widgets._footer import FooterKey
-
     pane_keys = [pane.key for pane in PANES]
     async with demo_app.run_test(size=size) as pilot:
         for pane in PANES:
             await pilot.press(pane.key)
             await pilot.pause()
+            footer = demo_app.screen.query_one(PaneFooter)
             for widget in [w for w in demo_app.screen.focus_chain][:12]:
                 widget.focus()
                 await pilot.pause()
-                shown = [key.key for key in demo_app.screen.query(FooterKey) if key.key in pane_keys]
+                footer.text  # draw it as it stands now
+                shown = [key.key for key in footer.keys if key.key in pane_keys]
                 assert shown == pane_keys, (pane.mode, type(widget).__name__)
 
 
@@ -297,14 +298,33 @@ async def test_an_unfinished_ritual_reopens_on_start(
 
 async def test_narrow_terminal_groups_the_pane_keys_but_they_still_work(demo_app: JournalApp) -> None:
     async with demo_app.run_test(size=(80, 24)) as pilot:
-        footer_text = " ".join(str(label.render()) for label in demo_app.screen.query("FooterLabel"))
-        assert "Panes" in footer_text
+        assert "F2 F3 F4 F5 F6 Panes F1 Help" in demo_app.screen.query_one(PaneFooter).text
         await pilot.press("f5")
         await pilot.pause()
         assert demo_app.current_mode == "history"
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
-        assert not demo_app.screen.query("FooterLabel")
+        footer = demo_app.screen.query_one(PaneFooter).text
+        assert "Panes" not in footer and "F4 Boundaries" in footer
         await pilot.press("f4")
         await pilot.pause()
         assert demo_app.current_mode == "boundaries"
+
+
+async def test_a_pane_follows_resizes_it_missed_in_the_background(demo_app: JournalApp) -> None:
+    """Panes pass over a Resize to the size they are laid out for; one that missed resizes while
+    another pane was showing must still end up laid out for the terminal it comes back to."""
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        mood = demo_app.screen
+        await pilot.press("f5")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert demo_app.screen is mood and mood.outer_size == (100, 30)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert mood.outer_size == (120, 40)
+        assert mood.query_one(PaneFooter).region.width == 120
+        assert mood.query_one("#mood-body").region.width == 120 - 2  # the body's padding

@@ -35,7 +35,7 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
         yield ShiftHeader()
         with Vertical(classes="pane-body"):
             yield from self.compose_body()
-        yield PaneFooter(self.app.size.width)
+        yield PaneFooter()
 
     def _take_breakpoint_class(self) -> None:
         """Start with the width class the first resize would give (e.g. `-wide`), so that resize
@@ -48,9 +48,14 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
                 return
 
     def on_resize(self, event: events.Resize) -> None:
-        # Five pane keys plus the pane's own crowd the footer: reshape it to the new width.
-        for footer in self.query(PaneFooter):
-            footer.fit(event.size.width)
+        # Textual lays the whole screen out again on every Resize, even one that repeats the size it
+        # was laid out for, and the terminal's first report of its size always does, just after the
+        # first frame: ~15 ms of layout and repaint on the Mood pane for nothing. Whatever does need
+        # a new layout asks for one itself (`refresh(layout=True)`), so a size the screen is already
+        # laid out for is passed over. (Its laid-out size, not the last Resize it saw: a pane in the
+        # background misses resizes, and is laid out again when it comes back.)
+        if event.size == self.outer_size:
+            event.prevent_default()
 
     def on_screen_resume(self) -> None:
         # Another pane may have closed the shift while this one was in the background.

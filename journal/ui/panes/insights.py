@@ -129,7 +129,6 @@ class InsightsPane(PaneScreen):
         self._draw()
 
     def on_resize(self, event: events.Resize) -> None:
-        super().on_resize(event)
         if self.figures is not None:
             self._draw()
 

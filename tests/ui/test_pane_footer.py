@@ -1,0 +1,84 @@
+"""The pane footer: one line of keys that reads like Textual's footer and answers the pointer."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandPalette
+
+from journal.ui.app import JournalApp
+from journal.ui.widgets.pane_footer import PaneFooter
+
+
+def key_offset(footer: PaneFooter, text: str) -> tuple[int, int]:
+    """Where `text` is drawn in the footer (its first cell)."""
+    at = footer.text.index(text)
+    return at, 0
+
+
+@pytest.mark.parametrize(
+    ("width", "start", "palette"),
+    [
+        (160, " ^s Save  F2 Ritual  F3 Mood", " ^p palette "),
+        (120, "^s Save F2 Ritual F3 Mood F4 Boundaries", "^p palette"),
+        (100, "^s Save F2 F3 F4 F5 F6 Panes F1 Help", None),
+    ],
+    ids=["roomy", "compact", "narrow"],
+)
+async def test_the_footer_takes_the_shape_of_the_terminal(
+    demo_app: JournalApp, width: int, start: str, palette: str | None
+) -> None:
+    async with demo_app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        text = demo_app.screen.query_one(PaneFooter).text
+        assert text.startswith(start)
+        if palette is None:
+            assert "palette" not in text
+        else:  # drawn at the right edge
+            assert len(text) == width
+            assert text.endswith("▏" + palette.lstrip())
+
+
+async def test_a_click_on_a_key_presses_it(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        footer = demo_app.screen.query_one(PaneFooter)
+        await pilot.click(PaneFooter, offset=key_offset(footer, "F5 History"))
+        await pilot.pause()
+        assert demo_app.current_mode == "history"
+        footer = demo_app.screen.query_one(PaneFooter)
+        await pilot.click(PaneFooter, offset=key_offset(footer, "palette"))
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CommandPalette)
+
+
+async def test_a_click_between_keys_does_nothing(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        footer = demo_app.screen.query_one(PaneFooter)
+        gap = footer.text.index("F1 Help") + len("F1 Help") + 5  # the blank run before Ctrl+P
+        await pilot.click(PaneFooter, offset=(gap, 0))
+        await pilot.pause()
+        assert demo_app.current_mode == "mood"
+        assert not isinstance(demo_app.screen, CommandPalette)
+
+
+async def test_hovering_a_key_says_what_it_does(demo_app: JournalApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        footer = demo_app.screen.query_one(PaneFooter)
+        await pilot.hover(PaneFooter, offset=key_offset(footer, "F5 History"))
+        await pilot.pause()
+        assert footer.tooltip == "History: Browse and search every entry"
+        await pilot.hover(PaneFooter, offset=key_offset(footer, "F3 Mood"))
+        await pilot.pause()
+        assert footer.tooltip == "Mood: Write how you are, see its tags"
+
+
+async def test_the_keys_follow_the_focus(demo_app: JournalApp) -> None:
+    """The editor brings its own keys (^o, ^t); they show while it has focus, and go with it."""
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        footer = demo_app.screen.query_one(PaneFooter)
+        assert "^t Teach a tag" not in footer.text
+        demo_app.screen.query_one("#editor-text").focus()
+        await pilot.pause()
+        assert "^t Teach a tag" in footer.text
+        demo_app.screen.query_one("#mood-mood").focus()
+        await pilot.pause()
+        assert "^t Teach a tag" not in footer.text
