@@ -246,6 +246,16 @@ async def test_teaching_without_a_selection_explains(store: Store) -> None:
         assert any("Select a word" in n for n in notices(app))
 
 
+def got_it_offset(app: JournalApp, selector: str) -> tuple[int, int]:
+    """Where "Got it" is drawn inside the widget: the cell whose style carries its click action."""
+    region = app.screen.query_one(selector).region
+    for y in range(region.y, region.bottom):
+        for x in range(region.x, region.right):
+            if "@click" in app.screen.get_style_at(x, y).meta:
+                return x - region.x, y - region.y
+    raise AssertionError(f"no Got it in {selector}")
+
+
 async def test_privacy_reminder_is_dismissed_for_good(db_path: Path) -> None:
     store = open_journal(db_path)
     try:
@@ -253,7 +263,7 @@ async def test_privacy_reminder_is_dismissed_for_good(db_path: Path) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: app.screen.query("#mood-reminder"), "the reminder showed")
             await pilot.pause()
-            await pilot.click("#mood-reminder-ok")
+            await pilot.click("#mood-reminder", offset=got_it_offset(app, "#mood-reminder"))
             await pilot.pause()
             assert not app.screen.query("#mood-reminder")
             await until(pilot, lambda: store.get_setting(REMINDER_SETTING), "remembered")
@@ -262,6 +272,20 @@ async def test_privacy_reminder_is_dismissed_for_good(db_path: Path) -> None:
             await until(pilot, lambda: app.screen.query_one(RecentList).option_count, "loaded")
             await pilot.pause(0.1)
             assert not app.screen.query("#mood-reminder")
+    finally:
+        store.close()
+
+
+async def test_privacy_reminder_goes_with_enter_too(db_path: Path) -> None:
+    store = open_journal(db_path)
+    try:
+        app = make(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.screen.query_one("#mood-reminder").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not app.screen.query("#mood-reminder")
+            await until(pilot, lambda: store.get_setting(REMINDER_SETTING), "remembered")
     finally:
         store.close()
 

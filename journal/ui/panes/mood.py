@@ -3,14 +3,18 @@
 Left (or on top, on a narrow terminal) the composer: two scale pickers and a `TaggedEditor`; right,
 the latest entries of any kind, under what was parked at the end of the last shift (open loops to tick
 off, carry or let go with the ritual's own keys; the section is there only while some are open).
-Everything that touches the journal file runs in a thread worker and reports back by message. What
-is being typed is autosaved as a draft a moment after each change and when the pane goes away, so a
-crash or a closed terminal loses nothing.
+What the pane shows when it opens (the draft, the recent entries, what is parked, whether the privacy
+reminder is still wanted) is read in one go as it is built, so that its first frame is its final one:
+four small indexed reads, well under a millisecond at 100,000 entries, cost less than the threads and
+the second layout that loading them afterwards took. Everything after that (reloads, drafts, saves)
+runs in a thread worker and reports back by message. What is being typed is autosaved as a draft a
+moment after each change and when the pane goes away, so a crash or a closed terminal loses nothing.
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,12 +25,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Button, Label, Static
+from textual.widgets import Label, Static
 
 from journal.domain.models import ENERGY_WORDS, MOOD_WORDS, Entry, EntryQuery, Kind, ParkedItem
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.safe import safe_plain
+from journal.ui.widgets.gentle_note import GentleNote
 from journal.ui.widgets.parked_list import ParkedList, ParkedSection, store_status
 from journal.ui.widgets.recent_list import RecentList
 from journal.ui.widgets.scale_picker import ScalePicker
@@ -42,10 +47,23 @@ RECENT_LIMIT = 20
 REMINDER = "Keep client details out — initials or 'a client' are enough."
 
 
-class _Loaded(Message):
-    def __init__(self, draft: dict[str, Any] | None, reminder_dismissed: bool) -> None:
-        super().__init__()
-        self.draft, self.reminder_dismissed = draft, reminder_dismissed
+@dataclass(frozen=True)
+class FirstLook:
+    """What the pane shows the moment it opens."""
+
+    draft: dict[str, Any] | None
+    reminder_dismissed: bool
+    recent: list[Entry]
+    parked: list[ParkedItem]
+
+    @classmethod
+    def read(cls, store: Any) -> FirstLook:
+        return cls(
+            draft=store.load_draft(DRAFT_KEY),
+            reminder_dismissed=bool(store.get_setting(REMINDER_SETTING, False)),
+            recent=store.search(EntryQuery(limit=RECENT_LIMIT)),
+            parked=store.parked(status="open"),
+        )
 
 
 class _Recent(Message):
@@ -86,6 +104,7 @@ class MoodPane(PaneScreen):
         self._draft_timer: Timer | None = None
         self._dirty = False
         self._loaded = False
+        self._resumed = False
         self._saving = False
         self._pending: dict[str, Any] = {}
         #: what was decided for each parked item this visit; read by the worker that saves it
@@ -94,20 +113,26 @@ class MoodPane(PaneScreen):
         self._parked_seen = False
 
     def compose_body(self) -> ComposeResult:
+        first = self._first = FirstLook.read(self.store)
         with Horizontal(id="mood-body"):
             with Vertical(id="mood-composer"):
                 yield ScalePicker("Mood", MOOD_WORDS, id="mood-mood", label_width=8)
                 yield ScalePicker("Energy", ENERGY_WORDS, id="mood-energy", label_width=8)
                 yield TaggedEditor(id="mood-editor")
+                if not first.reminder_dismissed:  # built only for those who still want it
+                    yield GentleNote(REMINDER, id="mood-reminder")
                 yield Static(
                     "ctrl+s save · ctrl+t teach selected words · x on a tag rejects it",
                     markup=False,
                     id="mood-hint",
                 )
-            # "Parked last time" joins above the title when something is parked (see _show_parked)
             with Vertical(id="mood-recent"):
+                # "Parked last time" is there only while something is parked (see _show_parked)
+                if first.parked:
+                    yield ParkedSection(marks=self._parked_marks, id="mood-parked")
                 yield Label("Recent entries", id="mood-recent-title")
-                yield RecentList(id="mood-recent-list")
+                # in the shape its entries will give it (see RecentList), so the first layout is final
+                yield RecentList(id="mood-recent-list", classes="-entries" if first.recent else None)
 
     # loading ----------------------------------------------------------------------------------
     @property
@@ -118,29 +143,13 @@ class MoodPane(PaneScreen):
         clock = getattr(self.app, "clock", None)
         return clock() if callable(clock) else datetime.now().astimezone()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        first = self._first
         self.query_one("#mood-mood", ScalePicker).focus()
-        self._load(self.store)
-        self.refresh_recent()
-
-    @work(thread=True, group="mood-load", exit_on_error=False)
-    def _load(self, store: Any) -> None:
-        draft = store.load_draft(DRAFT_KEY)
-        dismissed = bool(store.get_setting(REMINDER_SETTING, False))
-        self.post_message(_Loaded(draft, dismissed))
-
-    @on(_Loaded)
-    def _loaded_draft(self, event: _Loaded) -> None:
-        if not event.reminder_dismissed:  # built only for those who still want it
-            self.query_one("#mood-composer").mount(
-                Horizontal(
-                    Static(REMINDER, markup=False, id="mood-reminder-text"),
-                    Button("Got it", id="mood-reminder-ok", compact=True),
-                    id="mood-reminder",
-                ),
-                before="#mood-hint",
-            )
-        draft = event.draft
+        self._show_recent(_Recent(first.recent))
+        if first.parked:
+            await self._show_parked(_Parked(first.parked))
+        draft = first.draft
         if draft and not _is_blank(draft):
             self.query_one("#mood-mood", ScalePicker).value = _score(draft.get("mood"))
             self.query_one("#mood-energy", ScalePicker).value = _score(draft.get("energy"))
@@ -196,8 +205,9 @@ class MoodPane(PaneScreen):
                 store.set_parked_status(item_id, store_status(mark))
 
     def on_screen_resume(self) -> None:
-        if self._loaded:
+        if self._resumed:  # the first time, what was read as the pane was built is still current
             self.refresh_recent()
+        self._resumed = True
 
     # drafts -----------------------------------------------------------------------------------
     def draft_state(self) -> dict[str, Any]:
@@ -321,9 +331,9 @@ class MoodPane(PaneScreen):
         self.query_one("#mood-mood", ScalePicker).focus()
 
     # the privacy reminder -----------------------------------------------------------------------
-    @on(Button.Pressed, "#mood-reminder-ok")
-    def _dismiss_reminder(self) -> None:
-        self.query_one("#mood-reminder").remove()
+    @on(GentleNote.Dismissed, "#mood-reminder")
+    def _dismiss_reminder(self, event: GentleNote.Dismissed) -> None:
+        event.note.remove()
         self._remember_dismissed(self.store)
 
     @work(thread=True, group="mood-settings", exit_on_error=False)

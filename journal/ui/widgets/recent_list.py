@@ -107,10 +107,14 @@ class RecentList(OptionList):
         padding: 0;
         background: transparent;
         &:focus { border: none; background: $boost; }
+        /* With entries, the scrollbar is there from the start: one appearing only once the rows
+           are measured, just after the first frame, would cost the whole pane a second layout. */
+        &.-entries { overflow-y: scroll; }
     }
     """
 
     def show(self, entries: Sequence[Entry], now: datetime) -> None:
+        self.set_class(bool(entries), "-entries")
         if not entries:
             self.set_options([Option(Content.styled(_EMPTY, "dim italic"), disabled=True)])
             return
