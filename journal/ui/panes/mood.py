@@ -110,7 +110,6 @@ class MoodPane(PaneScreen):
         #: what was decided for each parked item this visit; read by the worker that saves it
         self._parked_marks: dict[int, str] = {}
         self._parked_lock = threading.Lock()
-        self._parked_seen = False
 
     def compose_body(self) -> ComposeResult:
         first = self._first = FirstLook.read(self.store)
@@ -129,7 +128,7 @@ class MoodPane(PaneScreen):
             with Vertical(id="mood-recent"):
                 # "Parked last time" is there only while something is parked (see _show_parked)
                 if first.parked:
-                    yield ParkedSection(marks=self._parked_marks, id="mood-parked")
+                    yield self._parked_section(first.parked)
                 yield Label("Recent entries", id="mood-recent-title")
                 # in the shape its entries will give it (see RecentList), so the first layout is final
                 yield RecentList(id="mood-recent-list", classes="-entries" if first.recent else None)
@@ -143,12 +142,10 @@ class MoodPane(PaneScreen):
         clock = getattr(self.app, "clock", None)
         return clock() if callable(clock) else datetime.now().astimezone()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         first = self._first
         self.query_one("#mood-mood", ScalePicker).focus()
         self._show_recent(_Recent(first.recent))
-        if first.parked:
-            await self._show_parked(_Parked(first.parked))
         draft = first.draft
         if draft and not _is_blank(draft):
             self.query_one("#mood-mood", ScalePicker).value = _score(draft.get("mood"))
@@ -180,16 +177,16 @@ class MoodPane(PaneScreen):
         # Built the first time something is parked: most starts have nothing waiting, and an
         # empty section would still cost the first frame its styling.
         section = next(iter(self.query(ParkedSection)), None)
-        if section is None:
-            if not event.items:
-                return
-            section = ParkedSection(marks=self._parked_marks, id="mood-parked")
-            await self.query_one("#mood-recent").mount(section, before="#mood-recent-title")
-        section.show(event.items)
-        if event.items and not self._parked_seen:
-            # Unfolded where there is room; one quiet line on a small terminal.
-            self._parked_seen = True
-            section.collapsed = self.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
+        if section is not None:
+            section.show(event.items)  # folded or not as the writer left it
+        elif event.items:
+            await self.query_one("#mood-recent").mount(self._parked_section(event.items), before="#mood-recent-title")
+
+    def _parked_section(self, items: list[ParkedItem]) -> ParkedSection:
+        """The section for these items: unfolded where there is room, one quiet line on a small
+        terminal."""
+        folded = self.app.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
+        return ParkedSection(items, marks=self._parked_marks, collapsed=folded, id="mood-parked")
 
     @on(ParkedList.Marked)
     def _parked_marked(self, event: ParkedList.Marked) -> None:

@@ -112,15 +112,26 @@ class ParkedSection(Collapsible):
 
     TITLE = "Parked last time"
 
-    def __init__(self, *, marks: dict[int, str] | None = None, id: str | None = None) -> None:
+    def __init__(
+        self,
+        items: Iterable[ParkedItem] = (),
+        *,
+        marks: dict[int, str] | None = None,
+        collapsed: bool = False,
+        id: str | None = None,
+    ) -> None:
+        listed = ParkedList(items, marks=marks)
         super().__init__(
             Static(KEYS_HINT, markup=False, classes="parked-hint"),
-            ParkedList(marks=marks),
+            listed,
             title=self.TITLE,
-            collapsed=False,
+            collapsed=collapsed,
             id=id,
         )
-        self.display = False  # until there is something to show
+        # Born in the shape it will have (shown or not, its title): a change of display once mounted
+        # would cost the pane another layout.
+        self.display = bool(listed.items)
+        self._retitle(listed)
 
     @property
     def parked_list(self) -> ParkedList:
@@ -137,6 +148,6 @@ class ParkedSection(Collapsible):
     def _marked(self) -> None:
         self._retitle()  # and let the message on to whoever saves it
 
-    def _retitle(self) -> None:
-        still_open = self.parked_list.still_open
+    def _retitle(self, listed: ParkedList | None = None) -> None:
+        still_open = (listed or self.parked_list).still_open
         self.title = f"{self.TITLE} · {still_open} still open" if still_open else f"{self.TITLE} · nothing left open"

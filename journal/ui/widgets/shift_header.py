@@ -61,9 +61,10 @@ class ShiftHeader(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
+        date, state = self._state()  # born with what it shows: nothing to re-lay out once mounted
         yield Label(self._title(), id="shift-title", markup=False)
-        yield Label("", id="shift-date")
-        yield Label("", id="shift-state")
+        yield Label(date, id="shift-date")
+        yield Label(state, id="shift-state")
 
     def _title(self) -> str:
         """The app's name and, when known, the pane this header sits on."""
@@ -71,17 +72,20 @@ class ShiftHeader(Horizontal):
         return f"{self.app.title} · {pane.title}" if pane else self.app.title
 
     def on_mount(self) -> None:
-        self.refresh_state()
         # An app left open overnight should show the new day without a restart.
         self.set_interval(60, self.refresh_state)
+
+    def _state(self) -> tuple[str, str]:
+        """Today's date, and the shift state in words ("" while the shift is open)."""
+        app = cast("JournalApp", self.app)
+        now = app.clock()
+        closed = off_shift_since(app.store, now)
+        return f"{now:%A} {now.day} {now:%B %Y}", f"off shift since {closed:%H:%M}" if closed else ""
 
     def refresh_state(self) -> None:
         """Re-read the date and today's shift state; call after saving anything."""
         if not self.is_mounted:
             return
-        app = cast("JournalApp", self.app)
-        now = app.clock()
-        self.query_one("#shift-date", Label).update(f"{now:%A} {now.day} {now:%B %Y}")
-        closed = off_shift_since(app.store, now)
-        state = f"off shift since {closed:%H:%M}" if closed else ""
+        date, state = self._state()
+        self.query_one("#shift-date", Label).update(date)
         self.query_one("#shift-state", Label).update(state)
