@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.notifications import Notification
 from textual.pilot import Pilot
-from textual.widgets import Input, Label
+from textual.widgets import Input
 from textual.worker import WorkerFailed, get_current_worker
 
 from journal.demo import DEMO_NOW
@@ -24,6 +24,7 @@ from journal.ui.messages import JournalChanged
 from journal.ui.panes.catalog import PANES, pane_of
 from journal.ui.theme import DEFAULT_THEME
 from journal.ui.widgets.pane_footer import PaneFooter
+from journal.ui.widgets.shift_header import ShiftHeader
 
 AppFactory = Callable[..., JournalApp]
 
@@ -39,7 +40,11 @@ async def run_command(pilot: Pilot, words: str) -> None:
 
 
 def header_state(app: JournalApp) -> str:
-    return str(app.screen.query_one("#shift-state", Label).content)
+    """The shift state, as the header draws it (the rightmost part of its line)."""
+    header = app.screen.query_one(ShiftHeader)
+    drawn = header.render().plain
+    assert drawn.rstrip().endswith(header.state_text)
+    return header.state_text
 
 
 async def test_starts_on_mood_with_calm_theme(demo_app: JournalApp) -> None:
@@ -177,8 +182,10 @@ async def test_header_shows_off_shift_once_todays_ritual_exists(
 async def test_header_shows_the_frozen_date(demo_app: JournalApp) -> None:
     async with demo_app.run_test(size=SIZE):
         now = DEMO_NOW
-        date_label = str(demo_app.screen.query_one("#shift-date", Label).content)
-        assert date_label == f"{now:%A} {now.day} {now:%B %Y}"
+        header = demo_app.screen.query_one(ShiftHeader)
+        drawn = header.render().plain
+        assert f" {now:%A} {now.day} {now:%B %Y} " in drawn
+        assert drawn.startswith("journal (demo) · Mood") or drawn.startswith("journal · Mood")
 
 
 async def test_first_run_welcome_shows_once(empty_store: Store, make_app: AppFactory) -> None:

@@ -8,11 +8,10 @@ when it is not.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.content import Content
+from textual.widget import Widget
 
 from journal.domain.models import EntryQuery, Kind
 from journal.storage import Store
@@ -43,49 +42,67 @@ def off_shift_since(store: Store, now: datetime) -> datetime | None:
     return None
 
 
-class ShiftHeader(Horizontal):
-    """Title on the left, today's date in the middle, the shift state on the right."""
+class ShiftHeader(Widget):
+    """Title on the left, today's date in the middle, the shift state on the right: one line of
+    text drawn by one widget (three labels in a row cost every pane's first frame three widgets)."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"shift-header--title", "shift-header--state"}
     DEFAULT_CSS = """
     ShiftHeader {
         dock: top;
         height: 1;
+        width: 1fr;
         background: $panel;
         color: $foreground;
         padding: 0 1;
+        & > .shift-header--title { text-style: bold; color: $text-primary; }
+        & > .shift-header--state { color: $text-success; }
     }
-    ShiftHeader > Label { width: 1fr; }
-    ShiftHeader > #shift-title { text-style: bold; color: $text-primary; }
-    ShiftHeader > #shift-date { content-align: center middle; text-align: center; }
-    ShiftHeader > #shift-state { text-align: right; color: $text-success; }
     """
 
-    def compose(self) -> ComposeResult:
-        date, state = self._state()  # born with what it shows: nothing to re-lay out once mounted
-        yield Label(self._title(), id="shift-title", markup=False)
-        yield Label(date, id="shift-date")
-        yield Label(state, id="shift-state")
+    def __init__(self) -> None:
+        super().__init__()
+        self.date_text = ""
+        #: "off shift since 18:42" once today's shift is closed, else ""
+        self.state_text = ""
 
-    def _title(self) -> str:
+    @property
+    def title_text(self) -> str:
         """The app's name and, when known, the pane this header sits on."""
         pane = pane_of(self.screen)
         return f"{self.app.title} · {pane.title}" if pane else self.app.title
 
     def on_mount(self) -> None:
+        self._read_state()
         # An app left open overnight should show the new day without a restart.
         self.set_interval(60, self.refresh_state)
 
-    def _state(self) -> tuple[str, str]:
-        """Today's date, and the shift state in words ("" while the shift is open)."""
+    def _read_state(self) -> None:
         app = cast("JournalApp", self.app)
         now = app.clock()
         closed = off_shift_since(app.store, now)
-        return f"{now:%A} {now.day} {now:%B %Y}", f"off shift since {closed:%H:%M}" if closed else ""
+        self.date_text = f"{now:%A} {now.day} {now:%B %Y}"
+        self.state_text = f"off shift since {closed:%H:%M}" if closed else ""
 
     def refresh_state(self) -> None:
         """Re-read the date and today's shift state; call after saving anything."""
-        if not self.is_mounted:
-            return
-        date, state = self._state()
-        self.query_one("#shift-date", Label).update(date)
-        self.query_one("#shift-state", Label).update(state)
+        if self.is_mounted:
+            self._read_state()
+            self.refresh()
+
+    def render(self) -> Content:
+        """The three parts in three equal columns, as the labels were: left, centred, right."""
+        width = self.content_region.width
+        third, rest = divmod(width, 3)
+        widths = (third, third + rest, third)
+        title = Content(self.title_text).truncate(widths[0], ellipsis=True)
+        date = Content(self.date_text).truncate(widths[1], ellipsis=True)
+        state = Content(self.state_text).truncate(widths[2], ellipsis=True)
+        before_date = (widths[1] - date.cell_length) // 2
+        return Content.assemble(
+            title.stylize(self.get_visual_style("shift-header--title")),
+            " " * (widths[0] - title.cell_length + before_date),
+            date,
+            " " * (widths[1] - before_date - date.cell_length + widths[2] - state.cell_length),
+            state.stylize(self.get_visual_style("shift-header--state")),
+        )
