@@ -65,3 +65,25 @@ async def test_the_mood_pane_opens_with_its_entries_already_in_place(
         # and the privacy reminder are all there at the first chance to look
         assert recent.option_count > 0 and recent.has_class("-entries")
         assert demo_app.screen.query("#mood-reminder")
+
+
+async def test_the_recent_list_shows_its_scrollbar_when_it_is_wanted_without_rewrapping(
+    demo_app: JournalApp,
+) -> None:
+    """A quiet column until pointed at or focused; the rows keep their width either way."""
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        recent = demo_app.screen.query_one(RecentList)
+        width = recent.scrollable_content_region.width
+        assert recent.styles.scrollbar_size_vertical == 0 and recent.max_scroll_y > 0
+        recent.focus()
+        await pilot.pause()
+        assert recent.styles.scrollbar_size_vertical == 1
+        assert recent.scrollable_content_region.width == width
+        await pilot.press("end")
+        await pilot.pause()
+        assert recent.scroll_y > 0
+        demo_app.screen.query_one("#mood-mood").focus()
+        await pilot.hover(RecentList)
+        await pilot.pause()
+        assert recent.styles.scrollbar_size_vertical == 1

@@ -107,9 +107,17 @@ class RecentList(OptionList):
         padding: 0;
         background: transparent;
         &:focus { border: none; background: $boost; }
-        /* With entries, the scrollbar is there from the start: one appearing only once the rows
-           are measured, just after the first frame, would cost the whole pane a second layout. */
-        &.-entries { overflow-y: scroll; }
+        /* With entries the list scrolls from the start (a scrollbar appearing once the rows are
+           measured, just after the first frame, would cost the whole pane another layout), and
+           its scrollbar shows while the list is pointed at or has focus: a quiet column otherwise,
+           the last entry cut at its foot saying there is more. Its column is kept either way, so
+           the rows never re-wrap. */
+        &.-entries {
+            overflow-y: scroll;
+            scrollbar-size-vertical: 0;
+            padding-right: 1;
+            &:focus, &:hover { scrollbar-size-vertical: 1; padding-right: 0; }
+        }
     }
     """
 
