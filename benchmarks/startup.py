@@ -9,6 +9,10 @@ interpreter start and every import count, as they do for a user. Peak RSS is the
 peak resident set (VmHWM). Runs are interleaved so a noisy neighbour hurts every app alike.
 Bytecode is cached, as after any first run (see `common.child_env`).
 
+"First paint" is when the first frame is drawn, shown beside the target's measure only: Textual's
+own `Footer` fills in its keys after that first frame, so the bare app's first paint is not yet
+complete, while the journal's is (its footer draws its keys in the first frame).
+
 The journals are opened as on every start after the first; the very first start, which also shows the
 welcome, is its own row and not held to the target.
 Target: the journal within 1.3x the bare app's time and 1.5x its memory.
@@ -38,7 +42,8 @@ FIRST_RUN = "`journal`'s very first start (new journal, welcome shown; not held 
 
 
 class Sample(NamedTuple):
-    first_frame: float  # seconds
+    painted: float  # seconds to the first frame painted (see startup_child.py)
+    first_frame: float  # seconds to the first interactive frame
     warm: float  # seconds until the work started after the first frame (tagger warm-up) is done
     rss_first: int  # KiB, peak at the first frame
     rss_warm: int  # KiB, peak once warm
@@ -54,6 +59,8 @@ def launch(args: list[str]) -> Sample:
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(),
     )
     assert child.stdout is not None
+    child.stdout.readline()  # painted
+    painted = time.perf_counter() - start
     ready_line = child.stdout.readline()
     seconds = time.perf_counter() - start
     warm_line = child.stdout.readline()
@@ -64,7 +71,13 @@ def launch(args: list[str]) -> Sample:
     ready, warm = json.loads(ready_line), json.loads(warm_line)
     reports = [json.loads(line) for line in rest.splitlines() if line.startswith("{")]
     at_exit = max([warm["rss_kb"], *(r["rss_kb"] for r in reports)])
-    return Sample(seconds, warm_seconds, ready["rss_kb"], warm["rss_kb"], at_exit, ready["cpu_s"])
+    return Sample(painted, seconds, warm_seconds, ready["rss_kb"], warm["rss_kb"], at_exit, ready["cpu_s"])
+
+
+def paired(runs: list[Sample], bare: list[Sample], field: str) -> float:
+    """The median over rounds of this app's figure over the bare app's in the same round: steadier
+    than a ratio of medians when the machine's pace drifts during the run."""
+    return statistics.median(getattr(a, field) / getattr(b, field) for a, b in zip(runs, bare))
 
 
 def any_big_journal(entries: int) -> tuple[Path, dict[str, Any]]:
@@ -96,12 +109,12 @@ def welcomed(path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
-    parser.add_argument("--quick", action="store_true", help="3 runs each instead of 9")
+    parser.add_argument("--quick", action="store_true", help="3 runs each instead of 15")
     parser.add_argument("--write", action="store_true", help="update benchmarks/README.md")
     parser.add_argument("--fresh", action="store_true",
                         help="rebuild the big journal if the code that shapes it changed")
     args = parser.parse_args()
-    runs = 3 if args.quick else 9
+    runs = 3 if args.quick else 15
 
     big, meta = big_journal(args.entries) if args.fresh else any_big_journal(args.entries)
     with tempfile.TemporaryDirectory(prefix="journal-startup-") as folder:
@@ -124,31 +137,37 @@ def main() -> None:
             for name, argv in cases.items():
                 samples[name].append(launch(argv))
 
-    rows = ["| app | first frame (median) | CPU by then | tagger warm | peak RSS at first frame | peak RSS warm | vs bare |",
-            "|---|---:|---:|---:|---:|---:|---|"]
-    base_time = base_rss = 0.0
+    rows = ["| app | first paint | first interactive frame (median) | CPU by then | tagger warm "
+            "| peak RSS at first frame | peak RSS warm | vs bare |",
+            "|---|---:|---:|---:|---:|---:|---:|---|"]
+    base_rss = 0.0
+    bare = next(iter(samples.values()))
     failed = False
     for i, (name, runs_) in enumerate(samples.items()):
         seconds = statistics.median(s.first_frame for s in runs_)
+        painted = statistics.median(s.painted for s in runs_)
         warm = statistics.median(s.warm for s in runs_)
         rss = statistics.median(s.rss_first for s in runs_) / 1024
         rss_warm = statistics.median(s.rss_warm for s in runs_) / 1024
         cpu = statistics.median(s.cpu for s in runs_)
         if i == 0:
-            base_time, base_rss, base_cpu, versus = seconds, rss, cpu, "-"
+            base_rss, versus = rss, "-"
         else:
-            t, m = seconds / base_time, rss / base_rss
+            t, c = paired(runs_, bare, "first_frame"), paired(runs_, bare, "cpu")
+            m = rss / base_rss
             ok = t <= TIME_RATIO and m <= MEMORY_RATIO
             verdict = "not held to the target" if name == FIRST_RUN else ("pass" if ok else "**FAIL**")
             failed |= not ok and name != FIRST_RUN
-            versus = f"{t:.2f}x time ({cpu / base_cpu:.2f}x CPU), {m:.2f}x memory: {verdict}"
+            versus = f"{t:.2f}x time ({c:.2f}x CPU), {m:.2f}x memory: {verdict}"
         warm_text = "-" if i == 0 else f"{warm * 1000:.0f} ms"
-        rows.append(f"| {name} | {seconds * 1000:.0f} ms | {cpu * 1000:.0f} ms | {warm_text} | {rss:.1f} MB "
-                    f"| {rss_warm:.1f} MB | {versus} |")
+        rows.append(f"| {name} | {painted * 1000:.0f} ms | {seconds * 1000:.0f} ms | {cpu * 1000:.0f} ms "
+                    f"| {warm_text} | {rss:.1f} MB | {rss_warm:.1f} MB | {versus} |")
 
     body = "\n".join([
         f"Measured {date.today().isoformat()} on {machine()}; median of {runs} runs each, headless "
-        f"120x40. Target: within {TIME_RATIO}x the bare app's time and {MEMORY_RATIO}x its memory.",
+        f"120x40; a time ratio is the median of the {runs} rounds' own ratios (each round starts every "
+        f"app once, back to back). Target: within {TIME_RATIO}x the bare app's time to the first "
+        f"interactive frame and {MEMORY_RATIO}x its memory.",
         "",
         *rows,
     ])
