@@ -82,3 +82,23 @@ async def test_the_keys_follow_the_focus(demo_app: JournalApp) -> None:
         demo_app.screen.query_one("#mood-mood").focus()
         await pilot.pause()
         assert "^t Teach a tag" not in footer.text
+
+
+async def test_a_pane_with_many_keys_groups_the_pane_keys_rather_than_cut_help(
+    demo_app: JournalApp,
+) -> None:
+    """The ritual's writing steps bring five keys of their own: at 120 columns the named pane keys
+    no longer fit, so they group as on a narrow terminal, and F1 Help stays in view."""
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f2", "enter")  # the ritual, begun
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # to the first writing step
+        await pilot.pause()
+        footer = demo_app.screen.query_one(PaneFooter)
+        text = footer.text
+        assert "F2 F3 F4 F5 F6 Panes F1 Help" in text and text.endswith("▏^p palette")
+        await pilot.click(PaneFooter, offset=key_offset(footer, "F5"))
+        await pilot.pause()
+        assert demo_app.current_mode == "history"
+        footer = demo_app.screen.query_one(PaneFooter)
+        assert "F5 History" in footer.text  # a pane with room names them again

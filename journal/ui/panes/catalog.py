@@ -55,6 +55,11 @@ ROOMY = 140
 PANE_GROUP = Binding.Group("Panes")
 
 
+def is_named_pane_key(binding: Binding) -> bool:
+    """Whether this is the named form of a pane key ("F5 History"), not the grouped one."""
+    return binding.action.startswith("go(")
+
+
 def pane_bindings() -> list[Binding]:
     """Each pane key twice: named (action `go`) and grouped for narrow terminals (`go_short`).
 

@@ -8,8 +8,10 @@ draws them as one, and maps a click or a hover back to the key under the pointer
 
 The shape follows the width: roomy from `ROOMY` columns (each key padded, as Textual draws them),
 compact below it, and below `NARROW` the Ctrl+P key is left to the help screen (which lists it) so
-that F1 stays visible. Which pane keys show (named, or grouped as "F2 … F6 Panes") is the app's
-choice, made in `JournalApp.check_action`; this only draws what the screen says is active.
+that F1 stays visible. Which pane keys are live (named, or grouped as "F2 … F6 Panes") is the app's
+choice, made in `JournalApp.check_action`; this draws what the screen says is active, except that
+where a pane's own keys leave no room to name the pane keys it draws those grouped too, rather than
+cut off the end of the line (F1 Help).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from textual import events
 from textual.content import Content
 from textual.widget import Widget
 
-from journal.ui.panes.catalog import NARROW, ROOMY
+from journal.ui.panes.catalog import NARROW, PANE_GROUP, ROOMY, is_named_pane_key
 
 from textual.style import Style
 
@@ -116,10 +118,11 @@ class PaneFooter(Widget, can_focus=False):
 
     # what to show -------------------------------------------------------------------------------
     def _collect(
-        self, screen: Screen[object], palette: bool
+        self, screen: Screen[object], palette: bool, group_panes: bool = False
     ) -> tuple[list[FooterKey], list[tuple[str | None, list[int]]], int | None]:
         """The keys to show; how they run (key indexes, under a group's label when grouped); and
-        the index of the Ctrl+P key if it shows."""
+        the index of the Ctrl+P key if it shows. With `group_panes`, the named pane keys are drawn
+        as the narrow form draws them, "F2 F3 F4 F5 F6 Panes"."""
         active = screen.active_bindings
         first_by_action: dict[str, tuple[Binding, bool, str]] = {}
         for _, binding, enabled, tooltip in active.values():
@@ -127,7 +130,11 @@ class PaneFooter(Widget, can_focus=False):
                 first_by_action[binding.action] = (binding, enabled, tooltip)
         keys: list[FooterKey] = []
         runs: list[tuple[str | None, list[int]]] = []
-        for group, members in groupby(first_by_action.values(), lambda item: item[0].group):
+        def group_of(item: tuple[Binding, bool, str]) -> Binding.Group | None:
+            binding = item[0]
+            return PANE_GROUP if group_panes and is_named_pane_key(binding) else binding.group
+
+        for group, members in groupby(first_by_action.values(), group_of):
             listed = list(members)
             grouped = group is not None and len(listed) > 1
             indexes: list[int] = []
@@ -161,9 +168,19 @@ class PaneFooter(Widget, can_focus=False):
         return keys, runs, palette_index
 
     def _pieces(self, width: int) -> tuple[list[FooterKey], list[_Piece], list[_Piece]]:
-        """The keys, and the pieces of text on the left and on the right."""
+        """The keys, and the pieces of text on the left and on the right: the pane keys grouped
+        if a pane's own keys leave them no room to be named (help must never be cut off)."""
         compact, palette = _shape(width)
-        keys, runs, palette_index = self._collect(self.screen, palette)
+        shaped = self._shape_pieces(compact, palette, group_panes=False)
+        keys, left, right = shaped
+        if sum(cell_len(p.text) for p in (*left, *right)) > width:
+            shaped = self._shape_pieces(compact, palette, group_panes=True)
+        return shaped
+
+    def _shape_pieces(
+        self, compact: bool, palette: bool, group_panes: bool
+    ) -> tuple[list[FooterKey], list[_Piece], list[_Piece]]:
+        keys, runs, palette_index = self._collect(self.screen, palette, group_panes)
         left: list[_Piece] = []
         for label, indexes in runs:
             if left and compact:
