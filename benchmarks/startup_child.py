@@ -93,12 +93,18 @@ def bare() -> None:
 
 
 def journal(path: str) -> None:
-    # The same imports and calls as the `journal` command: the CLI, then the app over an open store.
-    import journal.cli  # noqa: F401
-    from journal.storage import open_store
+    # The same imports and calls as the bare `journal` command (journal.cli.main -> journal.cli.start),
+    # the app run headless on the given journal instead of the one the user's data folder holds.
+    from pathlib import Path
+
+    import journal.cli
+    import journal.cli.start  # noqa: F401
+    from journal.cli.opening import open_journal
+    from journal.paths import default_db_path
     from journal.ui.app import JournalApp
 
-    store = open_store(path)
+    default_db_path()  # as the command finds its journal (loads platformdirs); not used here
+    store = open_journal(Path(path), prompt=False)
     try:
         JournalApp(store).run(headless=True, size=(120, 40), auto_pilot=_first_frame)
     finally:

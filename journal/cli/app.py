@@ -7,31 +7,16 @@ whether anything was written.
 
 from __future__ import annotations
 
-import os
 import sys
-from functools import partial
 from typing import Any
 
 import click
 
 from journal import __version__
 from journal.cli.commands import COMMANDS, LazyGroup
-from journal.cli.common import PASSPHRASE_ENV, UserError, db_option, db_path, open_journal
-
-
-def _plain_sentence(exc: Exception) -> str | None:
-    """The user-facing sentence of an error we expect, else None."""
-    from journal.domain.when import WhenError
-    from journal.exchange.jsonshape import ShapeError
-
-    if isinstance(exc, (WhenError, ShapeError)):
-        return str(exc)
-    if "journal.storage" in sys.modules:  # a store error can only come from a loaded store
-        from journal.storage import StoreError
-
-        if isinstance(exc, StoreError):
-            return str(exc)
-    return None
+from journal.cli.common import UserError, db_option, db_path
+from journal.cli.opening import failure_sentence
+from journal.cli.start import start_app
 
 
 class JournalGroup(LazyGroup):
@@ -50,13 +35,7 @@ class JournalGroup(LazyGroup):
             sys.stderr.close()
             raise click.exceptions.Exit(1) from None
         except Exception as exc:  # noqa: BLE001 - the whole point is to catch everything
-            sentence = _plain_sentence(exc)
-            if sentence is not None:
-                raise UserError(sentence) from None
-            name = type(exc).__name__
-            if ctx.meta.get("journal.saved"):
-                raise UserError(f"Your entry was saved, but something went wrong afterwards: {name}.") from None
-            raise UserError(f"Something went wrong: {name}. Nothing was changed.") from None
+            raise UserError(failure_sentence(exc, saved=bool(ctx.meta.get("journal.saved")))) from None
 
 
 @click.group(cls=JournalGroup, lazy_subcommands=COMMANDS, invoke_without_command=True)
@@ -73,18 +52,9 @@ def cli(ctx: click.Context, demo: bool) -> None:
         if demo:
             raise UserError("--demo only opens the app; leave it out when giving a command.")
         return
-    from journal.ui.app import run_app  # Textual loads only here, never for a quick command
-
-    if demo:
-        run_app(db_path(ctx), demo=True)
-    else:  # a locked journal is unlocked in the app's own dialog, unless $JOURNAL_PASSPHRASE is set
-        run_app(
-            db_path(ctx),
-            opener=partial(open_journal, prompt=False),
-            unlock=not os.environ.get(PASSPHRASE_ENV),
-        )
+    start_app(db_path(ctx), demo=demo)  # Textual loads only there, never for a quick command
 
 
 def main(argv: list[str] | None = None) -> None:
-    """The console script `journal` and `python -m journal`."""
+    """The command line, parsed by click (`journal.cli.main` sends an empty one to the app directly)."""
     cli.main(args=argv, prog_name="journal")

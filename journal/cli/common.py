@@ -7,24 +7,21 @@ of a second, so the storage layer and the date parser load only when a command n
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from journal.paths import ensure_folder, resolve_db_path
+from journal.cli.opening import PASSPHRASE_ENV, interactive, open_journal
+from journal.paths import resolve_db_path
 
-if TYPE_CHECKING:
-    from journal.storage import Store
+__all__ = ["PASSPHRASE_ENV", "interactive", "open_journal"]  # opened the same way for every command
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 _DB_KEY = "journal.db"
-PASSPHRASE_ENV = "JOURNAL_PASSPHRASE"
 
 
 class UserError(click.ClickException):
@@ -68,35 +65,6 @@ def db_path(ctx: click.Context) -> Path:
 def mark_saved(ctx: click.Context) -> None:
     """Remember that something was written, so a later failure does not claim nothing changed."""
     ctx.meta["journal.saved"] = True
-
-
-# --- opening the journal ------------------------------------------------------------------------
-
-
-def interactive() -> bool:
-    """Whether someone is at a terminal to answer a prompt (a script gets a sentence instead)."""
-    return sys.stdin.isatty()
-
-
-def open_journal(path: Path, *, create: bool = True, prompt: bool = True) -> Store:
-    """Open the journal, asking for the passphrase of an encrypted one.
-
-    The passphrase comes from $JOURNAL_PASSPHRASE or a no-echo prompt on a terminal; never from
-    the command line, where other users could read it in the process list. Without `prompt` a locked
-    journal raises WrongPassphrase instead (the app asks in its own dialog).
-    """
-    from journal.storage import WrongPassphrase, open_store
-
-    if create:
-        ensure_folder(path)
-    passphrase = os.environ.get(PASSPHRASE_ENV) or None
-    try:
-        return open_store(path, passphrase=passphrase, create=create)
-    except WrongPassphrase:
-        if passphrase is not None or not prompt or not interactive():
-            raise
-    typed = click.prompt("Passphrase for this journal", hide_input=True, err=True)
-    return open_store(path, passphrase=typed, create=create)
 
 
 # --- reading values -------------------------------------------------------------------------------

@@ -22,8 +22,11 @@ from tests.cli.helpers import Run, assert_one_line_error
 ROOT = Path(journal.cli.__file__).resolve().parent.parent.parent
 # What the group itself needs; everything else waits for a command.
 START_UP_MODULES = {
-    "journal", "journal.cli", "journal.cli.app", "journal.cli.commands", "journal.cli.common", "journal.paths",
+    "journal", "journal.cli", "journal.cli.app", "journal.cli.commands", "journal.cli.common",
+    "journal.cli.opening", "journal.cli.start", "journal.paths",
 }
+#: What the bare `journal` (no arguments at all) needs before the app: not even the click group.
+BARE_START_MODULES = {"journal", "journal.cli", "journal.cli.opening", "journal.cli.start", "journal.paths"}
 
 
 def _cli_modules() -> list[str]:
@@ -95,17 +98,18 @@ def test_importing_the_cli_loads_no_command_module() -> None:
     assert _journal_modules_after("import journal.cli") <= START_UP_MODULES
 
 
-def test_the_bare_journal_reaches_the_app_without_loading_a_command_module(tmp_path: Path) -> None:
-    # A stand-in journal.ui.app records what was loaded at the moment the app would start.
+def _loaded_when_the_app_starts(argv: list[str]) -> set[str]:
+    """The journal.* and click.* modules a fresh interpreter holds at the moment `main(argv)` would
+    start the app (a stand-in journal.ui.app records them)."""
     code = (
         "import json, sys, types\n"
         "fake = types.ModuleType('journal.ui.app')\n"
         "def run_app(*args, **kwargs):\n"
-        "    print(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] == 'journal')))\n"
+        "    print(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] in ('journal', 'click'))))\n"
         "fake.run_app = run_app\n"
         "sys.modules['journal.ui.app'] = fake\n"
         "from journal.cli import main\n"
-        f"try:\n    main(['--db', {str(tmp_path / 'j.db')!r}])\n"
+        f"try:\n    main({argv!r})\n"
         "except SystemExit as done:\n    assert not done.code, done.code\n"
         "sys.exit(0)\n"
     )
@@ -114,7 +118,17 @@ def test_the_bare_journal_reaches_the_app_without_loading_a_command_module(tmp_p
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr
-    assert set(json.loads(done.stdout)) <= START_UP_MODULES | {"journal.ui.app"}
+    return set(json.loads(done.stdout)) - {"journal.ui.app"}
+
+
+def test_the_bare_journal_reaches_the_app_without_loading_a_command_module(tmp_path: Path) -> None:
+    loaded = _loaded_when_the_app_starts(["--db", str(tmp_path / "j.db")])
+    assert {n for n in loaded if n.startswith("journal")} <= START_UP_MODULES
+
+
+def test_the_bare_journal_with_no_arguments_loads_neither_click_nor_the_group() -> None:
+    """`journal` alone goes straight to the app (see journal.cli.start): no command-line parser."""
+    assert _loaded_when_the_app_starts([]) <= BARE_START_MODULES
 
 
 def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:

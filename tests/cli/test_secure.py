@@ -31,7 +31,7 @@ def texts(db_path: Path, passphrase: str | None = None) -> list[str]:
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("journal.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("journal.cli.opening.interactive", lambda: True)
     monkeypatch.setattr("journal.cli.secure.interactive", lambda: True)
 
 

@@ -215,7 +215,7 @@ def bare_journal(
     module = types.ModuleType("journal.ui.app")
     module.run_app = fake_run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "journal.ui.app", module)
-    monkeypatch.setattr("journal.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("journal.cli.opening.interactive", lambda: True)
     result = CliRunner().invoke(cli, ["--db", str(path)], env=env, input="", catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return got
