@@ -61,6 +61,10 @@ def cell_lines(day: date, info: DayMood | None, *, today: bool, width: int, heig
     return [(" " + line)[:width].ljust(width) for line in lines]
 
 
+_MONTH = Binding.Group("Month")
+_YEAR = Binding.Group("Year")
+
+
 class MonthCalendar(ForwardWorkerFailures, Widget, can_focus=True):
     """See the module docstring. `cursor` is the highlighted day; its month is the one shown."""
 
@@ -88,10 +92,15 @@ class MonthCalendar(ForwardWorkerFailures, Widget, can_focus=True):
         Binding("right", "move(1)", "Day", show=False),
         Binding("up", "move(-7)", "Week", show=False),
         Binding("down", "move(7)", "Week", show=False),
-        Binding("left_square_bracket,shift+left,pageup", "month(-1)", "Month", key_display="["),
-        Binding("right_square_bracket,shift+right,pagedown", "month(1)", "Month", key_display="]"),
-        Binding("left_curly_bracket,shift+up", "month(-12)", "Year", key_display="{"),
-        Binding("right_curly_bracket,shift+down", "month(12)", "Year", key_display="}"),
+        # each pair shows once in the footer, "[ ] Month { } Year"
+        Binding("left_square_bracket,shift+left,pageup", "month(-1)", "Month", key_display="[",
+                tooltip="The month before", group=_MONTH),
+        Binding("right_square_bracket,shift+right,pagedown", "month(1)", "Month", key_display="]",
+                tooltip="The month after", group=_MONTH),
+        Binding("left_curly_bracket,shift+up", "month(-12)", "Year", key_display="{",
+                tooltip="The same month a year before", group=_YEAR),
+        Binding("right_curly_bracket,shift+down", "month(12)", "Year", key_display="}",
+                tooltip="The same month a year after", group=_YEAR),
         Binding("home", "today", "Today", show=False),
         Binding("enter", "choose", "Open day"),
     ]
