@@ -197,10 +197,11 @@ def test_a_plain_journal_never_loads_the_dialog(tmp_path: Path, monkeypatch: pyt
 
 
 def bare_journal(
-    path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str] | None = None
+    path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str] | None = None, way: str = "--db"
 ) -> dict[str, Any]:
-    """Run `journal --db PATH` with run_app replaced; what it was called with, and what the opener did."""
-    from journal.cli import cli
+    """Run `journal --db PATH` (through click), or `journal` alone with $JOURNAL_DB set (which skips
+    click), with run_app replaced; what it was called with, and what the opener did."""
+    from journal.cli import cli, main
 
     got: dict[str, Any] = {}
 
@@ -216,20 +217,28 @@ def bare_journal(
     module.run_app = fake_run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "journal.ui.app", module)
     monkeypatch.setattr("journal.cli.opening.interactive", lambda: True)
-    result = CliRunner().invoke(cli, ["--db", str(path)], env=env, input="", catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+    if way == "--db":
+        result = CliRunner().invoke(cli, ["--db", str(path)], env=env, input="", catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    else:
+        monkeypatch.setenv("JOURNAL_DB", str(path))
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
+        main([])
     return got
 
 
+@pytest.mark.parametrize("way", ["--db", "alone"])
 def test_bare_journal_leaves_the_passphrase_to_the_dialog(
-    locked: Path, monkeypatch: pytest.MonkeyPatch
+    locked: Path, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
     # no terminal prompt before the app (it would have read the empty input and aborted)
-    assert bare_journal(locked, monkeypatch) == {"unlock": True, "opened": False}
+    assert bare_journal(locked, monkeypatch, way=way) == {"unlock": True, "opened": False}
 
 
+@pytest.mark.parametrize("way", ["--db", "alone"])
 def test_bare_journal_with_the_environment_passphrase_skips_the_dialog(
-    locked: Path, monkeypatch: pytest.MonkeyPatch
+    locked: Path, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
-    got = bare_journal(locked, monkeypatch, env={"JOURNAL_PASSPHRASE": PASSPHRASE})
+    got = bare_journal(locked, monkeypatch, env={"JOURNAL_PASSPHRASE": PASSPHRASE}, way=way)
     assert got == {"unlock": False, "opened": True}
