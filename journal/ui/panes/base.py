@@ -57,9 +57,18 @@ class PaneScreen(ForwardWorkerFailures, Screen[None]):
         if event.size == self.outer_size:
             event.prevent_default()
 
+    #: whether the pane has been out of sight since it was built (another pane, a dialog): what it
+    #: read then may be out of date when it shows again, and not before
+    been_away = False
+
+    def on_screen_suspend(self) -> None:
+        self.been_away = True
+
     def on_screen_resume(self) -> None:
-        # Another pane may have closed the shift while this one was in the background.
-        self.refresh_header()
+        # Another pane may have closed the shift while this one was in the background. (Textual
+        # calls this for every class that defines it: a pane's own handler must not call it again.)
+        if self.been_away:
+            self.refresh_header()
 
     def compose_body(self) -> ComposeResult:
         """The pane's own widgets, between header and footer."""

@@ -101,8 +101,7 @@ class BoundariesPane(PaneScreen):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if self.is_mounted:
+        if self.been_away:
             self.reload()  # the ritual or another pane may have logged events meanwhile
 
     def reload(self) -> None:

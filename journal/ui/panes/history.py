@@ -109,7 +109,6 @@ class HistoryPane(PaneScreen):
         self._away = not self._in_dialog
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
         self._in_dialog = False  # back from our own dialog: its callback refreshes what changed
         if self._away:
             self._away = False

@@ -66,7 +66,6 @@ class InsightsPane(PaneScreen):
     def __init__(self) -> None:
         super().__init__()
         self.figures: Figures | None = None
-        self._away = False
 
     def compose_body(self) -> ComposeResult:
         yield PeriodBar(id="ins-period")
@@ -105,13 +104,8 @@ class InsightsPane(PaneScreen):
         self.query_one("#ins-scroll").focus()
         self.period_bar.choose_weeks(DEFAULT_WEEKS)
 
-    def on_screen_suspend(self) -> None:
-        self._away = True
-
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if self._away and self.figures is not None:
-            self._away = False
+        if self.been_away and self.figures is not None:
             self._load(self.store, self.figures.period, self._now())  # new entries may have come in
 
     @on(PeriodBar.Chosen)

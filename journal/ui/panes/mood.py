@@ -104,7 +104,6 @@ class MoodPane(PaneScreen):
         self._draft_timer: Timer | None = None
         self._dirty = False
         self._loaded = False
-        self._resumed = False
         self._saving = False
         self._pending: dict[str, Any] = {}
         #: what was decided for each parked item this visit; read by the worker that saves it
@@ -145,7 +144,7 @@ class MoodPane(PaneScreen):
     def on_mount(self) -> None:
         first = self._first
         self.query_one("#mood-mood", ScalePicker).focus()
-        self._show_recent(_Recent(first.recent))
+        self.query_one(RecentList).show(first.recent, self.now())
         draft = first.draft
         if draft and not _is_blank(draft):
             self.query_one("#mood-mood", ScalePicker).value = _score(draft.get("mood"))
@@ -202,9 +201,8 @@ class MoodPane(PaneScreen):
                 store.set_parked_status(item_id, store_status(mark))
 
     def on_screen_resume(self) -> None:
-        if self._resumed:  # the first time, what was read as the pane was built is still current
+        if self.been_away:  # the first time, what was read as the pane was built is still current
             self.refresh_recent()
-        self._resumed = True
 
     # drafts -----------------------------------------------------------------------------------
     def draft_state(self) -> dict[str, Any]:
