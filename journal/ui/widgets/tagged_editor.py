@@ -106,7 +106,7 @@ class TaggedEditor(Vertical):
     def on_mount(self) -> None:
         # Read here and now (a fraction of a millisecond: the catalogue is a few dozen rows), not
         # in a worker: a thread at start-up costs the first frame more than the read does.
-        self._catalogue_loaded(self._Catalogue(_catalogue(self._store)))
+        self._use_catalogue(_catalogue(self._store))
 
     # public API ------------------------------------------------------------------------------
     @property
@@ -275,7 +275,10 @@ class TaggedEditor(Vertical):
 
     @on(_Catalogue)
     def _catalogue_loaded(self, event: _Catalogue) -> None:
-        self._catalogue = {t.name: t for t in event.tags}
+        self._use_catalogue(event.tags)
+
+    def _use_catalogue(self, tags: list[TagDef]) -> None:
+        self._catalogue = {t.name: t for t in tags}
         names = sorted(self._catalogue)
         self.query_one("#editor-add-tag", Input).suggester = SuggestFromList(
             names, case_sensitive=False
