@@ -60,6 +60,15 @@ def empty_store(tmp_path: Path) -> Iterator[Store]:
     store.close()
 
 
+@pytest.fixture
+def welcomed_store(db_path: Path) -> Iterator[Store]:
+    """A new journal that has been opened before: no welcome in the way."""
+    store = open_store(db_path)
+    store.set_setting("welcomed", True)
+    yield store
+    store.close()
+
+
 AppFactory = Callable[..., JournalApp]
 
 

@@ -4,7 +4,6 @@ entered through `journal boundary --at`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from journal.cli import cli
 from journal.demo import DEMO_NOW
 from journal.domain.models import Entry, EntryQuery, Kind, Outcome
 from journal.domain.ritual import boundary_events
-from journal.storage import Store, open_store
+from journal.storage import Store
 from journal.ui.panes.boundaries import BoundariesPane
 from journal.ui.panes.boundaries_parts.chart import WeekChart
 from journal.ui.panes.boundaries_parts.composer import BoundaryComposer
@@ -25,11 +24,8 @@ from tests.ui.conftest import AppFactory
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    s = open_store(db_path)
-    s.set_setting("welcomed", True)
-    yield s
-    s.close()
+def store(welcomed_store: Store) -> Store:
+    return welcomed_store
 
 
 def boundary_entries(store: Store) -> list[Entry]:

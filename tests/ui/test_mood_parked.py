@@ -5,14 +5,14 @@ Driven from the keyboard on the real app; what matters is checked in the journal
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
 
-from journal.storage import Store, open_store
+from journal.storage import Store
 from journal.ui.app import JournalApp
 from journal.ui.panes.mood import MoodPane
 from journal.ui.widgets.parked_list import ParkedList, ParkedSection
@@ -22,11 +22,8 @@ LOOPS = ["ring the GP back", "update the care plan", "order more worksheets"]
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    s = open_store(db_path)
-    s.set_setting("welcomed", True)
-    yield s
-    s.close()
+def store(welcomed_store: Store) -> Store:
+    return welcomed_store
 
 
 def parked_store(store: Store) -> Store:
