@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
@@ -27,6 +28,7 @@ from textual.worker import Worker, WorkerState
 
 from journal.storage import Store, StoreError, WrongPassphrase, open_store
 from journal.ui.commands import JournalCommands
+from journal.ui.compat import CompatApp
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.panes.catalog import NARROW, PANES, pane_bindings, screen_factory
@@ -61,7 +63,7 @@ def ritual_in_progress(state: dict[str, Any] | None, now: datetime) -> bool:
     return timedelta(0) <= now - started <= RESUME_WITHIN
 
 
-class JournalApp(App[None]):
+class JournalApp(CompatApp):
     """The journal's terminal interface, over one open `Store`."""
 
     TITLE = "journal"
@@ -239,8 +241,12 @@ def run_app(
             return
         store = unlocked
     try:
-        JournalApp(store, demo=demo).run()
+        app = JournalApp(store, demo=demo)
+        app.run()
     finally:
         store.close()
         if demo and db_path.parent.name.startswith("journal-demo-"):
             shutil.rmtree(db_path.parent, ignore_errors=True)  # the demo is throwaway
+    if app.return_code:  # Textual's code for a crash; a crash must never look like a clean exit
+        print(app.crash_sentence or "journal stopped on a problem of its own.", file=sys.stderr)
+        raise SystemExit(app.return_code)
