@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tagger's cache goes to a folder of the run's own, never the user's cache folder (set
+    before any test, so subprocesses inherit it too); removed when the run ends."""
+    if "JOURNAL_TEST_CACHE" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="journal-test-cache-")
+        os.environ["JOURNAL_TEST_CACHE"] = folder
+        os.environ["JOURNAL_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = os.environ.pop("JOURNAL_TEST_CACHE", None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

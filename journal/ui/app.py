@@ -150,6 +150,11 @@ class JournalApp(CompatApp):
             default_tagger().tag("ready")  # also builds the typo index the first tagging needs
         finally:
             self.tagger_warm.set()
+        from journal.domain.tagging.compiled import cache_notice
+
+        notice = cache_notice()
+        if notice:
+            self.call_from_thread(self.notify, notice, title="A note on speed", timeout=10)
 
     def _welcomed(self, _: None) -> None:
         self.store.set_setting(WELCOMED, True)

@@ -167,9 +167,27 @@ def _unseal(data: bytes) -> bytes | None:
     return payload
 
 
+#: The start of this Python's index files: each Python version keeps its own file (marshal's format
+#: is per version), so a user with two Pythons never has one evict the other's.
+PREFIX = f"cues-py{sys.version_info[0]}{sys.version_info[1]}-"
+
+#: Why this process could not write its index, until a front end has said so (once).
+_unwritable: str | None = None
+
+
+def cache_notice() -> str | None:
+    """The one sentence about a cache that could not be written, the first time it is asked for;
+    then None, so that front ends say it once."""
+    global _unwritable
+    notice, _unwritable = _unwritable, None
+    return notice
+
+
 def _write_private(folder: Path, name: str, data: bytes) -> None:
-    """Write atomically (a temporary file renamed into place), owner-only, dropping older indexes."""
+    """Write atomically (a temporary file renamed into place), owner-only, dropping this Python's
+    older indexes (and those of the unversioned format before it), never another Python's."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
     fd, temp = tempfile.mkstemp(prefix=".cues-", dir=folder)  # mkstemp makes it 0600
     try:
         with os.fdopen(fd, "wb") as out:
@@ -179,14 +197,16 @@ def _write_private(folder: Path, name: str, data: bytes) -> None:
         Path(temp).unlink(missing_ok=True)
         raise
     for old in folder.glob("cues-*.bin"):
-        if old.name != name:
+        unversioned = not old.name.startswith("cues-py")
+        if old.name != name and (old.name.startswith(PREFIX) or unversioned):
             old.unlink(missing_ok=True)
 
 
 def load_or_build(folder: Path | None) -> Compiled:
     """The cached index from `folder` when it is there and current, else compiled (and stored there)."""
+    global _unwritable
     key = source_hash()
-    name = f"cues-{key}.bin"
+    name = f"{PREFIX}{key}.bin"
     if folder is not None:
         try:
             payload = _unseal((folder / name).read_bytes())
@@ -200,7 +220,11 @@ def load_or_build(folder: Path | None) -> Compiled:
         try:
             _write_private(folder, name, _seal(payload))
         except OSError:
-            pass  # a read-only or full disk: compile again next time, tag correctly now
+            # a read-only or full disk: keep the index in memory for this process and say so once
+            _unwritable = (
+                f"The tagger's cache folder ({folder}) could not be written, so its index is kept in "
+                "memory for now: tagging works as usual, each start just takes a little longer."
+            )
     compiled = from_payload(payload, key)
     assert compiled is not None  # just made from these very sources
     return compiled

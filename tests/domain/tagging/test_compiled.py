@@ -94,12 +94,16 @@ def test_the_cache_is_written_privately_then_read_instead_of_compiling(
     monkeypatch.setattr(compiled, "compile_payload", counted)
     monkeypatch.setattr(compiled, "source_hash", lambda: payload[0])  # cue files may change meanwhile
     folder = tmp_path / "cache"
-    (folder / "cues-0123456789abcdef01234567.bin").parent.mkdir()
-    (folder / "cues-0123456789abcdef01234567.bin").write_bytes(b"an index for older cues")
+    folder.mkdir()
+    (folder / "cues-0123456789abcdef01234567.bin").write_bytes(b"the unversioned format before")
+    (folder / f"{compiled.PREFIX}0123456789abcdef01234567.bin").write_bytes(b"this Python, older cues")
+    other = "cues-py399-0123456789abcdef01234567.bin"
+    (folder / other).write_bytes(b"another Python's index")
     first = compiled.load_or_build(folder)
-    files = list(folder.iterdir())
-    assert [f.name for f in files] == [f"cues-{payload[0]}.bin"]  # the stale one is gone
-    assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
+    ours = folder / f"{compiled.PREFIX}{payload[0]}.bin"
+    # the stale ones are gone; another Python's file is never evicted
+    assert sorted(f.name for f in folder.iterdir()) == sorted([ours.name, other])
+    assert stat.S_IMODE(ours.stat().st_mode) == 0o600
     second = compiled.load_or_build(folder)
     assert len(compiles) == 1
     assert second.lemmas == first.lemmas and second.known == first.known
@@ -113,7 +117,7 @@ def test_a_damaged_or_foreign_cache_file_is_compiled_again(
     key, data = payload
     monkeypatch.setattr(compiled, "compile_payload", lambda k: data)
     monkeypatch.setattr(compiled, "source_hash", lambda: key)
-    path = tmp_path / f"cues-{key}.bin"
+    path = tmp_path / f"{compiled.PREFIX}{key}.bin"
     sealed = compiled._seal(data)
     if damage == "flip":
         middle = len(sealed) // 2
@@ -137,7 +141,26 @@ def test_an_unwritable_cache_folder_only_costs_the_compile(
     monkeypatch.setattr(compiled, "source_hash", lambda: payload[0])
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
+    compiled.cache_notice()  # nothing left over from another test
     assert compiled.load_or_build(blocked / "cache").trie
+    notice = compiled.cache_notice()
+    assert notice is not None and "could not be written" in notice and "in memory" in notice
+    assert compiled.cache_notice() is None  # said once
+
+
+def test_an_unwritable_cache_is_said_once_on_stderr_by_a_command(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    done = subprocess.run(
+        [sys.executable, "-m", "journal", "tags", "explain", "drained"], capture_output=True, text=True,
+        timeout=120, env={**os.environ, compiled.CACHE_ENV: str(blocked / "cache")},
+    )
+    assert done.returncode == 0 and "emotional-exhaustion" in done.stdout
+    assert done.stderr.count("could not be written") == 1
 
 
 def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
