@@ -8,16 +8,22 @@ which loads on first use (also as `journal.cli.cli`).
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
 __all__ = ["cli", "main"]
 
+#: The variable click's shell completion sets (see `journal help` and the README).
+COMPLETE_ENV = "_JOURNAL_COMPLETE"
+
 
 def main(argv: list[str] | None = None) -> None:
     """The console script `journal` and `python -m journal`."""
     args = sys.argv[1:] if argv is None else argv
-    if not args:
+    # The shell's completion script calls `journal` with no arguments and this variable set: that
+    # is click's business (bash, zsh and fish completion), never a reason to open the app.
+    if not args and COMPLETE_ENV not in os.environ:
         from journal.cli.start import start_without_arguments
 
         start_without_arguments()

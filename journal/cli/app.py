@@ -36,9 +36,24 @@ class JournalGroup(LazyGroup):
             raise click.exceptions.Exit(1) from None
         except Exception as exc:  # noqa: BLE001 - the whole point is to catch everything
             raise UserError(failure_sentence(exc, saved=bool(ctx.meta.get("journal.saved")))) from None
+        finally:
+            say_cache_notice()
 
 
-@click.group(cls=JournalGroup, lazy_subcommands=COMMANDS, invoke_without_command=True)
+def say_cache_notice() -> None:
+    """A tagger cache that could not be written is said once, on stderr, after the command."""
+    compiled = sys.modules.get("journal.domain.tagging.compiled")
+    notice = compiled.cache_notice() if compiled is not None else None
+    if notice:
+        click.echo(notice, err=True)
+
+
+@click.group(
+    cls=JournalGroup,
+    lazy_subcommands=COMMANDS,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option("--demo", is_flag=True, help="Open the app on a throwaway journal full of sample entries.")
 @db_option
 @click.version_option(__version__, "--version", prog_name="journal", message="%(prog)s %(version)s")
@@ -46,7 +61,16 @@ class JournalGroup(LazyGroup):
 def cli(ctx: click.Context, demo: bool) -> None:
     """An end-of-shift companion: a mood journal, a boundary log and a transition ritual.
 
-    With no command it opens the app. The commands capture and search from a shell.
+    With no command it opens the app. The commands capture and search from a shell;
+    `journal help COMMAND` (or `journal COMMAND -h`) explains each one.
+
+    \b
+    Examples:
+      journal                       open the app
+      journal --demo                look around a throwaway journal full of sample entries
+      journal mood 2 "long day, no lunch" --energy 2
+      journal search supervision --since "last month"
+      journal where                 where your journal, cache and backups are
     """
     if ctx.invoked_subcommand is not None:
         if demo:

@@ -78,7 +78,7 @@ def _save_and_show(
 
 @click.command()
 @click.argument("score")
-@click.argument("text", nargs=-1, required=True)
+@click.argument("text", nargs=-1)
 @click.option("--energy", metavar="N", help="Energy from 1 (empty) to 5 (full).")
 @click.option("--at", "at", metavar="WHEN", help="When it was: yesterday 18:00, nov 3, 2 days ago...")
 @click.option("--tag", "tags", multiple=True, metavar="T", help="Add a tag by hand (repeatable).")
@@ -96,7 +96,17 @@ def mood(
     redact: bool,
     as_json: bool,
 ) -> None:
-    """Save a mood entry: SCORE from 1 (awful) to 5 (great), then a few words."""
+    """Save a mood entry: SCORE from 1 (awful) to 5 (great), then a few words.
+
+    TEXT may be `-` (or left out with text piped in) to read the entry from standard input.
+
+    \b
+    Examples:
+      journal mood 2 "couldn't sleep, then back-to-back crisis calls" --energy 2
+      journal mood 4 good supervision today --tag supervision
+      journal mood 3 - < notes.txt
+      pbpaste | journal mood 3 --at "yesterday 18:00"
+    """
     entry = Entry(
         kind=Kind.MOOD,
         mood=scale(score, "mood score", MOOD_WORDS),
@@ -127,7 +137,7 @@ def _boundary_kind(typed: str, kinds: dict[str, str]) -> str:
 
 
 @click.command()
-@click.argument("text", nargs=-1, required=True)
+@click.argument("text", nargs=-1)
 @click.option("--kind", "kind", required=True, metavar="KIND", help="Which boundary, e.g. overtime.")
 @click.option("--outcome", required=True, metavar="held/bent/crossed", help="How it fared.")
 @click.option("--cost", metavar="N", help="What it cost you, from 1 (hardly) to 5 (heavy).")
@@ -146,7 +156,15 @@ def boundary(
     redact: bool,
     as_json: bool,
 ) -> None:
-    """Log a boundary event: what happened, which boundary, and whether it held, bent or crossed."""
+    """Log a boundary event: what happened, which boundary, and whether it held, bent or crossed.
+
+    TEXT may be `-` (or left out with text piped in) to read the note from standard input.
+
+    \b
+    Examples:
+      journal boundary "answered a client text at 10pm" --kind after-hours-contact --outcome crossed --cost 3
+      journal boundary "left at 5 on the dot" --kind overtime --outcome held
+    """
     try:
         fared = Outcome(outcome.strip().lower())
     except ValueError:

@@ -30,6 +30,9 @@ COMMANDS: dict[str, str] = {
     # journal.cli.exchange.EXCHANGE_COMMANDS
     "export": "journal.cli.exchange:export",
     "import": "journal.cli.exchange:import_",
+    # journal.cli.info
+    "help": "journal.cli.info:help_",
+    "where": "journal.cli.info:where",
 }
 
 
@@ -51,6 +54,19 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy_subcommands})
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Click's own, but a mistyped command name suggests the nearest real ones."""
+        name = click.utils.make_str(args[0]) if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            import difflib
+
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=3, cutoff=0.6)
+            hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            ctx.fail(f"There is no command {name!r}.{hint} `journal help` lists them.")
+        return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy_subcommands:

@@ -85,12 +85,52 @@ def scale(value: str | int | None, what: str, words: dict[int, str]) -> int | No
     return number
 
 
+#: How much text `-` or a pipe may bring: far more than anyone types, far less than a runaway pipe.
+STDIN_LIMIT = 1_000_000
+
+
 def entry_text(words: tuple[str, ...], what: str = "entry") -> str:
-    """The words of a TEXT... argument as one text; refuses blank text and undecodable bytes."""
-    text = " ".join(words).strip()
+    """The words of a TEXT... argument as one text; `-` (or no words with text piped in) reads
+    standard input, as shell tools do. Refuses blank text and undecodable bytes."""
+    import sys
+
+    if words == ("-",) or (not words and not sys.stdin.isatty()):
+        text = read_stdin(what)
+    else:
+        text = " ".join(words)
+    text = text.strip()
     if not text:
         raise UserError(f"The {what} is empty; write a few words (in quotes if you like).")
     return valid_utf8(text)
+
+
+def read_stdin(what: str) -> str:
+    """Standard input as text, for `journal mood 3 -` or `... | journal mood 3`."""
+    import sys
+
+    data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+    if len(data) > STDIN_LIMIT:
+        raise UserError(f"The {what} on standard input is over {STDIN_LIMIT:,} bytes; nothing was saved.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(
+            f"The {what} on standard input is not UTF-8 text; nothing was saved."
+        ) from None
+
+
+def existing_journal(ctx: click.Context) -> Path:
+    """The journal's path for a command that only reads it; a path with no journal is one sentence
+    (a mistyped --db must not look like an empty journal, and reading never creates one)."""
+    path = db_path(ctx)
+    if not path.exists():
+        raise UserError(
+            f"There is no journal at {path}; check the path "
+            "(a new journal is made the first time you write something)."
+        )
+    if not path.is_file():
+        raise UserError(f"{path} is not a journal file.")
+    return path
 
 
 def valid_utf8(text: str) -> str:

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from journal.cli.common import UserError, db_option, db_path, interactive, mark_saved, open_journal
+from journal.cli.common import (
+    UserError,
+    db_option,
+    db_path,
+    existing_journal,
+    interactive,
+    mark_saved,
+    open_journal,
+)
 from journal.cli.query import filter_options, filter_query
 
 if TYPE_CHECKING:
@@ -41,7 +49,14 @@ def export(
     force: bool,
     excel: bool,
 ) -> None:
-    """Export everything (or what the filters match), oldest first: json (exact), md (to read), csv."""
+    """Export everything (or what the filters match), oldest first: json (exact), md (to read), csv.
+
+    \b
+    Examples:
+      journal export --out journal.json
+      journal export --format md --since 2026-01 --out 2026.md
+      journal export --format csv --excel --tag overtime --out overtime.csv
+    """
     from journal.exchange.export import ExportProblem, export_to, exporters, write_file
 
     fmt = fmt.strip().lower()
@@ -50,9 +65,7 @@ def export(
     wanted = filter_query(query, tags, kind, since, until)
     if out is not None and out.exists() and not force:
         raise UserError(f"{out} already exists; choose another name, or add --force to replace it.")
-    path = db_path(ctx)
-    if not path.exists():
-        raise UserError(f"There is no journal at {path} yet, so there is nothing to export.")
+    path = existing_journal(ctx)
     with open_journal(path, create=False) as store:
         if store.encrypted:
             click.echo(ENCRYPTED_NOTE, err=True)
@@ -79,7 +92,14 @@ def export(
 @db_option
 @click.pass_context
 def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | None, dry_run: bool) -> None:
-    """Import this app's JSON export, a jrnl JSON export or a Daylio CSV export, in one go."""
+    """Import this app's JSON export, a jrnl JSON export or a Daylio CSV export, in one go.
+
+    \b
+    Examples:
+      journal import --dry-run daylio_export.csv
+      journal import jrnl.json --from jrnl
+      journal import daylio_export.csv --mood-map "rad=5,good=4,meh=3,bad=2,awful=1"
+    """
     from journal.exchange.importers import ImportProblem, Options, parse_mood_map, run_import, summary
 
     data = _read_bytes(file)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from journal.cli.common import F, UserError, db_option, db_path, json_option, open_journal, period
+from journal.cli.common import F, UserError, db_option, existing_journal, json_option, open_journal, period
 from journal.cli.render import emit_json, parked_lines, search_lines, stressor_lines
 from journal.domain.models import Category, EntryQuery, Kind, ParkedItem, TagStat
 
@@ -106,17 +106,20 @@ def search(
 
     Without --kind or --tag, loops parked at the end of a shift that match the words are listed
     after the entries, each with where it stands (the JSON stays a list of entries).
+
+    \b
+    Examples:
+      journal search supervision --since "last month"
+      journal search '"nothing left"' --tag sleep --kind mood
+      journal search --tag caseload --since 2026-09 --json
     """
     wanted = filter_query(query, tags, kind, since, until, _limit(limit))
-    path = db_path(ctx)
+    path = existing_journal(ctx)
     parked: list[ParkedItem] = []
-    if not path.exists():
-        entries = []  # nothing written yet: nothing to find, and no reason to create the file
-    else:
-        with open_journal(path, create=False) as store:
-            entries = store.search(wanted)
-            if not as_json:
-                parked = parked_matches(store, wanted)
+    with open_journal(path, create=False) as store:
+        entries = store.search(wanted)
+        if not as_json:
+            parked = parked_matches(store, wanted)
     if as_json:
         from journal.exchange.jsonshape import entry_to_dict
 
@@ -179,7 +182,14 @@ def stressors(
     categories: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """What keeps coming back over a period: every tag, most frequent first, with mood and trend."""
+    """What keeps coming back over a period: every tag, most frequent first, with mood and trend.
+
+    \b
+    Examples:
+      journal stressors
+      journal stressors --since 2026-09 --category stressor
+      journal stressors --since "last month" --json
+    """
     chosen = []
     for raw in categories:
         try:
@@ -189,11 +199,9 @@ def stressors(
     start, end = _stressor_period(since, until)
     first: date = start.date()
     last: date = end.date() - timedelta(days=1)
-    path = db_path(ctx)
-    stats: list[TagStat] = []
-    if path.exists():
-        with open_journal(path, create=False) as store:
-            stats = store.tag_stats(start, end, categories=tuple(dict.fromkeys(chosen)))
+    path = existing_journal(ctx)
+    with open_journal(path, create=False) as store:
+        stats: list[TagStat] = store.tag_stats(start, end, categories=tuple(dict.fromkeys(chosen)))
     days = (end.date() - start.date()).days
     if as_json:
         emit_json(

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from journal.cli.common import PASSPHRASE_ENV, UserError, db_option, db_path, interactive, open_journal
+from journal.cli.common import (
+    PASSPHRASE_ENV,
+    UserError,
+    db_option,
+    db_path,
+    existing_journal,
+    interactive,
+    open_journal,
+)
 
 if TYPE_CHECKING:
     from journal.domain.models import Entry
@@ -31,10 +39,7 @@ NO_RECOVERY = (
 
 
 def _existing(ctx: click.Context) -> Path:
-    path = db_path(ctx)
-    if not path.is_file():
-        raise UserError(f"There is no journal at {path}.")
-    return path
+    return existing_journal(ctx)
 
 
 def _encrypted(path: Path) -> bool:
@@ -91,6 +96,11 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
 
     DEST is a file or a folder; by default a dated copy goes in a `backups` folder beside the journal.
     An encrypted journal's backup is encrypted with the same passphrase.
+
+    \b
+    Examples:
+      journal backup
+      journal backup /media/usb/journal-2026-12.db
     """
     path = _existing(ctx)
     with open_journal(path, create=False) as store:
@@ -110,7 +120,13 @@ def _older_copies(path: Path) -> int:
 @db_option
 @click.pass_context
 def encrypt(ctx: click.Context) -> None:
-    """Encrypt the journal with a passphrase (asked twice, never shown)."""
+    """Encrypt the journal with a passphrase (asked twice, never shown).
+
+    \b
+    Examples:
+      journal encrypt
+      JOURNAL_NEW_PASSPHRASE=... journal encrypt   (in a script)
+    """
     from journal.storage.crypto import encrypt as convert
 
     path = _existing(ctx)
@@ -131,7 +147,12 @@ def encrypt(ctx: click.Context) -> None:
 @db_option
 @click.pass_context
 def decrypt(ctx: click.Context) -> None:
-    """Remove the journal's encryption (asks for its passphrase)."""
+    """Remove the journal's encryption (asks for its passphrase).
+
+    \b
+    Examples:
+      journal decrypt
+    """
     from journal.storage.crypto import decrypt as convert
 
     path = _existing(ctx)
@@ -145,7 +166,12 @@ def decrypt(ctx: click.Context) -> None:
 @db_option
 @click.pass_context
 def passphrase(ctx: click.Context) -> None:
-    """Change the passphrase of an encrypted journal."""
+    """Change the passphrase of an encrypted journal.
+
+    \b
+    Examples:
+      journal passphrase
+    """
     from journal.storage.crypto import change_passphrase
 
     path = _existing(ctx)

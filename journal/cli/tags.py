@@ -16,7 +16,12 @@ from journal.domain.models import TagHit
 @click.group()
 @db_option
 def tags() -> None:
-    """Look at how the tagger reads text."""
+    """Look at how the tagger reads text.
+
+    \b
+    Examples:
+      journal tags explain "drained, ate at my desk again"
+    """
 
 
 def _hit_dict(hit: TagHit) -> dict[str, object]:
@@ -29,12 +34,20 @@ def _hit_dict(hit: TagHit) -> dict[str, object]:
 
 
 @tags.command()
-@click.argument("text", nargs=-1, required=True)
+@click.argument("text", nargs=-1)
 @json_option
 @db_option
 @click.pass_context
 def explain(ctx: click.Context, text: tuple[str, ...], as_json: bool) -> None:
-    """Show the tags TEXT would get and the words behind each, saving nothing."""
+    """Show the tags TEXT would get and the words behind each, saving nothing.
+
+    TEXT may be `-` (or left out with text piped in) to read it from standard input.
+
+    \b
+    Examples:
+      journal tags explain "drained, ate at my desk again"
+      journal tags explain --json "two paracetamol for my head"
+    """
     words = entry_text(text, "text to explain")
     path = db_path(ctx)
     if path.exists():

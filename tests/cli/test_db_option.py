@@ -57,8 +57,8 @@ def test_default_is_the_user_data_folder_made_owner_only(
     monkeypatch.setattr(platformdirs, "user_data_path", lambda appname: tmp_path / "data" / appname)
     assert resolve_db_path() == data / "journal.db"
     assert resolve_db_path("~/j.db") == Path.home() / "j.db"
-    # reading an absent journal creates nothing
-    assert CliRunner().invoke(cli, ["search", "x"]).exit_code == 0
+    # reading an absent journal says so and creates nothing
+    assert CliRunner().invoke(cli, ["search", "x"]).exit_code == 1
     assert CliRunner().invoke(cli, ["tags", "explain", "tired"]).exit_code == 0
     assert not data.exists()
     assert CliRunner().invoke(cli, ["mood", "3", "first"]).exit_code == 0

@@ -43,9 +43,10 @@ def test_user_mistakes_are_one_sentence_and_change_nothing(
 
 
 def test_click_usage_errors_stay_clean(run: Run) -> None:
-    result = run("mood", "3")  # no text
-    assert result.exit_code == 2
-    assert "Traceback" not in result.output and "Missing argument" in result.stderr
+    result = run("mood", "3")  # no text, and nothing piped in
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "The entry is empty" in result.stderr
+    assert run("mood").exit_code == 2  # no score
     assert run("boundary", "x", "--outcome", "held").exit_code == 2  # no --kind
     assert run("frobnicate").exit_code == 2
 

@@ -85,7 +85,7 @@ def test_help_lists_every_command_and_each_has_its_own_help(run: Run) -> None:
 def test_an_unknown_command_is_still_click_s_usage_error(run: Run) -> None:
     result = run("nope", db=False)
     assert result.exit_code == 2
-    assert "No such command 'nope'." in result.stderr
+    assert "There is no command 'nope'." in result.stderr
 
 
 def test_a_command_that_fails_to_load_is_one_sentence() -> None:
@@ -132,6 +132,9 @@ def test_the_bare_journal_with_no_arguments_loads_neither_click_nor_the_group() 
 
 
 def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
+    from journal.storage import open_store
+
+    open_store(tmp_path / "j.db").close()
     run = (
         "from journal.cli import main\n"
         f"try:\n    main(['--db', {str(tmp_path / 'j.db')!r}, 'search', 'tired'])\n"

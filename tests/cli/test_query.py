@@ -64,8 +64,10 @@ def test_search_text_is_one_line_per_entry(seeded: Run) -> None:
     assert seeded("search", "nothing-like-this").stdout == "No entries match.\n"
 
 
-def test_search_an_absent_journal_finds_nothing_and_creates_nothing(run: Run, db_path) -> None:
-    assert run("search", "x").stdout == "No entries match.\n"
+def test_search_an_absent_journal_says_so_and_creates_nothing(run: Run, db_path) -> None:
+    result = run("search", "x")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"There is no journal at {db_path}; check the path")
     assert not db_path.exists()
 
 
@@ -96,7 +98,10 @@ def test_stressors_category_filter(seeded: Run, run_json) -> None:
     assert {t["name"] for t in both["tags"]} == {"sleep", "caseload"}
 
 
-def test_stressors_default_is_the_last_four_weeks(run_json) -> None:
+def test_stressors_default_is_the_last_four_weeks(run_json, db_path) -> None:
+    from journal.storage import open_store
+
+    open_store(db_path).close()  # an empty journal
     data = run_json("stressors")
     today = date.today()
     assert (data["since"], data["until"], data["days"]) == (
