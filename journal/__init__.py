@@ -1,3 +1,3 @@
 """journal: the end-of-shift companion for mental health workers."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
