@@ -197,8 +197,9 @@ class JournalApp(CompatApp):
         return (c for c in super().get_system_commands(screen) if c.title != "Theme")
 
     def on_journal_changed(self, _: JournalChanged) -> None:
-        if isinstance(self.screen, PaneScreen):
-            self.screen.refresh_header()
+        screen = self.top_screen()  # None when a save lands as the app closes
+        if isinstance(screen, PaneScreen):
+            screen.refresh_header()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed background job becomes a calm notice (no text, no traceback)."""

@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 
 from textual.app import App, ScreenStackError
+from textual.screen import Screen
 
 #: Set to anything to get Textual's own full traceback (with local variables, which may quote entry
 #: text) instead of the one-sentence crash report: for developers, never the default.
@@ -36,6 +37,15 @@ class CompatApp(App[None]):
             super().clear_selection()
         except ScreenStackError:
             pass
+
+    def top_screen(self) -> Screen[object] | None:
+        """The screen on top, or None while the app starts or closes, when Textual's `screen` raises
+        `ScreenStackError` (a message can still arrive then: issue 6444 above, and a save's
+        `JournalChanged` landing after the last screen was popped on quit)."""
+        try:
+            return self.screen
+        except ScreenStackError:
+            return None
 
     def _fatal_error(self) -> None:
         """An unexpected exception ends the app. Textual would print a traceback with the local

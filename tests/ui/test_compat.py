@@ -31,6 +31,24 @@ def test_textual_issue_6444_still_raises_and_the_app_clears_nothing_quietly(db_p
         store.close()
 
 
+async def test_a_change_announced_as_the_app_closes_is_not_a_crash(db_path: Path) -> None:
+    """A save's JournalChanged can be handled after the last screen is gone (seen under load)."""
+    from journal.ui.messages import JournalChanged
+
+    store = open_store(db_path)
+    try:
+        app = JournalApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            stacks = app._screen_stacks
+            app._screen_stacks = {mode: [] for mode in stacks}  # as on the way out
+            assert app.top_screen() is None
+            app.on_journal_changed(JournalChanged())
+            app._screen_stacks = stacks
+    finally:
+        store.close()
+
+
 def test_the_real_start_opens_every_pane_and_saves(tmp_path: Path) -> None:
     """`App.run()` headless with an auto-pilot: through the welcome, every pane, an entry saved."""
     assert run_once(tmp_path / "journal.db") is None
