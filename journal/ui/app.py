@@ -103,6 +103,8 @@ class JournalApp(App[None]):
         self.store = store
         #: set once the tagger is built (the benchmark and tests wait on it)
         self.tagger_warm = threading.Event()
+        #: set once the app has checked whether to offer re-tagging past entries (tests wait on it)
+        self.retag_checked = threading.Event()
         self.clock: Callable[[], datetime] = clock
         self.demo = demo
         if demo:
@@ -148,6 +150,19 @@ class JournalApp(App[None]):
             default_tagger().tag("ready")  # also builds the typo index the first tagging needs
         finally:
             self.tagger_warm.set()
+        try:
+            if self.store.retag_offer_due():
+                self.call_from_thread(self._offer_retag)
+        except Exception:  # only an offer: a journal that cannot say now (or an app closing) asks next time
+            pass
+        finally:
+            self.retag_checked.set()
+
+    def _offer_retag(self) -> None:
+        """Once after an upgrade of the tagger: offer to re-tag the past entries (see RetagDialog)."""
+        from journal.ui.dialogs.retag import RetagDialog
+
+        self.push_screen(RetagDialog(offered=True))
 
     def _welcomed(self, _: None) -> None:
         self.store.set_setting(WELCOMED, True)
