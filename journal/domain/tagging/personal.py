@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -116,23 +117,32 @@ def _hash(feature: str) -> str:
     return format(zlib.crc32(feature.encode("utf-8", "surrogatepass")), "08x")
 
 
-def _features(words: Sequence[_Word], keep: Callable[[int], bool] = lambda i: True,
-              pair: Callable[[int, int], bool] = lambda i, j: True) -> dict[str, tuple[int, int]]:
+def _features(words: Sequence[_Word]) -> dict[str, tuple[int, int]]:
     """Hashed unigram and same-sentence bigram features -> the word indices they come from."""
     found: dict[str, tuple[int, int]] = {}
     for i, w in enumerate(words):
-        if keep(i):
-            found.setdefault(_hash("w " + w.key), (i, i))
-        if i and words[i - 1].sentence == w.sentence and pair(i - 1, i):
+        found.setdefault(_hash("w " + w.key), (i, i))
+        if i and words[i - 1].sentence == w.sentence:
             found.setdefault(_hash(f"b {words[i - 1].key} {w.key}"), (i - 1, i))
     return found
 
 
-def _context(words: Sequence[_Word], spans: Iterable[Span]) -> dict[str, tuple[int, int]]:
+def _context(words: Sequence[_Word], spans: Iterable[Span],
+             starts: Sequence[int] | None = None) -> dict[str, tuple[int, int]]:
     """Features of the words around `spans`: the neighbours and the pairs they form, not the
-    trigger words on their own."""
-    spans = [s for s in spans if s.end > s.start]
-    trigger = {i for i, w in enumerate(words) if any(w.start < s.end and s.start < w.end for s in spans)}
+    trigger words on their own. `starts` (the words' start offsets) can be shared between calls;
+    the cost is that of the spans and their windows, not of the whole text."""
+    if starts is None:
+        starts = [w.start for w in words]
+    trigger: set[int] = set()
+    for s in spans:
+        if s.end <= s.start:
+            continue
+        k = max(bisect_right(starts, s.start) - 1, 0)
+        while k < len(words) and words[k].start < s.end:
+            if words[k].end > s.start:
+                trigger.add(k)
+            k += 1
     if not trigger:
         return {}
     window: set[int] = set()
@@ -141,11 +151,14 @@ def _context(words: Sequence[_Word], spans: Iterable[Span]) -> dict[str, tuple[i
         for i in range(max(0, t - WINDOW), min(len(words), t + WINDOW + 1)):
             if words[i].sentence == sentence:
                 window.add(i)
-    return _features(
-        words,
-        keep=lambda i: i in window and i not in trigger,
-        pair=lambda i, j: i in window and j in window and not (i in trigger and j in trigger),
-    )
+    found: dict[str, tuple[int, int]] = {}
+    for i in sorted(window):
+        w = words[i]
+        if i not in trigger:
+            found.setdefault(_hash("w " + w.key), (i, i))
+        if i - 1 in window and words[i - 1].sentence == w.sentence and not (i in trigger and i - 1 in trigger):
+            found.setdefault(_hash(f"b {words[i - 1].key} {w.key}"), (i - 1, i))
+    return found
 
 
 def rejection_features(text: str, spans: Iterable[Span]) -> frozenset[str]:
@@ -266,6 +279,7 @@ class PersonalModel:
         if not self or not text:
             return Adjusted(hits, [])
         words = _content_words(text)
+        starts = [w.start for w in words]
         whole: dict[str, tuple[int, int]] | None = None
         kept: list[TagHit] = []
         decisions: list[Decision] = []
@@ -274,7 +288,8 @@ class PersonalModel:
                 kept.append(hit)
                 continue
             # Span by span: "rota is a headache. And a real headache tonight" keeps the second.
-            counts = [len(self._count(hit.name, REJECTED, _context(words, (s,)), exclude)) for s in hit.spans]
+            counts = [len(self._count(hit.name, REJECTED, _context(words, (s,), starts), exclude))
+                      for s in hit.spans]
             spans = tuple(s for s, n in zip(hit.spans, counts) if n < MIN_SIMILAR)
             if len(spans) < len(hit.spans):
                 whole = whole if whole is not None else _features(words)

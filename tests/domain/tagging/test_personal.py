@@ -190,3 +190,13 @@ def test_the_adjustment_never_raises_and_its_spans_slice_the_text(text: str, raw
     assert {d.tag for d in result.decisions} <= {"headache", "withdrawal", "x"}
     rejection_features(text, spans)
     addition_features(text)
+
+
+def test_a_megabyte_with_thousands_of_spans_is_handled_in_one_pass() -> None:
+    """Linear in the text: each span looks only at its own window (a quadratic pass would hang here)."""
+    text = ("the rota is such a headache. " * 40_000)[:1_000_000]
+    hits = [hit(text, "headache", "headache")]
+    assert len(hits[0].spans) > 30_000
+    result = MODEL.adjust(text, hits)
+    assert result.hits == [] and result.decisions[0].action == "removed"
+    assert addition_features(text) and rejection_features(text, hits[0].spans)
