@@ -129,11 +129,7 @@ class StoreBase:
         """The one place text is tagged for the journal: the tagger (with the user's keywords and
         tags), then this journal's personal adjustment. Saves, imports, re-tagging and the live
         tags all come through here. `entry_id` keeps a note from counting as its own evidence."""
-        from journal.domain.tagging.personal import Adjusted
-
-        hits = self._current_tagger(conn).tag(text) if text else []
-        model = self._personal_model(conn)
-        return model.adjust(text, hits, exclude=entry_id) if model else Adjusted(hits, [])
+        return tag_with(self._current_tagger(conn), self._personal_model(conn), text, entry_id)
 
     def _bump_tagger(self, conn: sqlite3.Connection) -> None:
         """Record (inside the caller's transaction) that every cached tagger is now stale."""
@@ -159,6 +155,15 @@ class StoreBase:
                 "description = excluded.description, origin = 'builtin'",
                 [(t.name, str(t.category), t.group, t.description) for t in builtins],
             )
+
+
+def tag_with(tagger: Tagger, model: PersonalModel, text: str, entry_id: int | None = None) -> Adjusted:
+    """`text` tagged by `tagger`, then adjusted by `model`. Both are immutable once built (the store
+    replaces, never mutates, its cached ones), so this may run outside the store's lock."""
+    from journal.domain.tagging.personal import Adjusted
+
+    hits = tagger.tag(text) if text else []
+    return model.adjust(text, hits, exclude=entry_id) if model else Adjusted(hits, [])
 
 
 def _identity(path: Path) -> tuple[int, int]:

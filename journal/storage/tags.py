@@ -7,7 +7,7 @@ import sqlite3
 from journal.domain.models import Category, TagDef, TagHit, UserKeyword
 from journal.domain.tagging.personal import Adjusted
 from journal.storage import personal
-from journal.storage.base import StoreBase
+from journal.storage.base import StoreBase, tag_with
 from journal.storage.entry_tags import normalise_tag_name
 from journal.storage.errors import EntryNotFound, StoreError
 from journal.storage.rows import spans_from_json
@@ -81,8 +81,9 @@ class TagsMixin(StoreBase):
 
     def explain_text(self, text: str) -> Adjusted:
         """`tag_text`, with what this journal's personal adjustment decided (see `tags explain`)."""
-        with self._read() as conn:
-            return self._tag_adjusted(conn, text)
+        with self._read() as conn:  # the lock only to fetch them: tagging a long text holds up no one
+            tagger, model = self._current_tagger(conn), self._personal_model(conn)
+        return tag_with(tagger, model, text)
 
     # what the journal learned from its writer --------------------------------------------------
     def personal_counts(self) -> dict[str, int]:
