@@ -176,3 +176,33 @@ def stamp_tagger_version(conn: sqlite3.Connection) -> None:
             "INSERT OR IGNORE INTO settings (key, value_json) VALUES (?, ?)",
             (TAGGER_VERSION_KEY, json.dumps(TAGGER_VERSION)),
         )
+
+
+def learn_past_refusals(conn: sqlite3.Connection) -> None:
+    """Upgrading to V4: the tags already turned down on past entries are the first memories.
+
+    Only refusals: every one of them was made by hand in this app. Tags "added by hand" before V4
+    cannot be told apart from imported ones (a Daylio activity, a jrnl @tag), which were never a
+    judgement on this tagger's output, so they teach nothing."""
+    import json
+
+    from journal.domain.tagging.personal import rejection_features
+    from journal.storage.rows import spans_from_json
+
+    rows = conn.execute(
+        "SELECT et.entry_id, et.tag, et.spans_json, e.text FROM entry_tags et JOIN entries e ON e.id = et.entry_id "
+        "WHERE et.rejected = 1 AND et.source = 'auto' AND et.spans_json IS NOT NULL"
+    ).fetchall()
+    for entry_id, tag, spans_json, text in rows:
+        features = sorted(rejection_features(text, spans_from_json(spans_json)))
+        if features:
+            conn.execute(
+                "INSERT OR IGNORE INTO personal_signals (entry_id, tag, kind, features_json, created_utc) "
+                "VALUES (?, ?, 'rejected', ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                (entry_id, tag, json.dumps(features)),
+            )
+
+
+def upgrade_to_v4(conn: sqlite3.Connection) -> None:
+    stamp_tagger_version(conn)
+    learn_past_refusals(conn)

@@ -5,12 +5,14 @@ The tag used is taught (a user keyword), so these hold whatever the built-in tag
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from journal.domain.models import Category, EntryTag, Source, UserKeyword
-from journal.storage import Store
+from journal.storage import Store, open_store
 from tests.storage.conftest import T0, mood
 
 REFUSED = [
@@ -144,3 +146,36 @@ def test_memories_hold_no_text(s: Store) -> None:
     with s._read() as conn:
         [(features,)] = conn.execute("SELECT features_json FROM personal_signals").fetchall()
     assert "laundry" not in features and all(len(f) == 8 for f in json.loads(features))
+
+
+def test_upgrading_learns_from_past_refusals_only(db_path: Path) -> None:
+    """A journal from before V4: its refusals become memories; its manual tags (maybe imported) don't."""
+    from tests.storage.test_migrations import build_v1
+
+    build_v1(db_path, 0)
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO tags (name, category, origin) VALUES ('caseload', 'stressor', 'builtin')")
+    conn.execute("INSERT INTO tags (name, category, origin) VALUES ('garden', 'personal', 'personal')")
+    for i, text in enumerate(REFUSED, 1):
+        conn.execute("INSERT INTO entries (id, kind, created_utc, utc_offset_min, local_day, text, mood) "
+                     "VALUES (?, 'mood', '2026-03-10T17:00:00.000000Z', 60, '2026-03-10', ?, 3)", (i, text))
+        start = text.index("the pile")
+        spans = json.dumps([[start, start + 8, "the pile"]])
+        conn.execute("INSERT INTO entry_tags VALUES (?, 'caseload', 'auto', ?, 1)", (i, spans))
+        conn.execute("INSERT INTO entry_tags VALUES (?, 'garden', 'manual', NULL, 0)", (i,))
+    conn.commit()
+    conn.close()
+    with open_store(db_path) as store:
+        assert store.personal_counts() == {"rejected": 3, "added": 0}
+        assert store.tagged_by_version() == 1  # tagged before versions were kept
+        store.add_keyword(UserKeyword("caseload", "the pile"))
+        assert "caseload" not in names(store, SIMILAR)
+        assert "caseload" in names(store, DIFFERENT)
+
+
+def test_a_new_journal_starts_at_todays_tagger_version(db_path: Path) -> None:
+    from journal.domain.tagging.version import TAGGER_VERSION
+
+    with open_store(db_path) as store:
+        assert store.tagged_by_version() == TAGGER_VERSION
+        assert not store.retag_offer_due()

@@ -28,6 +28,11 @@ similar rejections), it is added, with the shared words as its spans, so it stil
 evidence (`exclude`), so re-tagging an old note is not swayed by the choice made on it.
 
 Pure Python and linear in the length of the text: any string, however odd, gives an answer.
+
+Stored memories are only comparable with features made the same way: changing `_key`, `_STOP` or
+the feature shapes makes old ones stale. Should that be needed, re-derive them in a migration from
+the entries (their text and the refused tags' spans are still in the journal), as schema V4 does
+for the refusals made before it existed.
 """
 
 from __future__ import annotations
