@@ -193,3 +193,15 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with tags._progress() as progress:
         assert progress is None
+
+
+def test_tags_added_with_journal_mood_teach_the_fourth_similar_note(run: Run, run_json) -> None:
+    for text in ("covered the front desk all afternoon", "front desk cover again, all afternoon",
+                 "stuck on the front desk all afternoon"):
+        assert run("mood", "3", text, "--tag", "front-desk").exit_code == 0
+    saved = run_json("mood", "3", "front desk all afternoon today")
+    [tag] = [t for t in saved["tags"] if t["name"] == "front-desk"]
+    assert (tag["category"], tag["source"]) == ("personal", "auto")
+    explained = run_json("tags", "explain", "front desk all afternoon today")
+    assert explained["personal"] == [{"name": "front-desk", "action": "added", "notes": 3}]
+    assert [t["name"] for t in run_json("mood", "3", "a quiet evening")["tags"]] == []

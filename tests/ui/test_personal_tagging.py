@@ -151,3 +151,52 @@ async def test_retag_from_the_palette_can_be_stopped(welcomed_store: Store, make
         await pilot.pause()
         assert str(dialog.query_one("#retag-message", Static).render()).startswith("Stopped. Nothing was changed")
     assert [t.name for t in welcomed_store.get(entry.id).tags] == []
+
+
+async def test_refusing_a_tag_in_the_mood_pane_on_three_similar_notes(
+    welcomed_store: Store, make_app: AppFactory, monkeypatch
+) -> None:
+    """The whole loop as a person lives it: `x` on the tag, save, three times; the fourth similar
+    note is written without it, and a different note still gets it."""
+    from textual.widgets import TextArea
+
+    from journal.ui.widgets.tag_list import TagList
+    from journal.ui.widgets.tagged_editor import TaggedEditor
+
+    monkeypatch.setattr(TaggedEditor, "TAG_DELAY", 0.05)
+    welcomed_store.add_keyword(UserKeyword("caseload", "the pile"))
+    app = make_app(welcomed_store)
+
+    async def until(pilot: Pilot, check) -> None:
+        for _ in range(200):
+            await pilot.pause(0.03)
+            if check():
+                return
+        raise AssertionError("timed out")
+
+    def shown() -> dict[str, bool]:
+        return {c.name: c.rejected for c in app.screen.query_one(TagList).chips}
+
+    async def write(pilot: Pilot, text: str) -> None:
+        app.screen.query_one(TextArea).text = text
+        editor = app.screen.query_one(TaggedEditor)
+        await until(pilot, lambda: editor.tags_current)
+
+    refused = ["the pile of laundry at home is huge", "tackled the pile of laundry at home",
+               "the pile of laundry at home again"]
+    async with app.run_test(size=SIZE) as pilot:
+        for text in refused:
+            await write(pilot, text)
+            assert shown() == {"caseload": False}
+            tag_list = app.screen.query_one(TagList)
+            tag_list.focus()
+            tag_list.highlighted = 0
+            await pilot.press("x")
+            assert shown() == {"caseload": True}
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: app.screen.query_one(TextArea).text == "")
+        assert welcomed_store.personal_counts()["rejected"] == 3
+        await write(pilot, "the pile of laundry at home, sigh")
+        assert shown() == {}
+        await write(pilot, "the pile of referrals at work")
+        assert shown() == {"caseload": False}
