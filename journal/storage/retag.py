@@ -24,7 +24,7 @@ from datetime import datetime
 
 from journal.domain.models import EntryTag, Source
 from journal.domain.tagging.version import TAGGER_VERSION
-from journal.storage.base import StoreBase
+from journal.storage.base import StoreBase, tag_with
 from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
 from journal.storage.rows import spans_to_json, to_utc_text
 from journal.storage.schema import TAGGER_VERSION_KEY
@@ -113,10 +113,11 @@ class RetagMixin(StoreBase):
         texts = conn.execute(f"SELECT id, text, updated_utc FROM entries WHERE id IN ({marks})", list(ids)).fetchall()
         tags = load_tags(conn, [r[0] for r in texts])
         found = []
+        tagger, model = self._current_tagger(conn), self._personal_model(conn)  # once a page
         for entry_id, text, updated in texts:
             old_tags = tags[entry_id]
             kept = [t for t in old_tags if t.source == Source.MANUAL or t.rejected]
-            hits = self._tag_adjusted(conn, text, entry_id).hits
+            hits = tag_with(tagger, model, text, entry_id).hits
             plan = TagPlan()
             plan_tags(plan, entry_id, _Tags(kept), hits, {t.name for t in old_tags if t.rejected},
                       self._builtin_names)

@@ -104,8 +104,8 @@ def test_an_interrupted_retag_leaves_the_journal_unchanged(
 ) -> None:
     monkeypatch.setattr(retag_module, "PAGE", 1)
     calls = {"n": 0}
-    target = "_tag_adjusted" if where == "working out" else "write_plan"
-    original = getattr(retag_module.RetagMixin, target) if where == "working out" else retag_module.write_plan
+    target = "tag_with" if where == "working out" else "write_plan"
+    original = getattr(retag_module, target)
 
     def interrupted(*args, **kwargs):
         calls["n"] += 1
@@ -113,10 +113,7 @@ def test_an_interrupted_retag_leaves_the_journal_unchanged(
             raise KeyboardInterrupt
         return original(*args, **kwargs)
 
-    if where == "working out":
-        monkeypatch.setattr(retag_module.RetagMixin, target, interrupted)
-    else:
-        monkeypatch.setattr(retag_module, target, interrupted)
+    monkeypatch.setattr(retag_module, target, interrupted)
     before = {k: _tags(db_path, v) for k, v in journal.items()}
     result = run("tags", "retag")
     assert calls["n"] == 2
@@ -205,3 +202,42 @@ def test_tags_added_with_journal_mood_teach_the_fourth_similar_note(run: Run, ru
     explained = run_json("tags", "explain", "front desk all afternoon today")
     assert explained["personal"] == [{"name": "front-desk", "action": "added", "notes": 3}]
     assert [t["name"] for t in run_json("mood", "3", "a quiet evening")["tags"]] == []
+
+
+def test_ctrl_c_during_a_real_retag_leaves_the_journal_unchanged(db_path: Path) -> None:
+    """A real process and a real SIGINT, part way through a long re-tag."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    import journal as journal_package
+
+    texts = ["couldn't sleep, the pile again", "ate at my desk", "quiet day", "supervision helped"]
+    with open_store(db_path) as store:
+        store.save_many((_entry(texts[i % 4], OLD) for i in range(12_000)), tag=False)  # untagged: all to do
+
+    def rows() -> list[tuple]:
+        conn = sqlite3.connect(db_path)
+        try:
+            return conn.execute("SELECT * FROM entry_tags ORDER BY entry_id, tag").fetchall()
+        finally:
+            conn.close()
+
+    before = rows()
+    root = Path(journal_package.__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journal", "--db", str(db_path), "tags", "retag"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, stdin=subprocess.DEVNULL,
+    )
+    time.sleep(1.5)
+    if proc.poll() is not None:
+        pytest.skip("the re-tag finished before the interrupt could land")
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0
+    assert err == "Re-tagging was stopped; your journal is unchanged.\n" and out == ""
+    assert rows() == before
