@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 @click.group()
 @db_option
 def tags() -> None:
-    """Look at how the tagger reads text."""
+    """See how the tagger reads text, re-tag past entries, or reset what it learned from you."""
 
 
 def _hit_dict(hit: TagHit) -> dict[str, object]:
@@ -73,7 +73,7 @@ def _existing_journal(ctx: click.Context) -> Iterator[Store]:
         yield store
 
 
-@tags.command()
+@tags.command(short_help="Re-tag past entries with the current tagger.")
 @click.option("--since", metavar="WHEN", help="Only entries from this day on (included).")
 @click.option("--dry-run", is_flag=True, help="Say what would change, and change nothing.")
 @json_option
@@ -125,7 +125,7 @@ def _progress() -> Iterator[object]:
             state["bar"].__exit__(None, None, None)  # type: ignore[attr-defined]
 
 
-@tags.command("reset-personal")
+@tags.command("reset-personal", short_help="Forget what the tagger learned from your choices.")
 @click.option("--yes", is_flag=True, help="Don't ask first.")
 @db_option
 @click.pass_context
@@ -142,7 +142,12 @@ def reset_personal(ctx: click.Context, yes: bool) -> None:
                 f"Forget what the tagger learned from {total} of your tag choices? "
                 "Your entries and their tags stay as they are."
             )
-            if not click.confirm(question, default=False, err=True):
+            try:
+                forget = click.confirm(question, default=False, err=True)
+            except click.exceptions.Abort:  # no answer (end of input, or ctrl+c): keep them
+                click.echo("", err=True)
+                forget = False
+            if not forget:
                 click.echo("Nothing was forgotten.")
                 return
         store.reset_personal()
