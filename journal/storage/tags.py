@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from journal.domain.models import Category, TagDef, TagHit, UserKeyword
-from journal.domain.tagging.personal import Adjusted
+from journal.domain.tagging.personal import Adjusted, Decision
 from journal.storage import personal
 from journal.storage.base import StoreBase, tag_with
 from journal.storage.entry_tags import normalise_tag_name
@@ -84,6 +84,13 @@ class TagsMixin(StoreBase):
         with self._read() as conn:  # the lock only to fetch them: tagging a long text holds up no one
             tagger, model = self._current_tagger(conn), self._personal_model(conn)
         return tag_with(tagger, model, text)
+
+    def personal_decisions(self, text: str) -> list[Decision]:
+        """What the personal adjustment decides for `text` (nothing at all, and no tagging, while
+        the journal has not learned enough to change any tag)."""
+        with self._read() as conn:
+            tagger, model = self._current_tagger(conn), self._personal_model(conn)
+        return tag_with(tagger, model, text).decisions if model else []
 
     # what the journal learned from its writer --------------------------------------------------
     def personal_counts(self) -> dict[str, int]:

@@ -198,5 +198,10 @@ async def test_refusing_a_tag_in_the_mood_pane_on_three_similar_notes(
         assert welcomed_store.personal_counts()["rejected"] == 3
         await write(pilot, "the pile of laundry at home, sigh")
         assert shown() == {}
+        tag_list = app.screen.query_one(TagList)
+        lines = [str(tag_list.get_option_at_index(i).prompt) for i in range(tag_list.option_count)]
+        assert lines == ["caseload was left out: you turned it down on similar notes before "
+                         "(add it by hand if it fits)"]
         await write(pilot, "the pile of referrals at work")
         assert shown() == {"caseload": False}
+        assert tag_list.option_count == 1
