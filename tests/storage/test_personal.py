@@ -58,6 +58,11 @@ def test_three_refusals_in_the_editor_leave_the_tag_off_the_next_similar_note(s:
     assert [(d.tag, d.action, d.notes) for d in s.explain_text(SIMILAR).decisions] == [("caseload", "removed", 3)]
     assert "caseload" in names(s, DIFFERENT)
     assert s.explain_text(DIFFERENT).decisions == []
+    assert [(d.tag, d.action) for d in s.personal_decisions(SIMILAR)] == [("caseload", "removed")]
+
+
+def test_nothing_learned_means_no_decisions(s: Store) -> None:
+    assert s.personal_decisions(SIMILAR) == []
 
 
 def test_reject_tag_teaches_and_unreject_forgets(s: Store) -> None:
