@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from journal.domain.models import COST_WORDS, MOOD_WORDS, Entry, EntryTag, Kind, ParkedItem, TagHit, TagStat
+
+if TYPE_CHECKING:
+    from journal.domain.tagging.personal import Decision
+    from journal.storage.retag import RetagSummary
 
 # C0 controls except tab and newline, DEL, and the C1 controls (0x9b alone is a CSI on many terminals).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -164,4 +168,30 @@ def explain_lines(text: str, hits: Sequence[TagHit]) -> list[str]:
         kind = f"{hit.category}, {hit.group}" if hit.group else str(hit.category)
         words = ", ".join(f'"{one_line(s.text)}"' for s in hit.spans)
         lines.append(f"{safe(hit.name)} ({kind}): {words}")
+    return lines
+
+
+def personal_lines(decisions: Sequence[Decision]) -> list[str]:
+    """What this journal's personal adjustment decided, one line per tag (after explain_lines)."""
+    if not decisions:
+        return []
+    return ["", *(f"{safe(d.tag)}: {d.reason()}" for d in decisions)]
+
+
+def retag_lines(summary: RetagSummary) -> list[str]:
+    """A re-tag's summary: how many entries changed, then each tag added or removed and how often."""
+    entries = f"{summary.entries:,} {'entry' if summary.entries == 1 else 'entries'}"
+    changed = f"{summary.changed:,}"
+    if summary.dry_run:
+        head = f"Dry run: re-tagging {entries} would change the tags of {changed}; nothing was saved."
+    else:
+        head = f"Re-tagged {entries}: the tags of {changed} changed."
+    lines = [head]
+    if not summary.changed:
+        return lines
+    width = max(len(name) for name in [*summary.added, *summary.removed])
+    for sign, counts in (("+", summary.added), ("-", summary.removed)):
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"  {sign} {safe(name):<{width}}  {n:,}")
+    lines.append("Tags you rejected or added by hand were kept.")
     return lines

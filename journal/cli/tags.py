@@ -1,26 +1,37 @@
-"""`journal tags explain`: which tags a text would get, and which words triggered them.
+"""`journal tags`: explain a text's tags, re-tag past entries, forget what the tagger learned.
 
-It saves nothing and must not even create the journal: the user's own keywords and tags are used
-only when their journal already exists; otherwise the built-in cues alone answer.
+`explain` saves nothing and must not even create the journal: the user's own keywords, tags and
+personal adjustment are used only when their journal already exists; otherwise the built-in cues
+alone answer. `retag` and `reset-personal` need an existing journal and never create one.
 """
 
 from __future__ import annotations
 
 import click
 
-from journal.cli.common import db_option, db_path, entry_text, json_option, open_journal
-from journal.cli.render import emit_json, explain_lines
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from journal.cli.common import UserError, db_option, db_path, entry_text, json_option, mark_saved, open_journal, period
+from journal.cli.render import emit_json, explain_lines, personal_lines, retag_lines
 from journal.domain.models import TagHit
+
+if TYPE_CHECKING:
+    from journal.storage import Store
 
 
 @click.group()
 @db_option
 def tags() -> None:
-    """Look at how the tagger reads text.
+    """See how the tagger reads text, re-tag past entries, or reset what it learned from you.
 
     \b
     Examples:
       journal tags explain "drained, ate at my desk again"
+      journal tags retag --since "last month" --dry-run
+      journal tags reset-personal
     """
 
 
@@ -50,14 +61,123 @@ def explain(ctx: click.Context, text: tuple[str, ...], as_json: bool) -> None:
     """
     words = entry_text(text, "text to explain")
     path = db_path(ctx)
+    decisions = []
     if path.exists():
         with open_journal(path, create=False) as store:
-            hits = store.tag_text(words)
+            adjusted = store.explain_text(words)
+        hits, decisions = adjusted.hits, adjusted.decisions
     else:
         from journal.domain.tagging import default_tagger
 
         hits = default_tagger().tag(words)
     if as_json:
-        emit_json({"tags": [_hit_dict(h) for h in hits]})
+        data: dict[str, object] = {"tags": [_hit_dict(h) for h in hits]}
+        if decisions:  # only when this journal's own adjustment changed something
+            data["personal"] = [{"name": d.tag, "action": d.action, "notes": d.notes} for d in decisions]
+        emit_json(data)
     else:
-        click.echo("\n".join(explain_lines(words, hits)))
+        click.echo("\n".join(explain_lines(words, hits) + personal_lines(decisions)))
+
+
+@contextmanager
+def _existing_journal(ctx: click.Context) -> Iterator[Store]:
+    path = db_path(ctx)
+    if not path.exists():
+        raise UserError(f"There is no journal at {path} yet; there is nothing to change.")
+    with open_journal(path, create=False) as store:
+        yield store
+
+
+@tags.command(short_help="Re-tag past entries with the current tagger.")
+@click.option("--since", metavar="WHEN", help="Only entries from this day on (included).")
+@click.option("--dry-run", is_flag=True, help="Say what would change, and change nothing.")
+@json_option
+@db_option
+@click.pass_context
+def retag(ctx: click.Context, since: str | None, dry_run: bool, as_json: bool) -> None:
+    """Tag past entries again with the current tagger; tags you rejected or added stay as they are.
+
+    \b
+    Examples:
+      journal tags retag --dry-run
+      journal tags retag --since "last month"
+      journal tags retag --json
+    """
+    start, _ = period(since, None)
+    with _existing_journal(ctx) as store, _progress() as progress:
+        try:
+            summary = store.retag(start, dry_run=dry_run, progress=progress)
+        except KeyboardInterrupt:
+            raise UserError("Re-tagging was stopped; your journal is unchanged.") from None
+    if summary.changed and not dry_run:
+        mark_saved(ctx)
+    if as_json:
+        emit_json({
+            "entries": summary.entries,
+            "changed": summary.changed,
+            "added": dict(sorted(summary.added.items())),
+            "removed": dict(sorted(summary.removed.items())),
+            "dry_run": summary.dry_run,
+        })
+    else:
+        click.echo("\n".join(retag_lines(summary)))
+
+
+@contextmanager
+def _progress() -> Iterator[object]:
+    """A progress bar on stderr when it is a terminal (nothing in scripts and pipes)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    state: dict[str, object] = {}
+
+    def update(done: int, total: int) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = click.progressbar(length=total, label="Re-tagging", file=sys.stderr)
+            bar.__enter__()  # type: ignore[attr-defined]
+            state["done"] = 0
+        bar.update(done - int(state["done"]))  # type: ignore[attr-defined]
+        state["done"] = done
+
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)  # type: ignore[attr-defined]
+
+
+@tags.command("reset-personal", short_help="Forget what the tagger learned from your choices.")
+@click.option("--yes", is_flag=True, help="Don't ask first.")
+@db_option
+@click.pass_context
+def reset_personal(ctx: click.Context, yes: bool) -> None:
+    """Forget what the tagger learned from the tags you rejected or added by hand.
+
+    \b
+    Examples:
+      journal tags reset-personal
+      journal tags reset-personal --yes
+    """
+    with _existing_journal(ctx) as store:
+        counts = store.personal_counts()
+        total = sum(counts.values())
+        if not total:
+            click.echo("The tagger hasn't learned anything from your choices yet; nothing to forget.")
+            return
+        if not yes:
+            question = (
+                f"Forget what the tagger learned from {total} of your tag choices? "
+                "Your entries and their tags stay as they are."
+            )
+            try:
+                forget = click.confirm(question, default=False, err=True)
+            except click.exceptions.Abort:  # no answer (end of input, or ctrl+c): keep them
+                click.echo("", err=True)
+                forget = False
+            if not forget:
+                click.echo("Nothing was forgotten.")
+                return
+        store.reset_personal()
+    mark_saved(ctx)
+    click.echo(f"Done: the tagger has forgotten {total} of your tag choices; your entries are as they were.")

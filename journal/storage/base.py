@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.models import Category, TagDef, UserKeyword
+from journal.storage import personal
 from journal.storage.connection import guarded
 from journal.storage.errors import JournalMoved
 from journal.storage.tagger_bridge import build_tagger, builtin_tags
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from journal.domain.tagging import Tagger
+    from journal.domain.tagging.personal import Adjusted, PersonalModel
 
 _GENERATION_KEY = "tagger_generation"
 
@@ -41,6 +43,8 @@ class StoreBase:
         self._lock = threading.RLock()
         self._tagger: Tagger | None = None
         self._tagger_generation: str | None = None
+        self._personal: PersonalModel | None = None
+        self._personal_generation: str | None = None
         self._builtin_order = [t.name for t in builtin_tags()]
         self._builtin_names = set(self._builtin_order)
         self._identity = _identity(path)
@@ -113,6 +117,20 @@ class StoreBase:
             self._tagger_generation = generation
         return self._tagger
 
+    def _personal_model(self, conn: sqlite3.Connection) -> PersonalModel:
+        """What this journal learned from its writer's tag choices, cached like the tagger."""
+        generation = personal.generation(conn)
+        if self._personal is None or generation != self._personal_generation:
+            self._personal = personal.load_model(conn)
+            self._personal_generation = generation
+        return self._personal
+
+    def _tag_adjusted(self, conn: sqlite3.Connection, text: str, entry_id: int | None = None) -> Adjusted:
+        """The one place text is tagged for the journal: the tagger (with the user's keywords and
+        tags), then this journal's personal adjustment. Saves, imports, re-tagging and the live
+        tags all come through here. `entry_id` keeps a note from counting as its own evidence."""
+        return tag_with(self._current_tagger(conn), self._personal_model(conn), text, entry_id)
+
     def _bump_tagger(self, conn: sqlite3.Connection) -> None:
         """Record (inside the caller's transaction) that every cached tagger is now stale."""
         conn.execute(
@@ -137,6 +155,15 @@ class StoreBase:
                 "description = excluded.description, origin = 'builtin'",
                 [(t.name, str(t.category), t.group, t.description) for t in builtins],
             )
+
+
+def tag_with(tagger: Tagger, model: PersonalModel, text: str, entry_id: int | None = None) -> Adjusted:
+    """`text` tagged by `tagger`, then adjusted by `model`. Both are immutable once built (the store
+    replaces, never mutates, its cached ones), so this may run outside the store's lock."""
+    from journal.domain.tagging.personal import Adjusted
+
+    hits = tagger.tag(text) if text else []
+    return model.adjust(text, hits, exclude=entry_id) if model else Adjusted(hits, [])
 
 
 def _identity(path: Path) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from journal.storage.base import StoreBase
 from journal.storage.connection import integrity_errors
 from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
 from journal.storage.errors import EntryNotFound, StoreError
+from journal.storage.personal import learn_from_save
 from journal.storage.rows import ENTRY_COLUMNS, ENTRY_SELECT, entry_params, now_text, row_to_entry
 
 _INSERT = "INSERT INTO entries (id, {cols}) VALUES (?, {marks})".format(
@@ -34,23 +35,26 @@ class EntriesMixin(StoreBase):
         manual tags on `entry.tags` are kept; auto tags previously rejected for this entry stay rejected.
         """
         with self._write() as conn:
-            tagger = self._current_tagger(conn)
             params = entry_params(entry)
             if entry.id is None:
                 entry_id = conn.execute(_INSERT, (None, *params)).lastrowid
                 prior_rejected: set[str] = set()
+                prior_manual: set[str] = set()
             else:
                 entry_id = entry.id
                 params = params[:-2] + (now_text(), params[-1])  # updated_utc is now
                 if conn.execute(_UPDATE, (*params, entry_id)).rowcount == 0:
                     raise EntryNotFound("That entry no longer exists; it may have been deleted for good.")
-                prior_rejected = {r[0] for r in conn.execute(
-                    "SELECT tag FROM entry_tags WHERE entry_id = ? AND rejected = 1", (entry_id,))}
+                prior = conn.execute(
+                    "SELECT tag, source, rejected FROM entry_tags WHERE entry_id = ?", (entry_id,)).fetchall()
+                prior_rejected = {tag for tag, _, rejected in prior if rejected}
+                prior_manual = {tag for tag, source, rejected in prior if source == "manual" and not rejected}
                 conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
             plan = TagPlan()
-            hits = tagger.tag(entry.text) if entry.text else []
+            hits = self._tag_adjusted(conn, entry.text, entry_id).hits
             plan_tags(plan, entry_id, entry, hits, prior_rejected, self._builtin_names)
             write_plan(conn, plan)
+            learn_from_save(conn, entry_id, entry, hits, plan, prior_rejected, prior_manual)
         stored = self.get(entry_id)
         assert stored is not None
         return stored
@@ -69,7 +73,6 @@ class EntriesMixin(StoreBase):
     ) -> int:
         """save_many's work inside the caller's transaction (imports add their own rows to it)."""
         count = 0
-        tagger = self._current_tagger(conn) if tag else None
         next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
         for batch in _chunks(entries, _BATCH):
             plan = TagPlan()
@@ -81,7 +84,7 @@ class EntriesMixin(StoreBase):
                 else:
                     entry_id, next_id = next_id, next_id + 1
                 rows.append((entry_id, *entry_params(entry)))
-                hits = (tagger.tag(entry.text) if entry.text else []) if tagger else None
+                hits = self._tag_adjusted(conn, entry.text).hits if tag else None
                 plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
             try:
                 conn.executemany(_INSERT, rows)

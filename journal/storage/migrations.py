@@ -18,10 +18,12 @@ from journal.storage.errors import DatabaseTooNew, NotAJournal
 Step = Callable[[sqlite3.Connection], None]
 
 
-def _run(statements: Sequence[str]) -> Step:
+def _run(statements: Sequence[str], then: Step | None = None) -> Step:
     def step(conn: sqlite3.Connection) -> None:
         for sql in statements:
             conn.execute(sql)
+        if then is not None:
+            then(conn)
 
     return step
 
@@ -31,6 +33,7 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
     (1, _run(schema.V1)),
     (2, _run(schema.V2)),
     (3, _run(schema.V3)),
+    (4, _run(schema.V4, schema.upgrade_to_v4)),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -7,6 +7,8 @@ never edit an old one.
 
 from __future__ import annotations
 
+import sqlite3
+
 FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
 
 #: Version 1: entries, tags, the tagger's teaching, settings, drafts, ritual state, parked items and
@@ -139,3 +141,68 @@ V2: tuple[str, ...] = (
 V3: tuple[str, ...] = (
     "CREATE TABLE import_keys (key TEXT PRIMARY KEY, imported_utc TEXT NOT NULL) WITHOUT ROWID",
 )
+
+#: Version 4: what this journal taught the tagger (journal.domain.tagging.personal): one row per
+#: entry and tag the person rejected or added by hand, holding checksums of the note's words, never
+#: its text. They go with their entry when it is deleted for good.
+V4: tuple[str, ...] = (
+    """
+    CREATE TABLE personal_signals (
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('rejected', 'added')),
+        features_json TEXT NOT NULL,        -- sorted list of 8-hex-digit checksums
+        created_utc TEXT NOT NULL,
+        PRIMARY KEY (entry_id, tag)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX personal_signals_by_tag ON personal_signals (tag, kind)",
+)
+
+
+#: The setting holding the tagger version that last tagged every entry (see journal tags retag).
+TAGGER_VERSION_KEY = "tagger_version"
+
+
+def stamp_tagger_version(conn: sqlite3.Connection) -> None:
+    """A journal with no entries yet has nothing an older tagger tagged: it starts at today's
+    version. One that has entries keeps no stamp and counts as version 1 (the lexicon tagger)."""
+    import json
+
+    from journal.domain.tagging.version import TAGGER_VERSION
+
+    if conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None:
+        conn.execute(
+            "INSERT OR IGNORE INTO settings (key, value_json) VALUES (?, ?)",
+            (TAGGER_VERSION_KEY, json.dumps(TAGGER_VERSION)),
+        )
+
+
+def learn_past_refusals(conn: sqlite3.Connection) -> None:
+    """Upgrading to V4: the tags already turned down on past entries are the first memories.
+
+    Only refusals: every one of them was made by hand in this app. Tags "added by hand" before V4
+    cannot be told apart from imported ones (a Daylio activity, a jrnl @tag), which were never a
+    judgement on this tagger's output, so they teach nothing."""
+    import json
+
+    from journal.domain.tagging.personal import rejection_features
+    from journal.storage.rows import spans_from_json
+
+    rows = conn.execute(
+        "SELECT et.entry_id, et.tag, et.spans_json, e.text FROM entry_tags et JOIN entries e ON e.id = et.entry_id "
+        "WHERE et.rejected = 1 AND et.source = 'auto' AND et.spans_json IS NOT NULL"
+    ).fetchall()
+    for entry_id, tag, spans_json, text in rows:
+        features = sorted(rejection_features(text, spans_from_json(spans_json)))
+        if features:
+            conn.execute(
+                "INSERT OR IGNORE INTO personal_signals (entry_id, tag, kind, features_json, created_utc) "
+                "VALUES (?, ?, 'rejected', ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                (entry_id, tag, json.dumps(features)),
+            )
+
+
+def upgrade_to_v4(conn: sqlite3.Connection) -> None:
+    stamp_tagger_version(conn)
+    learn_past_refusals(conn)

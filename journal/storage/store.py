@@ -20,6 +20,7 @@ from journal.storage.errors import DatabaseDamaged
 from journal.storage.extras import ExtrasMixin
 from journal.storage.insights import InsightsMixin
 from journal.storage.import_keys import ImportMixin
+from journal.storage.retag import RetagMixin
 from journal.storage.search import SearchMixin
 from journal.storage.tags import TagsMixin
 
@@ -61,7 +62,9 @@ def open_store(
     return store
 
 
-class Store(ImportMixin, EntriesMixin, SearchMixin, TagsMixin, StatsMixin, InsightsMixin, ExtrasMixin, BackupMixin):
+class Store(
+    ImportMixin, EntriesMixin, SearchMixin, TagsMixin, RetagMixin, StatsMixin, InsightsMixin, ExtrasMixin, BackupMixin
+):
     """A connection to one journal file. Thread-safe (one connection, a lock); close() when done."""
 
     def close(self) -> None:

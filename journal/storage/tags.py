@@ -5,9 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 from journal.domain.models import Category, TagDef, TagHit, UserKeyword
-from journal.storage.base import StoreBase
+from journal.domain.tagging.personal import Adjusted, Decision
+from journal.storage import personal
+from journal.storage.base import StoreBase, tag_with
 from journal.storage.entry_tags import normalise_tag_name
 from journal.storage.errors import EntryNotFound, StoreError
+from journal.storage.rows import spans_from_json
 
 _ENSURE_PERSONAL = "INSERT OR IGNORE INTO tags (name, category, origin) VALUES (?, 'personal', 'personal')"
 
@@ -19,14 +22,22 @@ class TagsMixin(StoreBase):
         name = normalise_tag_name(name)
         with self._write() as conn:
             self._entry_exists(conn, entry_id)
-            conn.execute("DELETE FROM entry_tags WHERE entry_id = ? AND tag = ? AND source = 'manual'", (entry_id, name))
+            if conn.execute("DELETE FROM entry_tags WHERE entry_id = ? AND tag = ? AND source = 'manual'",
+                            (entry_id, name)).rowcount:
+                personal.forget(conn, entry_id, name, personal.ADDED)
+            row = conn.execute("SELECT spans_json FROM entry_tags WHERE entry_id = ? AND tag = ? AND rejected = 0",
+                               (entry_id, name)).fetchone()
             conn.execute("UPDATE entry_tags SET rejected = 1 WHERE entry_id = ? AND tag = ?", (entry_id, name))
+            if row is not None and row[0]:
+                text = conn.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()[0]
+                personal.remember_rejection(conn, entry_id, name, text, spans_from_json(row[0]))
 
     def unreject_tag(self, entry_id: int, name: str) -> None:
         name = normalise_tag_name(name)
         with self._write() as conn:
             self._entry_exists(conn, entry_id)
             conn.execute("UPDATE entry_tags SET rejected = 0 WHERE entry_id = ? AND tag = ?", (entry_id, name))
+            personal.forget(conn, entry_id, name, personal.REJECTED)
 
     def add_tag(self, entry_id: int, name: str) -> None:
         """Attach a tag by hand (source manual); unknown names become personal tags."""
@@ -34,11 +45,17 @@ class TagsMixin(StoreBase):
         with self._write() as conn:
             self._entry_exists(conn, entry_id)
             conn.execute(_ENSURE_PERSONAL, (name,))
+            had = conn.execute("SELECT 1 FROM entry_tags WHERE entry_id = ? AND tag = ?", (entry_id, name)).fetchone()
             conn.execute(
                 "INSERT INTO entry_tags (entry_id, tag, source, rejected) VALUES (?, ?, 'manual', 0) "
                 "ON CONFLICT (entry_id, tag) DO UPDATE SET source = 'manual', rejected = 0",
                 (entry_id, name),
             )
+            if had is None:  # a tag the tagger missed (one it found and was refused is only taken back)
+                text = conn.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()[0]
+                personal.remember_addition(conn, entry_id, name, text)
+            else:
+                personal.forget(conn, entry_id, name, personal.REJECTED)
 
     @staticmethod
     def _entry_exists(conn: sqlite3.Connection, entry_id: int) -> None:
@@ -60,9 +77,32 @@ class TagsMixin(StoreBase):
 
     def tag_text(self, text: str) -> list[TagHit]:
         """The tags `text` would get on save (built-in cues, user keywords, user tags), saving nothing."""
+        return self.explain_text(text).hits
+
+    def explain_text(self, text: str) -> Adjusted:
+        """`tag_text`, with what this journal's personal adjustment decided (see `tags explain`)."""
+        with self._read() as conn:  # the lock only to fetch them: tagging a long text holds up no one
+            tagger, model = self._current_tagger(conn), self._personal_model(conn)
+        return tag_with(tagger, model, text)
+
+    def personal_decisions(self, text: str) -> list[Decision]:
+        """What the personal adjustment decides for `text` (nothing at all, and no tagging, while
+        the journal has not learned enough to change any tag)."""
         with self._read() as conn:
-            tagger = self._current_tagger(conn)
-        return tagger.tag(text)
+            tagger, model = self._current_tagger(conn), self._personal_model(conn)
+        return tag_with(tagger, model, text).decisions if model else []
+
+    # what the journal learned from its writer --------------------------------------------------
+    def personal_counts(self) -> dict[str, int]:
+        """How many remembered choices there are: {"rejected": n, "added": m}."""
+        with self._read() as conn:
+            return personal.counts(conn)
+
+    def reset_personal(self) -> int:
+        """Forget every tag choice the tagger learned from (entries and their tags stay as they are).
+        Returns how many were forgotten."""
+        with self._write() as conn:
+            return personal.forget_all(conn)
 
     # teaching the tagger -----------------------------------------------------------------------
     def add_user_tag(self, tag: TagDef) -> None:

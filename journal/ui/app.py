@@ -105,6 +105,8 @@ class JournalApp(CompatApp):
         self.store = store
         #: set once the tagger is built (the benchmark and tests wait on it)
         self.tagger_warm = threading.Event()
+        #: set once the app has checked whether to offer re-tagging past entries (tests wait on it)
+        self.retag_checked = threading.Event()
         self.clock: Callable[[], datetime] = clock
         self.demo = demo
         if demo:
@@ -155,6 +157,19 @@ class JournalApp(CompatApp):
         notice = cache_notice()
         if notice:
             self.call_from_thread(self.notify, notice, title="A note on speed", timeout=10)
+        try:
+            if self.store.retag_offer_due():
+                self.call_from_thread(self._offer_retag)
+        except Exception:  # only an offer: a journal that cannot say now (or an app closing) asks next time
+            pass
+        finally:
+            self.retag_checked.set()
+
+    def _offer_retag(self) -> None:
+        """Once after an upgrade of the tagger: offer to re-tag the past entries (see RetagDialog)."""
+        from journal.ui.dialogs.retag import RetagDialog
+
+        self.push_screen(RetagDialog(offered=True))
 
     def _welcomed(self, _: None) -> None:
         self.store.set_setting(WELCOMED, True)

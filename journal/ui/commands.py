@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from journal.ui.panes.catalog import PANES
@@ -32,7 +33,23 @@ class JournalCommands(Provider):
         )
         commands.append(("Never-write list", self._never_write, "Names the confidentiality check always flags"))
         commands.append(("Export…", self._open_export, "Save your journal as JSON, Markdown or CSV"))
+        commands.append(
+            ("Re-tag past entries…", self._retag, "Tag old entries again with today's tagger; your own choices stay")
+        )
+        commands.append((
+            "Forget what the tagger learned from me…",
+            self._reset_personal,
+            "Reset the personal tagging learned from the tags you rejected or added by hand",
+        ))
         return commands
+
+    def _retag(self) -> None:
+        from journal.ui.dialogs.retag import RetagDialog
+
+        self.app.push_screen(RetagDialog())
+
+    def _reset_personal(self) -> None:
+        reset_personal(self.app)
 
     def _open_export(self) -> None:
         from journal.ui.dialogs.export import ExportDialog
@@ -53,3 +70,23 @@ class JournalCommands(Provider):
         for name, callback, help_text in self._commands():
             if (score := matcher.match(name)) > 0:
                 yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+
+
+def reset_personal(app: App) -> None:
+    """Ask, then forget what the tagger learned from the person's tag choices (two small queries)."""
+    from journal.ui.dialogs.reset_personal import ResetPersonalDialog
+
+    store = app.store  # type: ignore[attr-defined]
+    counts = store.personal_counts()
+    if not sum(counts.values()):
+        app.notify("The tagger hasn't learned anything from your choices yet; there is nothing to forget.", timeout=5)
+        return
+
+    def chosen(forget: bool | None) -> None:
+        if forget:
+            store.reset_personal()
+            app.notify("Done: the tagger has forgotten what it learned from your choices.", timeout=5)
+        else:
+            app.notify("Kept: nothing was forgotten.", timeout=3)
+
+    app.push_screen(ResetPersonalDialog(counts["rejected"], counts["added"]), chosen)

@@ -17,7 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from journal.domain.models import Source
-from journal.ui.safe import safe_text
+from journal.ui.safe import safe_plain, safe_text
 
 #: How many trigger phrases a chip quotes before it says "and N more".
 _MAX_PHRASES = 3
@@ -108,14 +108,18 @@ class TagList(OptionList):
     def chips(self) -> list[TagChip]:
         return list(self._chips.values())
 
-    def show(self, chips: Sequence[TagChip]) -> None:
-        """Replace the chips, keeping the highlight on the same tag where it still exists."""
+    def show(self, chips: Sequence[TagChip], notes: Sequence[str] = ()) -> None:
+        """Replace the chips, keeping the highlight on the same tag where it still exists.
+
+        `notes` are quiet lines after the chips (what the journal's personal adjustment left out);
+        they cannot be highlighted or toggled."""
         current = self.highlighted_option.id if self.highlighted_option is not None else None
         self._chips = {chip.name: chip for chip in chips}
+        quiet = [Option(Content.styled(safe_plain(n), "dim italic"), disabled=True) for n in notes]
         if not chips:
-            self.set_options([Option(Content.styled(_EMPTY_HINT, "dim italic"), disabled=True)])
+            self.set_options(quiet or [Option(Content.styled(_EMPTY_HINT, "dim italic"), disabled=True)])
             return
-        self.set_options(Option(chip_content(chip), id=chip.name) for chip in chips)
+        self.set_options([*(Option(chip_content(chip), id=chip.name) for chip in chips), *quiet])
         names = list(self._chips)
         if current in self._chips:
             self.highlighted = names.index(current)

@@ -66,10 +66,11 @@ class TaggedEditor(Vertical):
             return self.editor
 
     class _Tagged(Message):
-        def __init__(self, text: str, hits: list[TagHit] | None) -> None:
+        def __init__(self, text: str, hits: list[TagHit] | None, left_out: list[str] | None = None) -> None:
             super().__init__()
             self.text = text
             self.hits = hits
+            self.left_out = left_out or []
 
     class _Catalogue(Message):
         def __init__(self, tags: list[TagDef]) -> None:
@@ -92,6 +93,7 @@ class TaggedEditor(Vertical):
         super().__init__(name=name, id=id, classes=classes)
         self._placeholder = placeholder
         self._hits: list[TagHit] = []
+        self._left_out: list[str] = []
         self._rejected: set[str] = set()
         self._manual: list[str] = []
         self._catalogue: dict[str, TagDef] = {}
@@ -168,7 +170,7 @@ class TaggedEditor(Vertical):
 
     def clear(self) -> None:
         """Back to an empty page (after a save)."""
-        self._hits, self._rejected, self._manual = [], set(), []
+        self._hits, self._rejected, self._manual, self._left_out = [], set(), [], []
         self.text_area.load_text("")
         self._show_chips()
 
@@ -198,8 +200,14 @@ class TaggedEditor(Vertical):
             hits: list[TagHit] | None = store.tag_text(text) if text.strip() else []
         except Exception:  # the editor must keep working even if the tagger trips
             hits = None
+        left_out: list[str] = []
+        if hits is not None and text.strip():
+            try:  # what the journal learned from its writer left out, said quietly under the tags
+                left_out = [d.tag for d in store.personal_decisions(text) if d.action == "removed"]
+            except Exception:
+                left_out = []
         if not get_current_worker().is_cancelled:
-            self.post_message(self._Tagged(text, hits))
+            self.post_message(self._Tagged(text, hits, left_out))
 
     @on(_Tagged)
     def _tagged(self, event: _Tagged) -> None:
@@ -209,6 +217,7 @@ class TaggedEditor(Vertical):
             self.notify("Live tags aren't available just now; your words are safe.", timeout=4)
             return
         self._hits = event.hits
+        self._left_out = event.left_out
         self._tagged_text = event.text
         self._show_chips()
 
@@ -231,7 +240,11 @@ class TaggedEditor(Vertical):
         return chips
 
     def _show_chips(self) -> None:
-        self.query_one(TagList).show(self._chips())
+        notes = [
+            f"{name} was left out: you turned it down on similar notes before (add it by hand if it fits)"
+            for name in self._left_out if name not in self._manual
+        ]
+        self.query_one(TagList).show(self._chips(), notes)
 
     # rejecting and adding --------------------------------------------------------------------
     @on(TagList.Toggled)
