@@ -100,6 +100,16 @@ class EntriesMixin(StoreBase):
                 return None
             return row_to_entry(row, load_tags(conn, [entry_id])[entry_id])
 
+    def set_starred(self, entry_id: int, starred: bool = True) -> Entry:
+        """Star (or unstar) an entry "bring to supervision" and return it. Its text, tags and
+        `updated_at` are untouched: a star is a bookmark, not an edit. Entries in the trash too."""
+        with self._write() as conn:
+            self._require(conn, entry_id)
+            conn.execute("UPDATE entries SET starred = ? WHERE id = ?", (int(bool(starred)), entry_id))
+        stored = self.get(entry_id)
+        assert stored is not None
+        return stored
+
     def delete(self, entry_id: int) -> None:
         """Move an entry to the trash (soft delete)."""
         with self._write() as conn:

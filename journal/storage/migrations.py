@@ -31,6 +31,7 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
     (1, _run(schema.V1)),
     (2, _run(schema.V2)),
     (3, _run(schema.V3)),
+    (4, _run(schema.V4)),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -139,3 +139,10 @@ V2: tuple[str, ...] = (
 V3: tuple[str, ...] = (
     "CREATE TABLE import_keys (key TEXT PRIMARY KEY, imported_utc TEXT NOT NULL) WITHOUT ROWID",
 )
+
+#: Version 4: an entry can be starred "bring to supervision" (the brief quotes starred entries, and
+#: only those). A partial index keeps "the starred entries of a period" cheap however few there are.
+V4: tuple[str, ...] = (
+    "ALTER TABLE entries ADD COLUMN starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1))",
+    "CREATE INDEX entries_starred ON entries (created_utc) WHERE starred = 1",
+)

@@ -8,6 +8,7 @@ ctrl+z for a few seconds; `t` shows the trash itself (`in:trash`), where entries
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -194,7 +195,7 @@ class HistoryPane(PaneScreen):
 
     def action_trash(self) -> None:
         spec = self.filter_bar.spec
-        self.filter_bar.set_spec(FilterSpec(spec.text, spec.tags, spec.kind, spec.since, spec.until, not spec.trash))
+        self.filter_bar.set_spec(replace(spec, trash=not spec.trash))
         self.action_tab("history-list")
 
     @on(EntryTable.Opened)
