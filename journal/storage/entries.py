@@ -38,6 +38,8 @@ class EntriesMixin(StoreBase):
             params = entry_params(entry)
             if entry.id is None:
                 entry_id = conn.execute(_INSERT, (None, *params)).lastrowid
+                if entry.starred:  # a new entry may arrive starred; an edit never changes the star
+                    conn.execute("UPDATE entries SET starred = 1 WHERE id = ?", (entry_id,))
                 prior_rejected: set[str] = set()
             else:
                 entry_id = entry.id
@@ -74,6 +76,7 @@ class EntriesMixin(StoreBase):
         for batch in _chunks(entries, _BATCH):
             plan = TagPlan()
             rows = []
+            starred: list[tuple[int]] = []
             for entry in batch:
                 if keep_ids and entry.id is not None:
                     entry_id = entry.id
@@ -81,6 +84,8 @@ class EntriesMixin(StoreBase):
                 else:
                     entry_id, next_id = next_id, next_id + 1
                 rows.append((entry_id, *entry_params(entry)))
+                if entry.starred:
+                    starred.append((entry_id,))
                 hits = (tagger.tag(entry.text) if entry.text else []) if tagger else None
                 plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
             try:
@@ -89,6 +94,7 @@ class EntriesMixin(StoreBase):
                 if "unique" not in str(exc).lower():
                     raise
                 raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc
+            conn.executemany("UPDATE entries SET starred = 1 WHERE id = ?", starred)
             write_plan(conn, plan)
             count += len(batch)
         return count
