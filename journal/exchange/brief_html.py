@@ -18,10 +18,11 @@ from journal.domain.brief import (
     boundary_sentence,
     cost_words,
     helper_sentence,
-    tag_sentence,
+    plural,
     week_label,
 )
 from journal.domain.early_notice import FIGURES_INTRO, HELPS, NOT_A_DIAGNOSIS
+from journal.domain.insights import TREND_WORDS
 from journal.exchange import brief_svg
 
 STYLE = """
@@ -43,7 +44,7 @@ h3 { font-size: 10pt; margin: 9px 0 3px 0; font-weight: 600; color: #444c56; }
 p { margin: 3px 0; }
 .aid { font-style: italic; color: #555e68; margin: 2px 0 8px 0; }
 .muted { color: #66707a; }
-.grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 6px 18px; }
+.grid2 { display: grid; grid-template-columns: 1.3fr 1fr; gap: 6px 18px; align-items: start; }
 section, figure, .quote { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 4px 0; }
 figcaption { font-size: 9pt; color: #555e68; }
@@ -54,6 +55,7 @@ svg .bar { fill: #4f7d95; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 3px 0; }
 th, td { text-align: left; padding: 1px 6px 1px 0; border-bottom: 1px solid #eaeef2; vertical-align: top; }
 th { font-weight: 600; color: #444c56; }
+th.group { color: #2f4f5f; padding-top: 4px; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 ul { margin: 3px 0; padding-left: 18px; }
 li { margin: 1px 0; }
@@ -64,6 +66,7 @@ blockquote {
   white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f8fa;
 }
 .legend span { margin-right: 10px; white-space: nowrap; }
+.small { font-size: 8.5pt; }
 footer { margin-top: 12px; font-size: 8.5pt; color: #66707a; }
 @media print {
   body { padding: 0; max-width: none; font-size: 10pt; }
@@ -100,18 +103,29 @@ def _period(brief: Brief) -> tuple[str, str]:
 
 
 def _tags(brief: Brief) -> tuple[str, str]:
-    days = brief.period.days
-    parts = []
+    before = f"the {plural(brief.period.days, 'day')} before"
+    rows = []
     for title, stats in (("Stressors", brief.stressors), ("Signs of strain", brief.signs)):
-        items = [f"<b>{_e(s.name)}</b>: {_e(tag_sentence(s, days))}" for s in stats] or ["none came up in this period"]
-        parts.append(f"<h3>{title}</h3>" + _list(items))
+        rows.append(f'<tr><th colspan="5" class="group">{title}</th></tr>')
+        if not stats:
+            rows.append('<tr><td colspan="5" class="muted">none came up in this period</td></tr>')
+        rows += [
+            f"<tr><td>{_e(s.name)}</td><td class=n>{s.count}</td><td class=n>{s.days}</td>"
+            f"<td class=n>{s.previous_count}</td><td>{_e(TREND_WORDS.get(s.trend, s.trend))}</td></tr>"
+            for s in stats
+        ]
+    table = (
+        "<table><thead><tr><th>tag</th><th class=n>times</th><th class=n>days</th>"
+        f"<th class=n>before</th><th>trend</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<p class="muted small">times: entries it came up in; days: the days they were on; before: times in {_e(before)}.</p>'
+    )
     chart = ""
     if brief.stressors or brief.signs:
         chart = (
             "<figure>" + brief_svg.tag_bars((("Stressors", brief.stressors), ("Signs of strain", brief.signs)))
             + "<figcaption>Entries each came up in.</figcaption></figure>"
         )
-    return "<section><h2>What came up most</h2>" + "".join(parts) + "</section>", chart
+    return f"<section><h2>What came up most</h2>{table}</section>", chart
 
 
 def _boundaries(brief: Brief) -> tuple[str, str]:

@@ -35,7 +35,7 @@ def _svg(width: int, height: int, label: str, body: list[str]) -> str:
 
 def mood_line(weeks: Sequence[MoodWeek], *, width: int = 330, height: int = 150) -> str:
     """Mood (solid) and energy (dashed) week by week on the 1-5 scale; gaps where nothing was written."""
-    left, right, top, bottom = 26, 10, 10, 28
+    left, right, top, bottom = 26, 24, 10, 28
     inner_w, inner_h = width - left - right, height - top - bottom
     n = max(len(weeks), 1)
 
