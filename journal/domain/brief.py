@@ -248,7 +248,8 @@ def period_words(first: date, last: date) -> str:
 
 
 def scale_word(value: float, words: Mapping[int, str]) -> str:
-    return words[min(5, max(1, round(value)))]
+    """The word for a mean on a 1-5 scale, halves rounded up (3.5 reads as 4, always)."""
+    return words[min(5, max(1, int(value + 0.5)))]
 
 
 def entry_heading(entry: Entry, labels: Mapping[str, str]) -> str:
@@ -286,7 +287,7 @@ def tag_sentence(stat: TagStat, period_days: int) -> str:
 def cost_words(mean: float | None) -> str:
     if mean is None:
         return "–"
-    return f"{COST_WORDS[min(5, max(1, round(mean)))]} ({mean:.1f} of 5)"
+    return f"{scale_word(mean, COST_WORDS)} ({mean:.1f} of 5)"
 
 
 def boundary_sentence(line: BoundaryLine) -> str:
