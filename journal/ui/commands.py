@@ -32,7 +32,15 @@ class JournalCommands(Provider):
         )
         commands.append(("Never-write list", self._never_write, "Names the confidentiality check always flags"))
         commands.append(("Export…", self._open_export, "Save your journal as JSON, Markdown or CSV"))
+        commands.append(
+            ("Supervision brief…", self._open_brief, "A one-page brief of a period to bring to supervision")
+        )
         return commands
+
+    def _open_brief(self) -> None:
+        from journal.ui.brief.screen import BriefScreen
+
+        self.app.push_screen(BriefScreen())
 
     def _open_export(self) -> None:
         from journal.ui.dialogs.export import ExportDialog
