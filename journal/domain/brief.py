@@ -232,7 +232,7 @@ def quote(
 
 def parked_quote(item: ParkedItem, never_write: Sequence[str], today: date, *, keep_identifiers: bool = False) -> Quote:
     text, used, kept = guarded(item.text.strip(), never_write, today, keep_identifiers=keep_identifiers)
-    return Quote(None, item.created_at, f"parked {item.created_at:%a %d %b}", text, used, kept)
+    return Quote(None, item.created_at, "still parked", text, used, kept)
 
 
 # -- words -------------------------------------------------------------------------------------

@@ -173,7 +173,7 @@ def _notice(brief: Brief) -> str:
 
 def _parked(brief: Brief) -> str:
     if brief.parked:
-        body = _list(f'{_e(" ".join(p.text.split()))} <span class="muted">({_e(p.heading)})</span>' for p in brief.parked)
+        body = _list(_e(" ".join(p.text.split())) for p in brief.parked)
     else:
         body = "<p>Nothing is parked.</p>"
     return f"<section><h2>Still parked</h2>{body}</section>"

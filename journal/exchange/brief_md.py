@@ -86,7 +86,7 @@ def brief_markdown(brief: Brief) -> str:
 
     out += ["## Still parked", ""]
     if brief.parked:
-        out += [f"- {_plain(' '.join(escape_line(p.text).split()))} *({p.heading})*" for p in brief.parked]
+        out += [f"- {_plain(' '.join(escape_line(p.text).split()))}" for p in brief.parked]
     else:
         out.append("Nothing is parked.")
     out.append("")

@@ -103,10 +103,7 @@ def _parked(brief: Brief) -> list[Content]:
     lines = [_heading("Still parked")]
     if not brief.parked:
         return [*lines, Content.styled("Nothing is parked.", "italic")]
-    return lines + [
-        Content.assemble("  • ", safe_text(" ".join(p.text.split())), Content.styled(f"  ({p.heading})", "dim"))
-        for p in brief.parked
-    ]
+    return lines + [Content.assemble("  • ", safe_text(" ".join(p.text.split()))) for p in brief.parked]
 
 
 def _quotes(brief: Brief) -> list[Content]:

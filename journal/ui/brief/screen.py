@@ -51,8 +51,9 @@ class BriefScreen(ForwardWorkerFailures, Screen[None]):
             Binding(str(key), f"weeks({weeks})", f"{weeks} weeks", group=PERIOD_KEYS, key_display=str(key))
             for key, weeks in enumerate(QUICK_WEEKS, start=1)
         ),
-        Binding("slash", "range", "Any period", key_display="/"),
-        Binding("r", "toggle_replace", "Replace details"),
+        # the period box says "Any period: ..." itself; the footer keeps room for the pane keys at 80 columns
+        Binding("slash", "range", "Any period", key_display="/", show=False),
+        Binding("r", "toggle_replace", "Privacy"),
         Binding("e", "export", "Save…"),
     ]
 
