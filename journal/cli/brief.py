@@ -81,6 +81,7 @@ def _entry_id(raw: str) -> int:
 
 
 def _set_star(ctx: click.Context, raw: str, starred: bool) -> None:
+    from journal.cli.render import safe
     from journal.domain.brief import entry_heading
     from journal.domain.models import BOUNDARY_KINDS
 
@@ -94,7 +95,7 @@ def _set_star(ctx: click.Context, raw: str, starred: bool) -> None:
     mark_saved(ctx)
     said = "Starred for supervision" if starred else "No longer starred"
     trash = " (it is in the trash, so no brief quotes it)" if entry.deleted_at is not None else ""
-    click.echo(f"{said}: entry {entry_id}, {entry_heading(entry, labels)}{trash}.")
+    click.echo(safe(f"{said}: entry {entry_id}, {entry_heading(entry, labels)}{trash}."))
 
 
 @click.command()

@@ -9,6 +9,7 @@ across pages, and the charts side by side.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 
@@ -77,8 +78,12 @@ footer { margin-top: 12px; font-size: 8.5pt; color: #66707a; }
 """
 
 
+#: C0 controls but tab and newline, DEL and C1: never part of a page (or of a terminal, if it is printed).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(_CONTROL.sub("", str(text)), quote=True)
 
 
 def _num(value: float | None) -> str:

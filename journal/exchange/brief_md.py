@@ -94,7 +94,7 @@ def brief_markdown(brief: Brief) -> str:
     out += ["## Entries I starred for supervision", ""]
     if brief.quotes:
         for q in brief.quotes:
-            out += [f"### {q.heading}", "", "> " + paragraphs(q.text).replace("\n", "\n> ") if q.text else "> (no text)", ""]
+            out += [f"### {escape_line(q.heading)}", "", "> " + paragraphs(q.text).replace("\n", "\n> ") if q.text else "> (no text)", ""]
     else:
         out += ["None starred in this period. Star an entry with `s` in History or Mood, or `journal star ID`.", ""]
     privacy = brief.privacy_sentence()

@@ -40,7 +40,8 @@ class JournalCommands(Provider):
     def _open_brief(self) -> None:
         from journal.ui.brief.screen import BriefScreen
 
-        self.app.push_screen(BriefScreen())
+        if not isinstance(self.app.screen, BriefScreen):  # already open: it is right there
+            self.app.push_screen(BriefScreen())
 
     def _open_export(self) -> None:
         from journal.ui.dialogs.export import ExportDialog

@@ -252,3 +252,16 @@ def test_star_and_unstar_from_the_cli(db_path: Path) -> None:
     for bad, says in (("abc", "entry's number"), ("0", "entry's number"), ("999", "no longer exists")):
         failed = invoke(db_path, "star", bad)
         assert failed.exit_code == 1 and says in failed.stderr and "Traceback" not in failed.output
+
+
+def test_escape_sequences_never_reach_a_page_or_a_terminal(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        store.add_boundary_kind("odd", "Odd\x1b[2J kind")
+        saved = store.save(Entry(Kind.BOUNDARY, NOW - timedelta(days=1), "rang\x1b]52;c;aGk=\x07 back\x9b1m",
+                                 boundary="odd", outcome=Outcome.CROSSED, cost=2))
+        store.set_starred(saved.id)  # type: ignore[arg-type]
+        brief = gather_brief(store, Period.last_days(28, now=NOW, tz=TZ), NOW)
+    for rendered in (brief_markdown(brief), brief_html(brief), invoke(db_path, "brief").stdout,
+                     invoke(db_path, "star", str(saved.id)).stdout):
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", rendered), rendered
+        assert re.search(r"Odd\\?\[2J kind", rendered)  # the text stays, only the ESC goes

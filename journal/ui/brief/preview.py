@@ -113,7 +113,7 @@ def _quotes(brief: Brief) -> list[Content]:
             "None starred in this period. Star an entry with s in History or in Mood's recent list.", "italic"
         ))
     for q in brief.quotes:
-        lines.append(Content.styled(q.heading, "bold"))
+        lines.append(safe_text(q.heading).stylize("bold"))
         body = q.text or "(no text)"
         lines += [Content.assemble(Content.styled("  ▌ ", "$primary"), safe_text(line)) for line in body.split("\n")]
     privacy = brief.privacy_sentence()
