@@ -265,3 +265,22 @@ def test_escape_sequences_never_reach_a_page_or_a_terminal(db_path: Path) -> Non
                      invoke(db_path, "star", str(saved.id)).stdout):
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", rendered), rendered
         assert re.search(r"Odd\\?\[2J kind", rendered)  # the text stays, only the ESC goes
+
+
+def test_the_early_notice_in_its_own_gentle_words(db_path: Path) -> None:
+    from journal.domain.early_notice import HELPS, NOT_A_DIAGNOSIS
+
+    with open_store(db_path) as store:
+        entries = []
+        for ago in range(69, -1, -1):
+            day = NOW - timedelta(days=ago, hours=1)
+            entries.append(Entry(Kind.MOOD, day, "A steady day.", mood=3, energy=3))
+            if ago < 9:
+                entries.append(Entry(Kind.MOOD, day - timedelta(hours=3), "Drained.", mood=2,
+                                     tags=[_tag("emotional-exhaustion", Category.SYMPTOM)]))
+        store.save_many(entries, tag=False)
+        brief = gather_brief(store, Period.last_days(28, now=NOW, tz=TZ), NOW)
+    assert brief.notice is not None
+    md = brief_markdown(brief)
+    assert brief.notice.headline() in md and HELPS in md and NOT_A_DIAGNOSIS in md
+    assert "Drained." not in md and "A steady day." not in md  # none of it starred

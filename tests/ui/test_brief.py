@@ -79,6 +79,12 @@ async def test_from_insights_with_its_period_then_another(demo_app: JournalApp) 
         screen = pilot.app.screen
         assert isinstance(screen, BriefScreen) and screen.brief is not None
         assert screen.brief.period.days == 84  # what Insights showed: 12 weeks
+        insights = pilot.app.screen_stack[-2]
+        figures = insights.figures
+        assert figures is not None and figures.period == screen.brief.period
+        assert screen.brief.helpers == figures.helpers  # "what helped" is Insights' "what helps"
+        listed = [s for s in figures.stats if s in screen.brief.stressors or s in screen.brief.signs]
+        assert listed and [s for s in figures.stats if s.category.value == "stressor"][:6] == screen.brief.stressors
         await pilot.press("1")
         await settle(pilot)
         assert screen.brief.period.days == 14
