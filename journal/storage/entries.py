@@ -94,7 +94,8 @@ class EntriesMixin(StoreBase):
                 if "unique" not in str(exc).lower():
                     raise
                 raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc
-            conn.executemany("UPDATE entries SET starred = 1 WHERE id = ?", starred)
+            if starred:
+                conn.executemany("UPDATE entries SET starred = 1 WHERE id = ?", starred)
             write_plan(conn, plan)
             count += len(batch)
         return count
