@@ -267,8 +267,18 @@ class HistoryPane(PaneScreen):
         if action == "undo":
             return self._undo is not None
         if action == "star":  # on the list of entries only (the calendar's Enter picks a day)
-            return self.query_one(TabbedContent).active == "history-list"
+            return self._active_tab() in ("history-list", None)
+        if action == "tab":  # the key of the tab already shown does nothing: leave the footer room
+            return parameters[0] != self._active_tab()
         return True
+
+    def _active_tab(self) -> str | None:
+        tabs = self.query(TabbedContent)
+        return tabs.first().active if tabs else None
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self) -> None:
+        self.refresh_bindings()
 
     def action_undo(self) -> None:
         if self._undo is None:
