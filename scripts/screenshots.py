@@ -1,4 +1,4 @@
-"""Regenerate screenshots/<pane>.svg (and help.svg) on the demo journal with a frozen clock.
+"""Regenerate screenshots/<pane>.svg (and help.svg, brief.svg) on the demo journal with a frozen clock.
 
 Run from the repository root: `.venv/bin/python scripts/screenshots.py`. The demo journal is built
 in a temporary folder with the same seed and clock as the UI tests, so the pictures only change when
@@ -33,10 +33,13 @@ async def shoot(db: Path) -> list[Path]:
         app = JournalApp(store, clock=lambda: DEMO_NOW)
         async with app.run_test(size=SIZE) as pilot:
             mood = next(pane.key for pane in PANES if pane.mode == "mood")
+            insights = next(pane.key for pane in PANES if pane.mode == "insights")
             shots = [(pane.mode, [pane.key]) for pane in PANES] + [("help", [mood, "f1"])]
+            # the Brief view, opened from Insights (b) with Insights' period; Esc closes it again
+            shots += [("brief", ["escape", insights, "2", "b"])]
             for name, keys in shots:
                 await pilot.press(*keys)
-                await pilot.pause(0.3)
+                await pilot.pause(1.0 if name == "brief" else 0.3)
                 app.save_screenshot(f"{name}.svg", path=str(OUT))
                 written.append(OUT / f"{name}.svg")
     finally:

@@ -22,6 +22,9 @@ COMMANDS: dict[str, str] = {
     "search": "journal.cli.query:search",
     "stressors": "journal.cli.query:stressors",
     "tags": "journal.cli.tags:tags",
+    "brief": "journal.cli.brief:brief",
+    "star": "journal.cli.brief:star",
+    "unstar": "journal.cli.brief:unstar",
     # journal.cli.secure.COMMANDS
     "backup": "journal.cli.secure:backup",
     "encrypt": "journal.cli.secure:encrypt",

@@ -39,6 +39,15 @@ __all__ = [
     "windows",
 ]
 
+#: The notice's own words, wherever it shows (Insights, after the ritual, the supervision brief).
+HELPS = (
+    "Things that tend to help: protecting your boundaries (finishing on time, not answering after "
+    "hours), bringing it to supervision, talking with a colleague you trust, real rest, and time for "
+    "the parts of your life that have nothing to do with work."
+)
+NOT_A_DIAGNOSIS = "This is only a pattern in what you wrote, not a diagnosis."
+FIGURES_INTRO = "Days each came up in the last two weeks, against what is usual for you: "
+
 RECENT_DAYS = 14
 BASELINE_DAYS = 56
 MIN_RECENT_DAYS = 4

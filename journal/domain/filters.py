@@ -15,7 +15,8 @@ Grammar (words separated by spaces, keys case-insensitive):
   ``on:WHEN..WHEN``; a bare ``2026-11-01..2026-11-15`` is a date range too. WHEN is any form
   journal.domain.when reads; it may have spaces (``since:last month``, ``since:'3 weeks ago'``):
   the longest run of words that reads as a date is taken;
-* ``in:trash``: look in the trash instead.
+* ``in:trash``: look in the trash instead;
+* ``starred:yes`` (or ``starred:no``): only the entries starred "bring to supervision" (or the rest).
 
 Dates stay as typed (``last month``), so a saved filter keeps meaning "last month" next month; they are
 checked when read and turned into moments only by `to_query(now, tz)`.
@@ -24,7 +25,7 @@ checked when read and turned into moments only by `to_query(now, tz)`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from journal.domain.models import EntryQuery, Kind
@@ -34,7 +35,9 @@ __all__ = ["FilterError", "FilterSpec", "parse_filter"]
 
 #: How many words a date value may run to ("3rd of november 2025 18:30" is five).
 _MAX_DATE_WORDS = 6
-_KEYS = ("tag", "kind", "since", "until", "on", "date", "in")
+_KEYS = ("tag", "kind", "since", "until", "on", "date", "in", "starred")
+_YES = ("yes", "y", "true", "1")
+_NO = ("no", "n", "false", "0")
 _KEY_TOKEN = re.compile(r"(?P<key>[A-Za-z]+):(?P<value>.*)", re.DOTALL)
 _TOKEN = re.compile(r'"[^"]*"\*?|\S+')
 _TAG = re.compile(r"[\w][\w-]*")
@@ -55,6 +58,7 @@ class FilterSpec:
     since: str | None = None
     until: str | None = None
     trash: bool = False
+    starred: bool | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -68,6 +72,8 @@ class FilterSpec:
             parts.append(f"kind:{self.kind}")
         if self.trash:
             parts.append("in:trash")
+        if self.starred is not None:
+            parts.append(f"starred:{'yes' if self.starred else 'no'}")
         if self.since is not None and self.since == self.until:
             parts.append(f"on:{self.since}")
         else:
@@ -79,7 +85,7 @@ class FilterSpec:
 
     def with_day(self, day: str) -> FilterSpec:
         """This spec narrowed to one day (the calendar's Enter), keeping words, tags and kind."""
-        return FilterSpec(self.text, self.tags, self.kind, day, day, self.trash)
+        return replace(self, since=day, until=day)
 
     def to_query(
         self, now: datetime | None = None, tz: tzinfo | None = None, *, limit: int | None = 50, offset: int = 0
@@ -97,7 +103,7 @@ class FilterSpec:
             raise FilterError("The start date comes after the end date; swap them round.")
         return EntryQuery(
             text=self.text or None, tags=self.tags, kind=self.kind, since=since, until=until,
-            limit=limit, offset=offset, deleted=self.trash,
+            limit=limit, offset=offset, deleted=self.trash, starred=self.starred,
         )
 
 
@@ -127,6 +133,8 @@ def parse_filter(line: str, *, now: datetime | None = None, tz: tzinfo | None = 
             if _unquote(value).lower() != "trash":
                 raise FilterError('"in:" only knows in:trash, to look in the trash.')
             found["trash"] = True
+        elif key == "starred":
+            _set(found, "starred", None, _yes_no(_unquote(value)), None)
         else:
             text, used = _date_value(key, value, tokens[i:], now, tz)
             i += used
@@ -142,6 +150,7 @@ def parse_filter(line: str, *, now: datetime | None = None, tz: tzinfo | None = 
         since=found.get("since"),  # type: ignore[arg-type]
         until=found.get("until"),  # type: ignore[arg-type]
         trash=bool(found.get("trash", False)),
+        starred=found.get("starred"),  # type: ignore[arg-type]
     )
 
 
@@ -173,6 +182,15 @@ def _kind(raw: str) -> Kind:
         return Kind(raw.lower())
     except ValueError:
         raise FilterError("The kind is mood, boundary or ritual, like kind:mood.") from None
+
+
+def _yes_no(raw: str) -> bool:
+    word = raw.lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise FilterError('"starred:" is yes or no, like starred:yes for the entries marked for supervision.')
 
 
 def _set(found: dict[str, object], key: str, key2: str | None, value: object, value2: object) -> None:

@@ -130,6 +130,8 @@ class Entry:
     deleted_at: datetime | None = None
     #: a highlighted excerpt, filled in by full-text search only
     snippet: str | None = None
+    #: starred "bring to supervision": the brief quotes these entries, and no others
+    starred: bool = False
 
     @property
     def visible_tags(self) -> list[EntryTag]:
@@ -196,3 +198,5 @@ class EntryQuery:
     offset: int = 0
     #: list the trash instead of live entries
     deleted: bool = False
+    #: True: only starred entries; False: only unstarred ones; None: either
+    starred: bool | None = None

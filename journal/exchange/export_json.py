@@ -2,7 +2,8 @@
 
 Each entry has product.md's documented shape, plus what an exact copy needs and the documented shape
 leaves out: the words that triggered each tag (`spans`), the tags the person rejected
-(`rejected_tags`, so they stay rejected) and `updated_at`. Importing the file into an empty journal
+(`rejected_tags`, so they stay rejected), `updated_at`, and `"starred": true` on an entry starred for
+supervision. Importing the file into an empty journal
 gives back the same ids, moments, texts, scores, tags and ritual answers. One entry per line, so two
 exports diff well.
 """
@@ -43,6 +44,8 @@ def export_dict(entry: Entry) -> dict[str, Any]:
         data["rejected_tags"] = rejected
     if entry.updated_at is not None:
         data["updated_at"] = entry.updated_at.isoformat()
+    if entry.starred:
+        data["starred"] = True
     return data
 
 

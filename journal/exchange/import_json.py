@@ -196,6 +196,10 @@ def _entry(number: int, line: int, data: Any) -> Entry:
         entry.tags.extend(_rejected(data.get("rejected_tags", [])))
         entry.updated_at = _optional_moment(data.get("updated_at"))
         entry.snippet = None
+        starred = data.get("starred", False)
+        if not isinstance(starred, bool):
+            raise ShapeError("An entry's starred must be true or false.")
+        entry.starred = starred
     except (ShapeError, TypeError, ValueError, AttributeError) as exc:
         shown = str(exc) if isinstance(exc, ShapeError) else "one of its fields has the wrong shape"
         raise record_problem(number, line, shown) from None

@@ -38,6 +38,8 @@ class EntriesMixin(StoreBase):
             params = entry_params(entry)
             if entry.id is None:
                 entry_id = conn.execute(_INSERT, (None, *params)).lastrowid
+                if entry.starred:  # a new entry may arrive starred; an edit never changes the star
+                    conn.execute("UPDATE entries SET starred = 1 WHERE id = ?", (entry_id,))
                 prior_rejected: set[str] = set()
                 prior_manual: set[str] = set()
             else:
@@ -77,6 +79,7 @@ class EntriesMixin(StoreBase):
         for batch in _chunks(entries, _BATCH):
             plan = TagPlan()
             rows = []
+            starred: list[tuple[int]] = []
             for entry in batch:
                 if keep_ids and entry.id is not None:
                     entry_id = entry.id
@@ -84,6 +87,8 @@ class EntriesMixin(StoreBase):
                 else:
                     entry_id, next_id = next_id, next_id + 1
                 rows.append((entry_id, *entry_params(entry)))
+                if entry.starred:
+                    starred.append((entry_id,))
                 hits = self._tag_adjusted(conn, entry.text).hits if tag else None
                 plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
             try:
@@ -92,6 +97,8 @@ class EntriesMixin(StoreBase):
                 if "unique" not in str(exc).lower():
                     raise
                 raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc
+            if starred:
+                conn.executemany("UPDATE entries SET starred = 1 WHERE id = ?", starred)
             write_plan(conn, plan)
             count += len(batch)
         return count
@@ -102,6 +109,16 @@ class EntriesMixin(StoreBase):
             if row is None:
                 return None
             return row_to_entry(row, load_tags(conn, [entry_id])[entry_id])
+
+    def set_starred(self, entry_id: int, starred: bool = True) -> Entry:
+        """Star (or unstar) an entry "bring to supervision" and return it. Its text, tags and
+        `updated_at` are untouched: a star is a bookmark, not an edit. Entries in the trash too."""
+        with self._write() as conn:
+            self._require(conn, entry_id)
+            conn.execute("UPDATE entries SET starred = ? WHERE id = ?", (int(bool(starred)), entry_id))
+        stored = self.get(entry_id)
+        assert stored is not None
+        return stored
 
     def delete(self, entry_id: int) -> None:
         """Move an entry to the trash (soft delete)."""

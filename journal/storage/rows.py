@@ -43,7 +43,9 @@ ENTRY_COLUMNS = (
     "updated_utc",
     "deleted_utc",
 )
-ENTRY_SELECT = "e.id, " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS)
+#: `starred` is read with every entry but never written by save(): only star()/unstar() change it, so
+#: editing an entry (or saving one built afresh from a form) can never drop its star.
+ENTRY_SELECT = "e.id, " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + ", e.starred"
 
 # Plain lookups: calling an Enum costs ~10x more, and a listed page converts hundreds of these. An
 # unknown value still falls through to the Enum call, so it raises the same ValueError as ever.
@@ -109,9 +111,10 @@ def entry_params(entry: Entry) -> tuple[Any, ...]:
 
 
 def row_to_entry(row: sqlite3.Row | tuple[Any, ...], tags: list[EntryTag] | None = None) -> Entry:
-    """An Entry from a row selected with ENTRY_SELECT (id first, then ENTRY_COLUMNS)."""
+    """An Entry from a row selected with ENTRY_SELECT (id first, then ENTRY_COLUMNS, then starred)."""
+    values = tuple(row)
     (eid, kind, created, offset, _day, text, mood, energy, boundary, outcome, cost, ritual,
-     updated, deleted) = tuple(row)[:14]
+     updated, deleted) = values[:14]
     return Entry(
         id=eid,
         kind=_KINDS.get(kind) or Kind(kind),
@@ -126,6 +129,7 @@ def row_to_entry(row: sqlite3.Row | tuple[Any, ...], tags: list[EntryTag] | None
         tags=tags if tags is not None else [],
         updated_at=maybe_time(updated),
         deleted_at=maybe_time(deleted),
+        starred=bool(values[14]) if len(values) > 14 else False,
     )
 
 

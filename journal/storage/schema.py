@@ -206,3 +206,11 @@ def learn_past_refusals(conn: sqlite3.Connection) -> None:
 def upgrade_to_v4(conn: sqlite3.Connection) -> None:
     stamp_tagger_version(conn)
     learn_past_refusals(conn)
+
+
+#: Version 5: an entry can be starred "bring to supervision" (the brief quotes starred entries, and
+#: only those). A partial index keeps "the starred entries of a period" cheap however few there are.
+V5: tuple[str, ...] = (
+    "ALTER TABLE entries ADD COLUMN starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1))",
+    "CREATE INDEX entries_starred ON entries (created_utc) WHERE starred = 1",
+)

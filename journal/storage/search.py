@@ -80,6 +80,9 @@ def _from_where(query: EntryQuery, fts: str | None, tags: list[str], driver: str
     if query.kind is not None:
         clauses.append("e.kind = ?")
         params.append(str(Kind(query.kind)))
+    if query.starred is not None:
+        # a literal, so SQLite can use the partial index on starred entries
+        clauses.append("e.starred = 1" if query.starred else "e.starred = 0")
     if query.since is not None:
         clauses.append("e.created_utc >= ?")
         params.append(to_utc_text(query.since))

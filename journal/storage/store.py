@@ -14,6 +14,7 @@ from journal.storage import calendar, migrations
 from journal.storage.boundaries import DayCountRow, boundary_day_counts
 from journal.storage.aggregates import StatsMixin
 from journal.storage.backup import BackupMixin
+from journal.storage.brief import BriefMixin
 from journal.storage.connection import DEFAULT_TIMEOUT, configure, connect, guarded, prepare_file
 from journal.storage.entries import EntriesMixin
 from journal.storage.errors import DatabaseDamaged
@@ -63,7 +64,8 @@ def open_store(
 
 
 class Store(
-    ImportMixin, EntriesMixin, SearchMixin, TagsMixin, RetagMixin, StatsMixin, InsightsMixin, ExtrasMixin, BackupMixin
+    ImportMixin, EntriesMixin, SearchMixin, TagsMixin, RetagMixin, StatsMixin, InsightsMixin, BriefMixin, ExtrasMixin,
+    BackupMixin,
 ):
     """A connection to one journal file. Thread-safe (one connection, a lock); close() when done."""
 

@@ -36,6 +36,9 @@ class JournalCommands(Provider):
         commands.append(
             ("Re-tag past entries…", self._retag, "Tag old entries again with today's tagger; your own choices stay")
         )
+        commands.append(
+            ("Supervision brief…", self._open_brief, "A one-page brief of a period to bring to supervision")
+        )
         commands.append((
             "Forget what the tagger learned from me…",
             self._reset_personal,
@@ -50,6 +53,12 @@ class JournalCommands(Provider):
 
     def _reset_personal(self) -> None:
         reset_personal(self.app)
+
+    def _open_brief(self) -> None:
+        from journal.ui.brief.screen import BriefScreen
+
+        if not isinstance(self.app.screen, BriefScreen):  # already open: it is right there
+            self.app.push_screen(BriefScreen())
 
     def _open_export(self) -> None:
         from journal.ui.dialogs.export import ExportDialog

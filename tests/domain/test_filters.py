@@ -160,9 +160,21 @@ _words = st.from_regex(r'[a-z]{1,8}\*?|"[a-z ]{1,12}"', fullmatch=True)
     st.none() | _dates,
     st.none() | _dates,
     st.booleans(),
+    st.none() | st.booleans(),
 )
 def test_every_spec_survives_describe(
-    words: list[str], tags: list[str], kind: Kind | None, since: str | None, until: str | None, trash: bool
+    words: list[str], tags: list[str], kind: Kind | None, since: str | None, until: str | None, trash: bool,
+    starred: bool | None,
 ) -> None:
-    spec = FilterSpec(" ".join(" ".join(words).split()), tuple(tags), kind, since, until, trash)
+    spec = FilterSpec(" ".join(" ".join(words).split()), tuple(tags), kind, since, until, trash, starred)
     assert parse(spec.describe()) == spec
+
+
+def test_starred_yes_and_no() -> None:
+    assert parse("starred:yes").starred is True
+    assert parse("sleep starred:no tag:caseload") == FilterSpec("sleep", ("caseload",), starred=False)
+    assert parse("starred:yes").to_query(NOW).starred is True
+    assert parse("starred:YES").describe() == "starred:yes"
+    assert FilterSpec(starred=True).with_day("2026-11-03") == FilterSpec(since="2026-11-03", until="2026-11-03", starred=True)
+    with pytest.raises(FilterError, match="yes or no"):
+        parse("starred:maybe")

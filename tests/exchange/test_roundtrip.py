@@ -101,6 +101,7 @@ _ritual = st.none() | st.dictionaries(_text, st.recursive(_json_leaf, lambda c: 
 def entries(draw: st.DrawFn) -> Entry:
     kind = draw(st.sampled_from(list(Kind)))
     entry = Entry(kind, draw(_moments), draw(_text), mood=draw(_score), energy=draw(_score))
+    entry.starred = draw(st.booleans())
     if kind is Kind.BOUNDARY:
         entry.boundary = draw(st.none() | st.sampled_from(["overtime", "my-own-kind"]))
         entry.outcome = draw(st.none() | st.sampled_from(list(Outcome)))
@@ -120,3 +121,14 @@ def test_any_entries_round_trip_exactly(tmp_path_factory, batch: list[Entry]) ->
         count = run_import(b, prepare(first.encode()))
         assert count.imported == len(batch) and count.repeated == 0
         assert export_json(b) == first
+
+
+def test_a_star_survives_export_and_import(store: Store, other: Store) -> None:
+    fill(store)
+    first = store.search(EntryQuery(limit=1))[0]
+    store.set_starred(first.id)  # type: ignore[arg-type]
+    exported = export_json(store)
+    assert sum('"starred": true' in line for line in exported.splitlines()) == 1
+    run_import(other, prepare(exported.encode()))
+    assert [e.id for e in other.search(EntryQuery(starred=True))] == [first.id]
+    assert export_json(other) == exported

@@ -59,6 +59,8 @@ def fields(entry: Entry) -> Content:
         parts.append(Content.styled(f"edited {entry.updated_at.astimezone().strftime('%-d %b %Y %H:%M')}", "$text-muted"))
     if entry.deleted_at is not None:
         parts.append(Content.styled("in the trash", "$text-warning"))
+    if entry.starred:
+        parts.append(Content.styled("★ starred for supervision", "$text-accent"))
     return Content(" · ").join(parts)
 
 

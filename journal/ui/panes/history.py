@@ -8,6 +8,7 @@ ctrl+z for a few seconds; `t` shows the trash itself (`in:trash`), where entries
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from journal.ui.panes.history_parts.calendar import MonthCalendar
 from journal.ui.panes.history_parts.entry_table import EntryTable
 from journal.ui.panes.history_parts.filter_bar import FilterBar
 from journal.ui.widgets.recent_list import RecentList
+from journal.ui.widgets.star import star_said
 
 #: Seconds during which ctrl+z brings back an entry just moved to the trash.
 UNDO_SECONDS = 8.0
@@ -57,6 +59,7 @@ class HistoryPane(PaneScreen):
         Binding("c", "tab('history-calendar')", "Calendar"),
         Binding("l", "tab('history-list')", "List"),
         Binding("t", "trash", "Trash"),
+        Binding("s", "star", "Star"),
         Binding("ctrl+z", "undo", "Undo", priority=True),
     ]
 
@@ -194,7 +197,7 @@ class HistoryPane(PaneScreen):
 
     def action_trash(self) -> None:
         spec = self.filter_bar.spec
-        self.filter_bar.set_spec(FilterSpec(spec.text, spec.tags, spec.kind, spec.since, spec.until, not spec.trash))
+        self.filter_bar.set_spec(replace(spec, trash=not spec.trash))
         self.action_tab("history-list")
 
     @on(EntryTable.Opened)
@@ -229,6 +232,24 @@ class HistoryPane(PaneScreen):
             self.table.replace_entry(event.payload, self._now())
             self._after_change()
 
+    # starring ----------------------------------------------------------------------------------------
+    def action_star(self) -> None:
+        """Star the highlighted entry to bring to supervision, or take its star off."""
+        entry = self.table.highlighted_entry()
+        if entry is None or entry.id is None:
+            return
+        self._star(self.store, entry.id, not entry.starred)
+
+    @work(thread=True, group="history-star", exit_on_error=False)
+    def _star(self, store: Any, entry_id: int, starred: bool) -> None:
+        self.post_message(_Loaded("starred", store.set_starred(entry_id, starred)))
+
+    @on(_Loaded)
+    def _starred(self, event: _Loaded) -> None:
+        if event.kind == "starred":
+            self.table.replace_entry(event.payload, self._now())
+            self.notify(star_said(event.payload), markup=False, timeout=4)
+
     # undo --------------------------------------------------------------------------------------------
     def _offer_undo(self, entry_id: int) -> None:
         if self._undo is not None:
@@ -245,7 +266,19 @@ class HistoryPane(PaneScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
             return self._undo is not None
+        if action == "star":  # on the list of entries only (the calendar's Enter picks a day)
+            return self._active_tab() in ("history-list", None)
+        if action == "tab":  # the key of the tab already shown does nothing: leave the footer room
+            return parameters[0] != self._active_tab()
         return True
+
+    def _active_tab(self) -> str | None:
+        tabs = self.query(TabbedContent)
+        return tabs.first().active if tabs else None
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self) -> None:
+        self.refresh_bindings()
 
     def action_undo(self) -> None:
         if self._undo is None:

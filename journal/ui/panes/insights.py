@@ -59,6 +59,7 @@ class InsightsPane(PaneScreen):
             for key, weeks in enumerate(QUICK_WEEKS, start=1)
         ),
         Binding("slash", "range", "Any period", key_display="/"),
+        Binding("b", "brief", "Brief"),
         Binding("x", "dismiss_notice", "Hide notice", show=False),
         Binding("escape", "leave_range", show=False),
     ]
@@ -153,6 +154,13 @@ class InsightsPane(PaneScreen):
     def action_leave_range(self) -> None:
         if self.period_bar.input.has_focus:
             self.query_one("#ins-scroll").focus()
+
+    def action_brief(self) -> None:
+        """The supervision brief of the period shown here."""
+        from journal.ui.brief.screen import BriefScreen
+
+        period = self.figures.period if self.figures is not None else None
+        self.app.push_screen(BriefScreen(period, self.period_bar.weeks if period is not None else None))
 
     def action_dismiss_notice(self) -> None:
         self.query_one(EarlyNoticeBox).dismiss()

@@ -34,6 +34,7 @@ from journal.ui.safe import safe_plain
 from journal.ui.widgets.gentle_note import GentleNote
 from journal.ui.widgets.parked_list import ParkedList, ParkedSection, store_status
 from journal.ui.widgets.recent_list import RecentList
+from journal.ui.widgets.star import star_said
 from journal.ui.widgets.scale_picker import ScalePicker
 from journal.ui.widgets.tagged_editor import TaggedEditor
 
@@ -95,7 +96,10 @@ class MoodPane(PaneScreen):
 
     CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("mood.tcss")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("s", "star", "Star"),  # reaches the pane only from the recent list: text boxes keep their s
+    ]
     #: Seconds after the last change before the draft is written.
     DRAFT_DELAY = 2.0
 
@@ -165,6 +169,24 @@ class MoodPane(PaneScreen):
     @on(_Recent)
     def _show_recent(self, event: _Recent) -> None:
         self.query_one(RecentList).show(event.entries, self.now())
+
+    # starring -------------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "star":
+            return isinstance(self.focused, RecentList)
+        return True
+
+    def action_star(self) -> None:
+        """Star the highlighted recent entry to bring to supervision, or take its star off."""
+        entry = self.query_one(RecentList).highlighted_entry()
+        if entry is not None and entry.id is not None:
+            self._star(self.store, entry.id, not entry.starred)
+
+    @work(thread=True, group="mood-star", exit_on_error=False)
+    def _star(self, store: Any, entry_id: int, starred: bool) -> None:
+        entry = store.set_starred(entry_id, starred)
+        self.app.call_from_thread(self.notify, star_said(entry), markup=False, timeout=4)
+        self.post_message(_Recent(store.search(EntryQuery(limit=RECENT_LIMIT))))
 
     # parked last time ---------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="mood-parked-load", exit_on_error=False)

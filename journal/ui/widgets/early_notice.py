@@ -18,40 +18,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from journal.domain.early_notice import (
-    WATCHED,
-    EarlyNotice,
-    dismissal_record,
-    early_notice,
-    is_dismissed,
-    windows,
-)
-from journal.domain.when import day_start
+from journal.domain.early_notice import FIGURES_INTRO, HELPS, NOT_A_DIAGNOSIS, EarlyNotice, dismissal_record
+from journal.exchange.notice import DISMISSED_KEY, current_notice
 from journal.ui.dialogs.wording import URGENT_HELP
 from journal.ui.messages import ForwardWorkerFailures
 
-#: The setting that remembers a dismissal (see journal.domain.early_notice.is_dismissed).
-DISMISSED_KEY = "early_notice_dismissed"
-
-HELPS = (
-    "Things that tend to help: protecting your boundaries (finishing on time, not answering after "
-    "hours), bringing it to supervision, talking with a colleague you trust, real rest, and time for "
-    "the parts of your life that have nothing to do with work."
-)
-NOT_A_DIAGNOSIS = "This is only a pattern in what you wrote, not a diagnosis."
-
-
-def current_notice(store: Any, now: datetime) -> EarlyNotice | None:
-    """The notice as of `now`, or None if nothing rose or it was dismissed. Blocking: call it in a worker."""
-    tz = now.tzinfo
-    assert tz is not None, "now must be timezone-aware"
-    today = now.date()
-    start, middle, end = (day_start(d, tz) for d in windows(today))
-    counts, active = store.tag_windows(start, middle, end, tags=list(WATCHED))
-    notice = early_notice(counts, active)
-    if notice is None or is_dismissed(store.get_setting(DISMISSED_KEY), notice, today):
-        return None
-    return notice
+__all__ = ["DISMISSED_KEY", "HELPS", "NOT_A_DIAGNOSIS", "EarlyNoticeBox", "current_notice"]
 
 
 class _Found(Message):
@@ -121,8 +93,8 @@ class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
         if notice is None:
             return
         self.query_one("#notice-headline", Static).update(Content(notice.headline()))
-        figures = "Days each came up in the last two weeks, against what is usual for you: "
-        self.query_one("#notice-figures", Static).update(Content(figures + "; ".join(notice.details()) + "."))
+        details = FIGURES_INTRO + "; ".join(notice.details()) + "."
+        self.query_one("#notice-figures", Static).update(Content(details))
 
     @on(Button.Pressed, "#notice-dismiss")
     def dismiss(self, event: Button.Pressed | None = None) -> None:

@@ -22,6 +22,7 @@ from journal.domain.models import (
     Kind,
 )
 from journal.ui.safe import safe_text
+from journal.ui.widgets.star import star_mark
 
 _FIRST_LINE_MAX = 90
 _EMPTY = "Nothing written yet. Your entries will show up here."
@@ -78,7 +79,7 @@ def _summary(entry: Entry) -> Content:
 def entry_content(entry: Entry, now: datetime) -> Content:
     """Up to three lines: heading, first line of text, tags."""
     heading = Content.assemble(
-        (when_label(entry.created_at, now), "bold"), " · ", _summary(entry)
+        star_mark(entry), (when_label(entry.created_at, now), "bold"), " · ", _summary(entry)
     )
     return with_text_and_tags(heading, entry)
 
@@ -121,8 +122,12 @@ class RecentList(OptionList):
     }
     """
 
+    entries: dict[str, Entry] = {}
+
     def show(self, entries: Sequence[Entry], now: datetime) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
         self.set_class(bool(entries), "-entries")
+        self.entries = {f"entry-{e.id}": e for e in entries if e.id is not None}
         if not entries:
             self.set_options([Option(Content.styled(_EMPTY, "dim italic"), disabled=True)])
             return
@@ -133,3 +138,9 @@ class RecentList(OptionList):
             entry_id = None if entry.id is None else f"entry-{entry.id}"
             options.append(Option(entry_content(entry, now), id=entry_id))
         self.set_options(options)
+        if highlighted in self.entries:  # a refresh (a star toggled, an entry saved) keeps the place
+            self.highlighted = self.get_option_index(highlighted)
+
+    def highlighted_entry(self) -> Entry | None:
+        option = self.highlighted_option
+        return None if option is None else self.entries.get(option.id or "")

@@ -24,7 +24,7 @@ from journal.ui.safe import safe_text
 from journal.ui.widgets.safe_input import SafeInput
 
 PLACEHOLDER = 'Search: words, "a phrase", tir*  ·  tag:sleep  ·  kind:mood  ·  since:last month  ·  on:2026-11-03  ·  in:trash'
-_VALUES = {"kind:": [str(k) for k in Kind], "in:": ["trash"]}
+_VALUES = {"kind:": [str(k) for k in Kind], "in:": ["trash"], "starred:": ["yes", "no"]}
 
 
 class FilterSuggester(Suggester):

@@ -12,6 +12,7 @@ from textual.content import Content
 from journal.domain.models import MOOD_WORDS, Entry, Kind
 from journal.ui.safe import highlight_snippet, safe_text
 from journal.ui.widgets.recent_list import first_line
+from journal.ui.widgets.star import star_mark
 
 #: (key, header, width or None for "the rest")
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
@@ -53,10 +54,12 @@ def tags_cell(entry: Entry, width: int = 24) -> Content:
 
 
 def text_cell(entry: Entry) -> Content:
-    """The search snippet with its matches highlighted, or else the first line."""
+    """The search snippet with its matches highlighted, or else the first line; ★ first when starred."""
     if entry.snippet:
-        return highlight_snippet(" ".join(entry.snippet.split())[:_TEXT_MAX])
-    return safe_text(first_line(entry.text)[:_TEXT_MAX])
+        text = highlight_snippet(" ".join(entry.snippet.split())[:_TEXT_MAX])
+    else:
+        text = safe_text(first_line(entry.text)[:_TEXT_MAX])
+    return Content.assemble(star_mark(entry), text) if entry.starred else text
 
 
 def entry_cells(entry: Entry, now: datetime) -> tuple[Content, ...]:

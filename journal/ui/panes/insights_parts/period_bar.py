@@ -78,6 +78,10 @@ class PeriodBar(Vertical):
         now = self._now()
         self._chosen(Period.last_days(weeks * 7, now=now, tz=now.tzinfo), weeks)
 
+    def choose(self, period: Period, weeks: int | None = None) -> None:
+        """Show `period` as chosen (one of the quick choices when `weeks` is one of them)."""
+        self._chosen(period, weeks)
+
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
         event.stop()
