@@ -38,7 +38,7 @@ _NAMES = {"photo": ("photo", "photos"), "video": ("video", "videos"), "audio": (
 #: The kind named in a `dayone-moment:/video/ID` link (a bare `dayone-moment://ID` is a photo).
 _LINK_KINDS = {"photo": "photo", "photos": "photo", "video": "video", "videos": "video", "audio": "audio",
                "audios": "audio", "pdfattachment": "pdf", "pdfattachments": "pdf", "pdf": "pdf"}
-_MOMENT = re.compile(r"!?\[[^\]\n]*\]\(dayone-moment:/{0,2}([^)\s]*)\)")
+_MOMENT = re.compile(r"[ \t]*!?\[[^\]\n]*\]\(dayone-moment:/{0,2}([^)\s]*)\)[ \t]*")
 #: CommonMark's backslash escapes: a backslash before any ASCII punctuation stands for that character.
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*$")
@@ -163,19 +163,9 @@ def _zone(name: Any, zones: dict[str, tzinfo | None]) -> tzinfo | None:
         try:
             zone = ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            zone = _bundled_zone(name)
+            zone = None
         zones[name] = zone
     return zones[name]
-
-
-def _bundled_zone(name: str) -> tzinfo | None:
-    """dateutil's own copy of the zone database, for systems without one (Windows without tzdata)."""
-    try:
-        from dateutil.zoneinfo import get_zonefile_instance
-
-        return get_zonefile_instance().get(name)
-    except Exception:  # noqa: BLE001 - a missing or broken bundled database means: unknown zone
-        return None
 
 
 def _string(where: _Where, data: Mapping[str, Any], key: str) -> str:
