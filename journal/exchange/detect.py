@@ -50,18 +50,18 @@ _SAMPLE = 20000
 def shape_of(text: str) -> str:
     """json, jrnl, dayone or daylio; ImportProblem naming the app (or saying it is unknown) otherwise."""
     head = text.lstrip()
+    first = head[:4096].split("\n", 1)[0].strip()
+    if _JRNL_LINE.match(first):  # before JSON: it starts with "[" too
+        raise ImportProblem(JRNL_TEXT)
     if head[:1] in ("{", "["):
         return _json_shape(head) or _json_by_keys(head[:_SAMPLE])
     if head[:1] == "<":
         if "diaro" in head[:4096].lower():
             raise ImportProblem(DIARO)
         raise ImportProblem(UNKNOWN)
-    first = head.split("\n", 1)[0].strip()
     header = first.lower()
     if "full_date" in header or ("mood" in header and "time" in header and "," in header):
         return "daylio"
-    if _JRNL_LINE.match(first):
-        raise ImportProblem(JRNL_TEXT)
     raise ImportProblem(UNKNOWN)
 
 

@@ -283,3 +283,14 @@ def test_the_reader_raises_nothing_but_import_problem(store: Store, data: Any) -
         assert store.count(EntryQuery()) == before
     else:
         assert store.count(EntryQuery()) == before + count.imported
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=_files)
+def test_recognising_any_json_raises_nothing_but_import_problem(data: Any) -> None:
+    raw = json.dumps(data, allow_nan=True).encode()
+    try:
+        prepared = prepare(raw)
+        list(prepared.records())
+    except ImportProblem as problem:
+        assert "\n" not in str(problem) and str(problem).endswith(".")
