@@ -103,7 +103,7 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
     """
     from journal.exchange.importers import ImportProblem, Options, parse_mood_map, run_import, summary
 
-    data = _read_bytes(file)
+    data = _read_file(file)
     try:
         options = Options(parse_mood_map(mood_map))
         prepared = _prepare(data, fmt.strip().lower() if fmt else None, options)
@@ -129,9 +129,15 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
     click.echo(summary(count, dry_run=dry_run, notes=prepared.notes))
 
 
-def _read_bytes(file: Path) -> bytes:
+def _read_file(file: Path) -> bytes | Path:
+    """The file's bytes; for a zip, its path (a Day One export with photos can be gigabytes: only the
+    export files inside are read)."""
     try:
-        return file.expanduser().read_bytes()
+        path = file.expanduser()
+        with path.open("rb") as handle:
+            if handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06"):
+                return path
+        return path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"There is no file at {file}; check the name and folder.") from None
     except IsADirectoryError:
@@ -142,7 +148,7 @@ def _read_bytes(file: Path) -> bytes:
         raise UserError(f"{file} could not be read ({exc.strerror or 'read error'}).") from None
 
 
-def _prepare(data: bytes, fmt: str | None, options: Options) -> Prepared:
+def _prepare(data: bytes | Path, fmt: str | None, options: Options) -> Prepared:
     """Read the file; at a terminal, ask for the score of each mood the file uses but we don't know."""
     from journal.exchange.importers import UnknownMoods, prepare
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from journal.exchange.import_json import Cursor
@@ -155,20 +156,21 @@ def _json_by_keys(sample: str) -> str:
 # --- zip ----------------------------------------------------------------------------------------
 
 
-def prepare_zip(data: bytes, fmt: str | None, options: Options) -> Prepared:
+def prepare_zip(data: bytes | Path, fmt: str | None, options: Options) -> Prepared:
     """A zip export: Day One's (one JSON file per journal, media beside them), or one readable file.
 
-    Everything is read in memory; nothing is extracted to disk.
+    Only the files in it that can be an export are read, in memory; nothing is extracted to disk.
     """
     from journal.exchange import import_dayone
     from journal.exchange.importers import prepare
 
-    members = zip_members(data)
-    if any(name.rsplit("/", 1)[-1].lower() == "diarobackup.xml" for name, _ in members):
+    names, members = zip_members(data, lambda name: not _is_media(name))
+    if any(name.rsplit("/", 1)[-1].lower() == "diarobackup.xml" for name in names):
         raise ImportProblem(DIARO)
-    journals: list[tuple[str, str]] = []
+    members = [(name, raw) for name, raw in members if not is_zip(raw)]
+    journals: list[tuple[str | None, str]] = []
     for name, raw in members:
-        if not name.lower().endswith((".json", ".xml")) or is_zip(raw):
+        if not name.lower().endswith((".json", ".xml")):
             continue
         text = decode(raw)
         if name.lower().endswith(".xml"):
@@ -185,9 +187,8 @@ def prepare_zip(data: bytes, fmt: str | None, options: Options) -> Prepared:
             journals.append((name, text))
     if journals and fmt in (None, "dayone"):
         return import_dayone.read_sources(journals, options)
-    readable = [(name, raw) for name, raw in members if not is_zip(raw) and not _is_media(name)]
-    if fmt != "dayone" and len(readable) == 1:
-        return prepare(readable[0][1], fmt, options)
+    if fmt != "dayone" and len(members) == 1:
+        return prepare(members[0][1], fmt, options)
     if fmt == "dayone" or journals:
         raise ImportProblem(
             "This zip holds no Day One journal (a .json file like Journal.json with an \"entries\" list); "
@@ -198,7 +199,10 @@ def prepare_zip(data: bytes, fmt: str | None, options: Options) -> Prepared:
     )
 
 
-_MEDIA = re.compile(r"\.(?:jpe?g|png|gif|heic|webp|tiff?|mov|mp4|m4a|aac|mp3|wav|caf|pdf)$", re.IGNORECASE)
+_MEDIA = re.compile(
+    r"\.(?:jpe?g|png|gif|heic|heif|webp|tiff?|bmp|mov|mp4|m4v|m4a|aac|mp3|wav|caf|ogg|opus|pdf|docx?)$",
+    re.IGNORECASE,
+)
 
 
 def _is_media(name: str) -> bool:

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.models import Category, Entry, EntryTag, Source
@@ -112,12 +113,24 @@ def guess_format(text: str) -> str:
     return shape_of(text)
 
 
-def prepare(data: bytes, fmt: str | None = None, options: Options | None = None) -> Prepared:
-    """Read and check the whole file; ImportProblem (one sentence) if anything is wrong."""
+def prepare(data: bytes | Path, fmt: str | None = None, options: Options | None = None) -> Prepared:
+    """Read and check the whole file; ImportProblem (one sentence) if anything is wrong.
+
+    `data` is the file's bytes, or its path: then a zip (a Day One export with years of photos can
+    be gigabytes) is never read whole, only the files in it that can be an export.
+    """
     if fmt is not None and fmt not in FORMATS:
         raise ImportProblem("The --from format must be json, jrnl, dayone or daylio.")
     options = options or Options()
-    if is_zip(data):
+    if isinstance(data, Path):
+        try:
+            with data.open("rb") as handle:
+                head = handle.read(4)
+            if not is_zip(head):
+                data = data.read_bytes()
+        except OSError as exc:
+            raise ImportProblem(f"The file could not be read ({exc.strerror or 'read error'}).") from None
+    if isinstance(data, Path) or is_zip(data):
         from journal.exchange.detect import prepare_zip
 
         return prepare_zip(data, fmt, options)
@@ -131,22 +144,28 @@ def is_zip(data: bytes) -> bool:
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
 
-def zip_members(data: bytes) -> list[tuple[str, bytes]]:
-    """(name, bytes) of each file in the zip, read in memory (nothing is ever extracted to disk).
+def zip_members(data: bytes | Path, wanted: Callable[[str], bool]) -> tuple[list[str], list[tuple[str, bytes]]]:
+    """The names of the files in the zip, and (name, bytes) of the `wanted` ones, read in memory
+    (nothing is ever extracted to disk; photos and other media are never read at all).
 
     Folders and the `__MACOSX/` and `._name` clutter macOS adds are left out.
     """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = []
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as archive:
+            names: list[str] = []
+            members: list[tuple[str, bytes]] = []
             for info in archive.infolist():
                 base = info.filename.rsplit("/", 1)[-1]
                 if info.is_dir() or info.filename.startswith("__MACOSX/") or base.startswith("._") or not base:
                     continue
-                members.append((info.filename, archive.read(info)))
-            return members
+                names.append(info.filename)
+                if wanted(info.filename):
+                    members.append((info.filename, archive.read(info)))
+            return names, members
     except RuntimeError:  # zipfile's word for an encrypted member
-        raise ImportProblem("The zip file is protected by a password; unzip it yourself and import the file inside.") from None
+        raise ImportProblem(
+            "The zip file is protected by a password; unzip it yourself and import the export file inside."
+        ) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, OSError, ValueError):
         raise ImportProblem("The zip file is damaged or incomplete; download or export it again.") from None
 

@@ -39,9 +39,9 @@ def entry(text: str = "Something happened.", **fields: Any) -> dict[str, Any]:
             "timeZone": "Europe/Berlin", "text": text, **fields}
 
 
-def zipped(files: dict[str, bytes]) -> bytes:
+def zipped(files: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", method) as archive:
         for name, data in files.items():
             archive.writestr(name, data)
     return out.getvalue()
@@ -158,6 +158,18 @@ def test_the_export_zip_is_read_in_memory(store: Store, tmp_path, monkeypatch: p
     assert run_import(store, prepared).imported == 5
     assert run_import(store, prepare(data)).imported == 0
     assert list(cwd.iterdir()) == []  # nothing was extracted
+
+
+def test_media_in_the_zip_is_never_read(store: Store, tmp_path) -> None:
+    photo = b"\xff\xd8\xff" + b"invented photo bytes " * 50
+    data = bytearray(zipped({"Journal.json": fixture_bytes("dayone_journal.json"), "photos/abc.jpeg": photo},
+                            zipfile.ZIP_STORED))
+    at = data.index(b"invented photo bytes", data.index(b"photos/abc.jpeg"))
+    data[at:at + 8] = b"CORRUPT!"  # reading the photo would fail its checksum
+    path = tmp_path / "Day One.zip"
+    path.write_bytes(bytes(data))
+    assert run_import(store, prepare(path)).imported == 3
+    assert prepare(bytes(data)).count == 3
 
 
 def test_a_broken_entry_in_a_zip_names_the_file_and_entry(store: Store) -> None:
