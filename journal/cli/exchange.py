@@ -86,23 +86,24 @@ def export(
 
 @click.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--from", "fmt", metavar="FORMAT", help="json (this app), jrnl or daylio; guessed when left out.")
+@click.option("--from", "fmt", metavar="FORMAT", help="json (this app), jrnl, dayone or daylio; recognised from the content when left out.")
 @click.option("--mood-map", metavar="MAP", help='Scores for Daylio moods, like "rad=5,good=4,meh=3,bad=2,awful=1".')
 @click.option("--dry-run", is_flag=True, help="Check the file and say what would be imported, changing nothing.")
 @db_option
 @click.pass_context
 def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | None, dry_run: bool) -> None:
-    """Import this app's JSON export, a jrnl JSON export or a Daylio CSV export, in one go.
+    """Import this app's JSON export, a jrnl JSON export, a Day One export or a Daylio CSV, in one go.
 
     \b
     Examples:
       journal import --dry-run daylio_export.csv
       journal import jrnl.json --from jrnl
+      journal import "Day One export.zip"
       journal import daylio_export.csv --mood-map "rad=5,good=4,meh=3,bad=2,awful=1"
     """
     from journal.exchange.importers import ImportProblem, Options, parse_mood_map, run_import, summary
 
-    data = _read_bytes(file)
+    data = _read_file(file)
     try:
         options = Options(parse_mood_map(mood_map))
         prepared = _prepare(data, fmt.strip().lower() if fmt else None, options)
@@ -125,12 +126,18 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
             raise UserError(f"{exc} Nothing was imported.") from None
     if count.imported and not dry_run:
         mark_saved(ctx)
-    click.echo(summary(count, dry_run=dry_run))
+    click.echo(summary(count, dry_run=dry_run, notes=prepared.notes))
 
 
-def _read_bytes(file: Path) -> bytes:
+def _read_file(file: Path) -> bytes | Path:
+    """The file's bytes; for a zip, its path (a Day One export with photos can be gigabytes: only the
+    export files inside are read)."""
     try:
-        return file.expanduser().read_bytes()
+        path = file.expanduser()
+        with path.open("rb") as handle:
+            if handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06"):
+                return path
+        return path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"There is no file at {file}; check the name and folder.") from None
     except IsADirectoryError:
@@ -141,7 +148,7 @@ def _read_bytes(file: Path) -> bytes:
         raise UserError(f"{file} could not be read ({exc.strerror or 'read error'}).") from None
 
 
-def _prepare(data: bytes, fmt: str | None, options: Options) -> Prepared:
+def _prepare(data: bytes | Path, fmt: str | None, options: Options) -> Prepared:
     """Read the file; at a terminal, ask for the score of each mood the file uses but we don't know."""
     from journal.exchange.importers import UnknownMoods, prepare
 

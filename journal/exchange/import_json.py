@@ -21,7 +21,7 @@ _SPACE = " \t\n\r"
 VERSION = 1
 
 
-class _Cursor:
+class Cursor:
     """A position in the text that can say which line it is on, cheaply and in order."""
 
     def __init__(self, text: str) -> None:
@@ -68,7 +68,7 @@ def top_level(text: str, list_key: str) -> tuple[dict[str, Any], int | None]:
 
     A file that is a bare list (like `journal search --json`) is that array itself.
     """
-    cur = _Cursor(text)
+    cur = Cursor(text)
     first = cur.skip_space()
     if first == "[":
         for _ in iter_array(text, cur.pos):
@@ -112,7 +112,7 @@ def _end_of_array(text: str, start: int) -> int:
 
 def iter_array(text: str, start: int) -> Iterator[tuple[int, int, Any]]:
     """(position after, line, element) for each element of the array at `start`; the last yields the end."""
-    cur = _Cursor(text)
+    cur = Cursor(text)
     cur.pos = start
     cur.expect("[")
     if cur.skip_space() == "]":

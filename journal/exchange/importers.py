@@ -9,10 +9,14 @@ in ONE transaction.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.models import Category, Entry, EntryTag, Source
@@ -22,7 +26,7 @@ if TYPE_CHECKING:
     from journal.storage import Store
     from journal.storage.import_keys import ImportCount
 
-FORMATS = ("json", "jrnl", "daylio")
+FORMATS = ("json", "jrnl", "dayone", "daylio")
 #: Daylio's five built-in moods, best first.
 DAYLIO_MOODS: dict[str, int] = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 
@@ -61,15 +65,22 @@ class Prepared:
     records: Callable[[], Iterator[Entry]]
     #: the file's own entry ids (this app's JSON only), kept when none is taken in the journal
     ids: list[int] = field(default_factory=list)
+    #: what the summary must also say (entries left out, guesses made), each one sentence, tense-neutral
+    notes: list[str] = field(default_factory=list)
 
 
 Reader = Callable[[str, Options], Prepared]
 
 
 def _readers() -> dict[str, Reader]:
-    from journal.exchange import import_daylio, import_jrnl, import_json
+    from journal.exchange import import_daylio, import_dayone, import_jrnl, import_json
 
-    return {"json": import_json.read, "jrnl": import_jrnl.read, "daylio": import_daylio.read}
+    return {
+        "json": import_json.read,
+        "jrnl": import_jrnl.read,
+        "dayone": import_dayone.read,
+        "daylio": import_daylio.read,
+    }
 
 
 # --- reading the file -----------------------------------------------------------------------------
@@ -91,36 +102,72 @@ def decode(data: bytes) -> str:
     return text
 
 
-_OUR_JSON = re.compile(r'"format"\s*:\s*"journal"|"created_at"\s*:')
-_JRNL_JSON = re.compile(r'"(?:title|body|starred)"\s*:')
-
-
 def guess_format(text: str) -> str:
-    """json, jrnl or daylio, from the content (never the file name, which people rename)."""
-    head = text.lstrip()
-    if head[:1] in "{[":
-        sample = head[:20000]
-        if _OUR_JSON.search(sample):
-            return "json"
-        if _JRNL_JSON.search(sample):
-            return "jrnl"
-    else:
-        header = head.split("\n", 1)[0].lower()
-        if "full_date" in header or ("mood" in header and "time" in header and "," in header):
-            return "daylio"
-    raise ImportProblem(
-        "This file does not look like a journal, jrnl or Daylio export; name its format with --from json, "
-        "--from jrnl or --from daylio."
-    )
+    """json, jrnl, dayone or daylio, from the content's shape (never the file name, which people rename).
+
+    A file from an app this version does not read yet (Journey, Diaro, jrnl's plain text) is named,
+    with what to do instead, as an ImportProblem.
+    """
+    from journal.exchange.detect import shape_of
+
+    return shape_of(text)
 
 
-def prepare(data: bytes, fmt: str | None = None, options: Options | None = None) -> Prepared:
-    """Read and check the whole file; ImportProblem (one sentence) if anything is wrong."""
+def prepare(data: bytes | Path, fmt: str | None = None, options: Options | None = None) -> Prepared:
+    """Read and check the whole file; ImportProblem (one sentence) if anything is wrong.
+
+    `data` is the file's bytes, or its path: then a zip (a Day One export with years of photos can
+    be gigabytes) is never read whole, only the files in it that can be an export.
+    """
+    if fmt is not None and fmt not in FORMATS:
+        raise ImportProblem("The --from format must be json, jrnl, dayone or daylio.")
+    options = options or Options()
+    if isinstance(data, Path):
+        try:
+            with data.open("rb") as handle:
+                head = handle.read(4)
+            if not is_zip(head):
+                data = data.read_bytes()
+        except OSError as exc:
+            raise ImportProblem(f"The file could not be read ({exc.strerror or 'read error'}).") from None
+    if isinstance(data, Path) or is_zip(data):
+        from journal.exchange.detect import prepare_zip
+
+        return prepare_zip(data, fmt, options)
     text = decode(data)
     chosen = fmt or guess_format(text)
-    if chosen not in FORMATS:
-        raise ImportProblem("The --from format must be json, jrnl or daylio.")
-    return _readers()[chosen](text, options or Options())
+    return _readers()[chosen](text, options)
+
+
+def is_zip(data: bytes) -> bool:
+    """A zip archive (Day One's and Journey's exports are), by its first bytes."""
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def zip_members(data: bytes | Path, wanted: Callable[[str], bool]) -> tuple[list[str], list[tuple[str, bytes]]]:
+    """The names of the files in the zip, and (name, bytes) of the `wanted` ones, read in memory
+    (nothing is ever extracted to disk; photos and other media are never read at all).
+
+    Folders and the `__MACOSX/` and `._name` clutter macOS adds are left out.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as archive:
+            names: list[str] = []
+            members: list[tuple[str, bytes]] = []
+            for info in archive.infolist():
+                base = info.filename.rsplit("/", 1)[-1]
+                if info.is_dir() or info.filename.startswith("__MACOSX/") or base.startswith("._") or not base:
+                    continue
+                names.append(info.filename)
+                if wanted(info.filename):
+                    members.append((info.filename, archive.read(info)))
+            return names, members
+    except RuntimeError:  # zipfile's word for an encrypted member
+        raise ImportProblem(
+            "The zip file is protected by a password; unzip it yourself and import the export file inside."
+        ) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, OSError, ValueError):
+        raise ImportProblem("The zip file is damaged or incomplete; download or export it again.") from None
 
 
 def run_import(
@@ -138,19 +185,20 @@ def run_import(
     return store.import_entries(stream(), tag=prepared.retag, keep_ids=keep_ids, dry_run=dry_run)
 
 
-def summary(count: ImportCount, *, dry_run: bool = False) -> str:
-    """"Imported 120 entries; 3 were already here." in plain words."""
+def summary(count: ImportCount, *, dry_run: bool = False, notes: list[str] | None = None) -> str:
+    """"Imported 120 entries; 3 were already here." in plain words, then the reader's notes."""
     def n(k: int) -> str:
         return f"{k} entry" if k == 1 else f"{k} entries"
 
     head = f"Would import {n(count.imported)}" if dry_run else f"Imported {n(count.imported)}"
-    notes = []
+    counted = []
     if count.already:
-        notes.append(f"{count.already} {'was' if count.already == 1 else 'were'} already here")
+        counted.append(f"{count.already} {'was' if count.already == 1 else 'were'} already here")
     if count.repeated:
-        notes.append(f"{count.repeated} {'was' if count.repeated == 1 else 'were'} repeated in the file")
-    tail = "; " + " and ".join(notes) if notes else ""
-    return f"{head}{tail}." + (" Nothing was changed (dry run)." if dry_run else "")
+        counted.append(f"{count.repeated} {'was' if count.repeated == 1 else 'were'} repeated in the file")
+    tail = "; " + " and ".join(counted) if counted else ""
+    said = "".join(f" {note}" for note in notes or [])
+    return f"{head}{tail}.{said}" + (" Nothing was changed (dry run)." if dry_run else "")
 
 
 # --- helpers the readers share ------------------------------------------------------------------

@@ -98,7 +98,8 @@ def _export(store: Store) -> bytes:
     return out.getvalue().encode()
 
 
-_SEEDS = [fixture_bytes(n) for n in ("jrnl_export.json", "daylio_7col.csv", "daylio_8col.csv", "daylio_custom.csv")]
+_SEEDS = [fixture_bytes(n) for n in ("jrnl_export.json", "daylio_7col.csv", "daylio_8col.csv", "daylio_custom.csv",
+                                     "dayone_journal.json", "dayone_newer.json")]
 
 
 @st.composite
@@ -117,7 +118,7 @@ def damaged(draw: st.DrawFn) -> bytes:
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=damaged(), fmt=st.sampled_from([None, "json", "jrnl", "daylio"]))
+@given(data=damaged(), fmt=st.sampled_from([None, "json", "jrnl", "dayone", "daylio"]))
 def test_any_bytes_import_or_give_one_sentence(store: Store, data: bytes, fmt: str | None) -> None:
     before = store.count(EntryQuery())
     try:
