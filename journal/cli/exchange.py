@@ -33,7 +33,7 @@ _PROGRESS_FROM = 2000
 @filter_options
 @click.option("--format", "fmt", default="json", show_default=True, metavar="FORMAT", help="json, md or csv.")
 @click.option("--out", type=click.Path(path_type=Path), metavar="FILE", help="Write to FILE (default: the screen).")
-@click.option("--force", is_flag=True, help="Replace FILE if it already exists.")
+@click.option("--force", is_flag=True, help="Replace FILE if it already exists (a regular file only).")
 @click.option("--excel", is_flag=True, help="CSV for Excel: a byte-order mark, and no cell read as a formula.")
 @db_option
 @click.pass_context
@@ -63,7 +63,7 @@ def export(
     if fmt not in exporters():
         raise UserError(f"The --format must be {', '.join(exporters())}.")
     wanted = filter_query(query, tags, kind, since, until)
-    if out is not None and out.exists() and not force:
+    if out is not None and out.is_file() and not force:  # a pipe or a device is written into, not replaced
         raise UserError(f"{out} already exists; choose another name, or add --force to replace it.")
     path = existing_journal(ctx)
     with open_journal(path, create=False) as store:
