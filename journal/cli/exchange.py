@@ -57,6 +57,7 @@ def export(
       journal export --format md --since 2026-01 --out 2026.md
       journal export --format csv --excel --tag overtime --out overtime.csv
     """
+    from journal.cli.render import TerminalGate, for_terminal
     from journal.exchange.export import ExportProblem, export_to, exporters, write_file
 
     fmt = fmt.strip().lower()
@@ -71,10 +72,11 @@ def export(
             click.echo(ENCRYPTED_NOTE, err=True)
         try:
             if out is None:
-                export_to(store, fmt, sys.stdout, query=wanted, excel=excel)
+                export_to(store, fmt, for_terminal(sys.stdout), query=wanted, excel=excel)
                 return
             count = write_file(
-                out, lambda handle: export_to(store, fmt, handle, query=wanted, excel=excel), force=force
+                out, lambda handle: export_to(store, fmt, handle, query=wanted, excel=excel), force=force,
+                terminal=TerminalGate,
             )
         except ExportProblem as exc:
             raise UserError(str(exc)) from None
