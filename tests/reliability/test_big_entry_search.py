@@ -8,14 +8,18 @@ the suite; the limit is relative to the same search in a journal of small entrie
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journal.domain.models import Entry, EntryQuery, Kind
 from journal.storage import open_store
+from journal.storage.snippets import fold, make_snippet, phrases
 from tests.reliability.helpers import run_journal
 
 BIG = 10 * 1024 * 1024
@@ -72,3 +76,22 @@ def test_a_nul_byte_does_not_eat_the_next_word(tmp_path: Path) -> None:
         [hit] = store.search(EntryQuery(text="tired"))
     assert hit.snippet == "before after the shift, «tired»"
 
+
+
+WORDS = st.sampled_from(["tired", "Tired", "TIRÉD", "untired", "tiredness", "shift", "café", "cafe\u0301", "x"])
+SEPARATORS = st.sampled_from([" ", "\n", ", ", "_", "\x00", "\x1b[2J ", "\x1b]52;c;eA==\x07 ", "—", "  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDS, SEPARATORS), max_size=60),
+       st.sampled_from(['"tired"', '"cafe"', '"tired"*', '"tired" OR "shift"']))
+def test_snippets_are_short_and_mark_only_matching_words(parts: list[tuple[str, str]], fts: str) -> None:
+    text = "".join(w + s for w, s in parts)
+    snippet = make_snippet(text, fts)
+    assert len(snippet) <= 2 * 480 and "\x00" not in snippet and "\x1b" not in snippet
+    wanted = {fold(p.words[0]) for p in phrases(fts)}
+    for marked in re.findall("«([^»]*)»", snippet):
+        word = fold(marked)
+        assert word in wanted or ("*" in fts and any(word.startswith(w) for w in wanted)), (marked, fts)
+    if any(fold(w) in wanted for w, _ in parts) and "*" not in fts:
+        assert "«" in snippet, (text, snippet)
