@@ -33,7 +33,7 @@ _PROGRESS_FROM = 2000
 @filter_options
 @click.option("--format", "fmt", default="json", show_default=True, metavar="FORMAT", help="json, md or csv.")
 @click.option("--out", type=click.Path(path_type=Path), metavar="FILE", help="Write to FILE (default: the screen).")
-@click.option("--force", is_flag=True, help="Replace FILE if it already exists.")
+@click.option("--force", is_flag=True, help="Replace FILE if it already exists (a regular file only).")
 @click.option("--excel", is_flag=True, help="CSV for Excel: a byte-order mark, and no cell read as a formula.")
 @db_option
 @click.pass_context
@@ -57,13 +57,14 @@ def export(
       journal export --format md --since 2026-01 --out 2026.md
       journal export --format csv --excel --tag overtime --out overtime.csv
     """
+    from journal.cli.render import TerminalGate, for_terminal
     from journal.exchange.export import ExportProblem, export_to, exporters, write_file
 
     fmt = fmt.strip().lower()
     if fmt not in exporters():
         raise UserError(f"The --format must be {', '.join(exporters())}.")
     wanted = filter_query(query, tags, kind, since, until)
-    if out is not None and out.exists() and not force:
+    if out is not None and out.is_file() and not force:  # a pipe or a device is written into, not replaced
         raise UserError(f"{out} already exists; choose another name, or add --force to replace it.")
     path = existing_journal(ctx)
     with open_journal(path, create=False) as store:
@@ -71,10 +72,11 @@ def export(
             click.echo(ENCRYPTED_NOTE, err=True)
         try:
             if out is None:
-                export_to(store, fmt, sys.stdout, query=wanted, excel=excel)
+                export_to(store, fmt, for_terminal(sys.stdout), query=wanted, excel=excel)
                 return
             count = write_file(
-                out, lambda handle: export_to(store, fmt, handle, query=wanted, excel=excel), force=force
+                out, lambda handle: export_to(store, fmt, handle, query=wanted, excel=excel), force=force,
+                terminal=TerminalGate,
             )
         except ExportProblem as exc:
             raise UserError(str(exc)) from None

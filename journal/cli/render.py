@@ -7,10 +7,11 @@ escapes them instead, so a script still gets the text exactly.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -30,6 +31,38 @@ MARK_OPEN, MARK_CLOSE = "«", "»"
 def safe(text: str) -> str:
     """User text with every control character except tab and newline removed."""
     return _CONTROL.sub("", text)
+
+
+class TerminalGate(io.TextIOBase):
+    """A text stream for a terminal: everything written passes through `safe` on its way.
+
+    For whole exports (CSV above all, which keeps every character) shown on a screen; a file or a
+    pipe gets the exact text instead. Each control character is removed on its own, so a sequence
+    split across two writes is caught as well.
+    """
+
+    def __init__(self, inner: TextIO) -> None:
+        super().__init__()
+        self._inner = inner
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._inner.write(safe(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._inner.flush()
+
+
+def for_terminal(stream: TextIO) -> TextIO:
+    """`stream` itself, or behind a `TerminalGate` when it is a terminal."""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return TerminalGate(stream) if tty else stream  # type: ignore[return-value]
 
 
 def one_line(text: str, width: int = 0) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -110,14 +111,45 @@ def export_to(
     return writer.write(iter_entries(store, query), out, context)
 
 
-def write_file(path: Path, fill: Callable[[TextIO], int], *, force: bool = False) -> int:
+def special_kind(path: Path) -> str | None:
+    """What `path` is when it exists but is neither a regular file nor a folder ("a named pipe"...)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device (a disk)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def write_file(
+    path: Path, fill: Callable[[TextIO], int], *, force: bool = False,
+    terminal: Callable[[TextIO], TextIO] | None = None,
+) -> int:
     """Write a new file atomically: a private temp file beside it (0600), then a rename.
 
-    Never replaces an existing file unless `force`; a failure half way leaves nothing behind.
+    Never replaces an existing file unless `force`, and even then only a regular file; a failure
+    half way leaves nothing behind. A named pipe or a character device (`/dev/null`, a terminal)
+    is written into as it is, never replaced: a terminal only through `terminal` (a gate that
+    keeps escape sequences from reaching it), and refused without one. Anything else that is not
+    a regular file (a disk, a socket) is refused.
     """
     path = Path(path).expanduser()
     if path.is_dir():
         raise ExportProblem(f"{path} is a folder; give a file name to export to.")
+    kind = special_kind(path)
+    if kind in ("a named pipe", "a character device"):
+        return _stream_into(path, fill, kind, terminal)
+    if kind is not None:
+        raise ExportProblem(f"{path} is {kind}, not a file; give a file name to export to.")
     if path.exists() and not force:
         raise ExportProblem(f"{path} already exists; choose another name, or add --force to replace it.")
     folder = path.parent if str(path.parent) else Path(".")
@@ -140,8 +172,32 @@ def write_file(path: Path, fill: Callable[[TextIO], int], *, force: bool = False
     return count
 
 
+def _stream_into(
+    path: Path, fill: Callable[[TextIO], int], kind: str, terminal: Callable[[TextIO], TextIO] | None
+) -> int:
+    """Write into a named pipe or a character device as it is (no temp file, no rename)."""
+    try:
+        # No O_CREAT: if it went away meanwhile, nothing is created in its place.
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except PermissionError:
+        raise ExportProblem(f"There is no permission to write to {path}, {kind}.") from None
+    except FileNotFoundError:
+        raise ExportProblem(f"{path} went away before the export could start; nothing was written.") from None
+    if not stat.S_ISFIFO(os.fstat(fd).st_mode) and not stat.S_ISCHR(os.fstat(fd).st_mode):
+        os.close(fd)  # swapped for something else between the look and the open
+        raise ExportProblem(f"{path} changed while the export started; nothing was written.")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        if os.isatty(fd):
+            if terminal is None:
+                raise ExportProblem(f"{path} is a terminal; give a file name to export to.")
+            return fill(terminal(handle))
+        return fill(handle)
+
+
 def _move_into_place(temp: Path, path: Path, force: bool) -> None:
     if force:
+        if special_kind(path) is not None:  # it became a pipe or a device meanwhile: never replace it
+            raise ExportProblem(f"{path} is no longer a regular file; nothing was replaced.")
         os.replace(temp, path)
         return
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -62,8 +63,26 @@ def private_file(path: Path) -> None:
     os.close(fd)
 
 
+def _special_kind(path: Path) -> str | None:
+    """"a named pipe", "a character device"...: what `path` is when it is not a regular file or folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device (a disk)"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
 def _check_target(target: Path, source: Path) -> None:
-    if target.exists():
+    kind = _special_kind(target)
+    if kind is not None:  # a backup is a whole database file: it cannot be streamed into a pipe
+        raise StoreError(f"{target} is {kind}, not a file; give a new file name or a folder for the backup.")
+    if target.exists() or target.is_symlink():
         raise StoreError(f"There is already a file at {target}; choose another name for the backup.")
     if target.resolve() == source.resolve():
         raise StoreError("A backup cannot be written over the journal itself.")
@@ -92,11 +111,25 @@ class BackupMixin(StoreBase):
                     dest_conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
                 finally:
                     dest_conn.close()
-                os.replace(partial, target)
+                _put_in_place(partial, target)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
         return target
+
+
+def _put_in_place(partial: Path, target: Path) -> None:
+    """Rename the finished copy to `target`, never replacing anything that appeared there meanwhile."""
+    try:
+        os.link(partial, target)  # fails if anything (a file, a pipe, a device) is there now
+    except FileExistsError:
+        raise StoreError(f"Something appeared at {target} during the backup; nothing was replaced.") from None
+    except OSError:  # a file system without hard links
+        if target.exists() or target.is_symlink():
+            raise StoreError(f"Something appeared at {target} during the backup; nothing was replaced.") from None
+        os.replace(partial, target)
+        return
+    os.unlink(partial)
 
 
 def pre_migration_path(source: Path, version: int, now: datetime | None = None) -> Path:

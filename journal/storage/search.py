@@ -2,7 +2,8 @@
 
 Ordering is always newest first (created_utc DESC, id DESC), which the (deleted_utc, created_utc)
 index serves by a reverse scan. Full-text matching goes through the entries_fts index; snippets are
-computed afterwards for the page only, never for every match.
+computed afterwards for the page only, never for every match, in Python (`snippets.py`) at a cost
+bounded by what they show: FTS5's snippet() grows with the square of a long entry's size.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from journal.storage.base import StoreBase
 from journal.storage.entry_tags import load_tags, normalise_tag_name
 from journal.storage.fts import with_fts_query
 from journal.storage.rows import ENTRY_SELECT, row_to_entry, to_utc_text
+from journal.storage.snippets import make_snippet
 
 SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "«", "»", "…"
 _SNIPPET_TOKENS = 16
@@ -110,11 +112,13 @@ class SearchMixin(StoreBase):
             ids = [r[0] for r in rows]
             tags = load_tags(conn, ids)
             entries = [row_to_entry(r, tags[r[0]]) for r in rows]
-            if fts is not None:
-                snippets = self._snippets(conn, fts, ids)
-                for entry in entries:
-                    entry.snippet = snippets.get(entry.id)
-            return entries
+        if fts is not None:
+            for entry in entries:
+                entry.snippet = make_snippet(
+                    entry.text, fts, tokens=_SNIPPET_TOKENS, marks=(SNIPPET_OPEN, SNIPPET_CLOSE),
+                    ellipsis=SNIPPET_ELLIPSIS,
+                )
+        return entries
 
     def count(self, query: EntryQuery) -> int:
         """Every match, whatever `query.limit` and `offset` say. Planned as such: with the History
@@ -149,13 +153,3 @@ class SearchMixin(StoreBase):
     def _select_count(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> int:
         where, params = _from_where(query, fts, *plan)
         return conn.execute(f"SELECT count(*) FROM {where}", params).fetchone()[0]
-
-    @staticmethod
-    def _snippets(conn: sqlite3.Connection, fts: str, ids: list[int]) -> dict[int, str]:
-        marks = ", ".join("?" * len(ids))
-        sql = (
-            f"SELECT rowid, snippet(entries_fts, 0, ?, ?, ?, {_SNIPPET_TOKENS}) FROM entries_fts "
-            f"WHERE entries_fts MATCH ? AND rowid IN ({marks})"
-        )
-        params = [SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, fts, *ids]
-        return {rowid: text for rowid, text in conn.execute(sql, params)}
