@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 
 from journal.domain.models import Entry, Kind
 from journal.domain.when import local_tz
+from journal.domain.years import RANGE_SENTENCE, is_supported
 from journal.exchange.importers import (
     DAYLIO_MOODS,
     ImportProblem,
@@ -111,13 +112,13 @@ def _entry(line: int, row: dict[str, str], moods: dict[str, int], tz: tzinfo) ->
 def _day(value: str, line: int) -> date:
     try:
         day = date.fromisoformat(value.strip())
-        if not 1000 < day.year < 9999:  # beyond, a local time may not convert to UTC
-            raise ValueError
-        return day
     except ValueError:
         raise ImportProblem(
             f'The row on line {line} has the date "{_shown(value)}"; Daylio\'s full_date looks like 2026-11-03.'
         ) from None
+    if not is_supported(day):
+        raise ImportProblem(f"The row on line {line} is dated {day.isoformat()}; {RANGE_SENTENCE}.")
+    return day
 
 
 def _clock(value: str, line: int) -> time:

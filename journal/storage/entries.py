@@ -55,7 +55,14 @@ class EntriesMixin(StoreBase):
             plan_tags(plan, entry_id, entry, hits, prior_rejected, self._builtin_names)
             write_plan(conn, plan)
             learn_from_save(conn, entry_id, entry, hits, plan, prior_rejected, prior_manual)
-        stored = self.get(entry_id)
+        try:
+            stored = self.get(entry_id)
+        except StoreError:
+            raise
+        except Exception as exc:  # committed above: never let a failure here read as "nothing changed"
+            raise StoreError(
+                f"The entry was saved, but reading it back failed ({type(exc).__name__}); please report it."
+            ) from exc
         assert stored is not None
         return stored
 

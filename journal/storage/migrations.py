@@ -34,6 +34,9 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
     (2, _run(schema.V2)),
     (3, _run(schema.V3)),
     (4, _run(schema.V4, schema.upgrade_to_v4)),
+    # Version 5 is another change's (merged separately); this step depends on no schema of its own
+    # (it repairs whichever time columns exist, and is idempotent), so it may be renumbered freely.
+    (6, _run((), schema.repair_short_years)),
 )
 LATEST = MIGRATIONS[-1][0]
 
