@@ -73,6 +73,10 @@ def _header(text: str) -> list[str]:
 
 
 def _rows(text: str, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    # csv refuses a field over 131,072 characters by default ("field larger than field limit"), a
+    # long note is not a broken file: no field can be longer than the file itself.
+    if csv.field_size_limit() <= len(text):
+        csv.field_size_limit(len(text) + 1)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     next(reader)
     line = reader.line_num + 1
