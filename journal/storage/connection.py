@@ -69,7 +69,10 @@ _WRITE_FAILURES = frozenset({
 })
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: How long one attempt waits for another program's lock (SQLite's busy handler), and how long a
+#: write keeps retrying in all (journal.storage.base.StoreBase._begin_immediate).
 DEFAULT_TIMEOUT = 5.0
+WRITE_BUDGET = 30.0
 
 
 def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> StoreError | None:
@@ -92,7 +95,7 @@ def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> Sto
         return _disk_full(where)
     if "locked" in msg or "busy" in msg:
         return DatabaseLocked(
-            f"Another program is holding the journal at {where} locked; close it and try again."
+            f"The journal at {where} is busy (another program is writing to it); try again in a moment."
         )
     if "readonly" in msg or "read-only" in msg or "unable to open" in msg or "permission" in msg:
         return NoPermission(

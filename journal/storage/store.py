@@ -14,7 +14,7 @@ from journal.storage import calendar, migrations
 from journal.storage.boundaries import DayCountRow, boundary_day_counts
 from journal.storage.aggregates import StatsMixin
 from journal.storage.backup import BackupMixin
-from journal.storage.connection import DEFAULT_TIMEOUT, configure, connect, guarded, prepare_file
+from journal.storage.connection import DEFAULT_TIMEOUT, WRITE_BUDGET, configure, connect, guarded, prepare_file
 from journal.storage.entries import EntriesMixin
 from journal.storage.errors import DatabaseDamaged
 from journal.storage.extras import ExtrasMixin
@@ -31,13 +31,16 @@ def open_store(
     passphrase: str | None = None,
     create: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
+    write_budget: float | None = None,
 ) -> Store:
     """Open (creating if allowed) the journal at `path`, migrating an older schema forward.
 
     Raises a StoreError subclass with a one-sentence message for a damaged/non-database file, a newer
     schema, a lock held too long, missing permissions or a wrong passphrase; the file is left untouched.
     `passphrase` opens/creates a SQLCipher-encrypted journal. `timeout` is how long (seconds) to wait
-    for another program's lock before giving up with DatabaseLocked.
+    for another program's lock before giving up with DatabaseLocked: when opening, and for each
+    write's attempts; `write_budget` (default: WRITE_BUDGET, or `timeout` when that is given and
+    shorter) is how long a write keeps retrying in all.
     """
     path = Path(path).expanduser()
     encrypted = passphrase is not None
@@ -54,7 +57,9 @@ def open_store(
             migrations.check_version(conn, path)
             configure(conn, path, encrypted=encrypted)
             migrations.migrate(conn)
-        store = Store(path, conn, passphrase=passphrase)
+        if write_budget is None:
+            write_budget = WRITE_BUDGET if timeout >= DEFAULT_TIMEOUT else timeout
+        store = Store(path, conn, passphrase=passphrase, write_budget=write_budget)
         store._seed_builtin_tags()
     except BaseException:
         conn.close()
