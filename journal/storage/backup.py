@@ -29,6 +29,7 @@ from journal.storage.errors import (
     StoreError,
     WrongPassphrase,
 )
+from journal.paths import private_folder
 
 BACKUP_FOLDER = "backups"
 _STAMP = "%Y-%m-%dT%H%M"
@@ -65,10 +66,7 @@ def backup_path(dest: str | Path | None, source: Path, now: datetime | None = No
 
 def private_file(path: Path) -> None:
     """Create `path` empty with mode 0600 (its folder 0700 if made now); refuse to reuse a file."""
-    parent = path.parent
-    if not parent.exists():
-        parent.mkdir(parents=True, mode=0o700)
-        os.chmod(parent, 0o700)  # mkdir's mode passes through the umask
+    private_folder(path.parent)  # every folder made on the way 0700, not only the last
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 

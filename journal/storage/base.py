@@ -42,6 +42,8 @@ class StoreBase:
         self, path: Path, conn: sqlite3.Connection, *, passphrase: str | None, write_budget: float = WRITE_BUDGET
     ) -> None:
         self.path = path
+        #: sentences for the person about what opening found and did (a leftover file removed...)
+        self.notices: list[str] = []
         #: how long a write may wait for other writers before "busy" (seconds)
         self.write_budget = write_budget
         self._conn = conn

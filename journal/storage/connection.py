@@ -28,6 +28,7 @@ from journal.storage.errors import (
     StoreError,
     WrongPassphrase,
 )
+from journal.paths import private_folder
 
 # SQLCipher is optional, and imported only when an encrypted journal is opened: it brings its own
 # SQLite and OpenSSL (~5 MB resident, a sixth of a bare Textual app) that plain journals never use.
@@ -143,10 +144,7 @@ def prepare_file(path: Path, *, create: bool) -> bool:
         return False
     if not create:
         raise JournalNotFound(f"There is no journal at {path}.")
-    parent = path.parent
-    if not parent.exists():
-        parent.mkdir(parents=True, mode=0o700)
-        os.chmod(parent, 0o700)
+    private_folder(path.parent)  # every folder made on the way 0700, not only the last
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     return True
