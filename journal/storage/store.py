@@ -19,6 +19,7 @@ from journal.storage.entries import EntriesMixin
 from journal.storage.errors import DatabaseDamaged
 from journal.storage.extras import ExtrasMixin
 from journal.storage.insights import InsightsMixin
+from journal.storage.leftovers import remove_conversion_leftovers
 from journal.storage.import_keys import ImportMixin
 from journal.storage.retag import RetagMixin
 from journal.storage.search import SearchMixin
@@ -55,11 +56,15 @@ def open_store(
     try:
         with guarded(path, encrypted=encrypted):
             migrations.check_version(conn, path)
+            # Connected and read: no conversion holds the journal, so a copy beside it is a leftover.
+            leftover = remove_conversion_leftovers(path)
             configure(conn, path, encrypted=encrypted)
             migrations.migrate(conn)
         if write_budget is None:
             write_budget = WRITE_BUDGET if timeout >= DEFAULT_TIMEOUT else timeout
         store = Store(path, conn, passphrase=passphrase, write_budget=write_budget)
+        if leftover:
+            store.notices.append(leftover)
         store._seed_builtin_tags()
     except BaseException:
         conn.close()
