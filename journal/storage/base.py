@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from journal.domain.models import Category, TagDef, UserKeyword
 from journal.storage import personal
 from journal.storage.connection import WRITE_BUDGET, guarded, operational_errors
-from journal.storage.errors import JournalMoved
+from journal.storage.errors import JournalMoved, NoPermission
 from journal.storage.tagger_bridge import build_tagger, builtin_tags
 
 if TYPE_CHECKING:
@@ -39,9 +39,17 @@ class StoreBase:
     path: Path
 
     def __init__(
-        self, path: Path, conn: sqlite3.Connection, *, passphrase: str | None, write_budget: float = WRITE_BUDGET
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        *,
+        passphrase: str | None,
+        write_budget: float = WRITE_BUDGET,
+        read_only: bool = False,
     ) -> None:
         self.path = path
+        #: opened on read-only media or without write permission: reads work, writes are refused
+        self.read_only = read_only
         #: sentences for the person about what opening found and did (a leftover file removed...)
         self.notices: list[str] = []
         #: how long a write may wait for other writers before "busy" (seconds)
@@ -83,6 +91,11 @@ class StoreBase:
 
         Keep the block to the writes themselves (tag text before, see EntriesMixin.save): every other
         writer waits for as long as it runs."""
+        if self.read_only:
+            raise NoPermission(
+                f"The journal at {self.path} is read-only here (read-only media, or no permission to write "
+                "it or its folder); it can be searched, exported and backed up, but nothing was saved."
+            )
         with self._lock, guarded(self.path, encrypted=self.encrypted):
             self._require_same_file()
             conn = self._conn

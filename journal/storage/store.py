@@ -14,9 +14,17 @@ from journal.storage import calendar, migrations
 from journal.storage.boundaries import DayCountRow, boundary_day_counts
 from journal.storage.aggregates import StatsMixin
 from journal.storage.backup import BackupMixin
-from journal.storage.connection import DEFAULT_TIMEOUT, WRITE_BUDGET, configure, connect, guarded, prepare_file
+from journal.storage.connection import (
+    DEFAULT_TIMEOUT,
+    WRITE_BUDGET,
+    cannot_write,
+    configure,
+    connect,
+    guarded,
+    prepare_file,
+)
 from journal.storage.entries import EntriesMixin
-from journal.storage.errors import DatabaseDamaged
+from journal.storage.errors import DatabaseDamaged, NoPermission
 from journal.storage.extras import ExtrasMixin
 from journal.storage.insights import InsightsMixin
 from journal.storage.leftovers import remove_conversion_leftovers
@@ -47,25 +55,38 @@ def open_store(
     encrypted = passphrase is not None
     with guarded(path, encrypted=encrypted):
         created = prepare_file(path, create=create)
+    read_only = not created and cannot_write(path)
     try:
-        conn = connect(path, passphrase=passphrase, timeout=timeout)
+        conn = connect(path, passphrase=passphrase, timeout=timeout, read_only=read_only)
     except BaseException:
         if created:
             path.unlink(missing_ok=True)  # only ever the empty file we made a moment ago
         raise
     try:
+        leftover = None
         with guarded(path, encrypted=encrypted):
-            migrations.check_version(conn, path)
-            # Connected and read: no conversion holds the journal, so a copy beside it is a leftover.
-            leftover = remove_conversion_leftovers(path)
-            configure(conn, path, encrypted=encrypted)
-            migrations.migrate(conn)
+            version = migrations.check_version(conn, path)
+            if read_only:
+                # Read-only media or no write permission: searching, exporting and backing up work;
+                # every write is refused with one sentence (StoreBase._write).
+                if version < migrations.LATEST:
+                    raise NoPermission(
+                        f"The journal at {path} is read-only and needs an upgrade to open; copy it somewhere "
+                        "you can write and open the copy."
+                    )
+                conn.execute("PRAGMA query_only = ON")
+            else:
+                # Connected and read: no conversion holds the journal, so a copy beside it is a leftover.
+                leftover = remove_conversion_leftovers(path)
+                configure(conn, path, encrypted=encrypted)
+                migrations.migrate(conn)
         if write_budget is None:
             write_budget = WRITE_BUDGET if timeout >= DEFAULT_TIMEOUT else timeout
-        store = Store(path, conn, passphrase=passphrase, write_budget=write_budget)
+        store = Store(path, conn, passphrase=passphrase, write_budget=write_budget, read_only=read_only)
         if leftover:
             store.notices.append(leftover)
-        store._seed_builtin_tags()
+        if not read_only:
+            store._seed_builtin_tags()
     except BaseException:
         conn.close()
         raise
