@@ -36,7 +36,6 @@ def open_journal(path: Path, *, create: bool = True, prompt: bool = True) -> Sto
 
     if create:
         ensure_folder(path)
-    warn_once(loose_mode_warning(path) if path.is_file() else None)
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     try:
         store = open_store(path, passphrase=passphrase, create=create)
@@ -49,6 +48,7 @@ def open_journal(path: Path, *, create: bool = True, prompt: bool = True) -> Sto
         store = open_store(path, passphrase=typed, create=create)
     for notice in store.notices:
         warn_once(notice)
+    warn_once(loose_mode_warning(path))  # a journal, now that it opened
     return store
 
 

@@ -212,23 +212,18 @@ def connect(
     with guarded(path, encrypted=encrypted):
         conn = module.connect(uri, uri=True, timeout=timeout, check_same_thread=False, isolation_level=None)
     try:
-        try:
-            _prove(conn, passphrase)
-        except operational_errors():
-            if not read_only:
-                raise
-            # A WAL journal on read-only media whose -shm file cannot be made: nobody can change
-            # the file there, so SQLite may read it as immutable (no locks, no -shm).
-            conn.close()
-            with guarded(path, encrypted=encrypted):
+        with guarded(path, encrypted=encrypted):
+            try:
+                _prove(conn, passphrase)
+            except operational_errors():
+                if not read_only:
+                    raise
+                # A WAL journal on read-only media whose -shm file cannot be made: nobody can change
+                # the file there, so SQLite may read it as immutable (no locks, no -shm).
+                conn.close()
                 conn = module.connect(uri + "&immutable=1", uri=True, timeout=timeout, check_same_thread=False,
                                       isolation_level=None)
-    except BaseException:
-        conn.close()
-        raise
-    try:
-        with guarded(path, encrypted=encrypted):
-            _prove(conn, passphrase)
+                _prove(conn, passphrase)
     except BaseException:
         conn.close()
         raise
