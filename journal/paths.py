@@ -69,11 +69,11 @@ def readable_by_others(path: Path) -> bool:
 
 
 def loose_mode_warning(db_path: Path) -> str | None:
-    """One line when an existing journal (or its folder) lets others in, else None."""
-    loose = [p for p in (db_path, db_path.parent) if readable_by_others(p)]
-    if not loose:
+    """One line when an existing journal file lets others in, else None. (A folder others can list
+    shows only file names; `journal doctor` reports it, without a warning on every command.)"""
+    if not readable_by_others(db_path):
         return None
     return (
-        f"Warning: {loose[0]} can be read by other users of this computer; "
+        f"Warning: {db_path} can be read by other users of this computer; "
         "`journal doctor --fix` makes the journal's files private."
     )

@@ -164,7 +164,7 @@ def test_read_only_journal_reads_but_refuses_to_save(read_only: Path) -> None:
         one_sentence(info.value)
     found = run_journal(read_only, "search", "kept")
     assert found.returncode == 0 and b"entry 0" in found.stdout
-    assert_one_sentence(run_journal(read_only, "mood", "3", "not today"), "cannot be opened for writing")
+    assert_one_sentence(run_journal(read_only, "mood", "3", "not today"), "read-only", "nothing was saved")
     assert digest(read_only) == before
 
 
