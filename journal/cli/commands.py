@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "export": "journal.cli.exchange:export",
     "import": "journal.cli.exchange:import_",
     # journal.cli.info
+    "doctor": "journal.cli.doctor:doctor",
     "help": "journal.cli.info:help_",
     "where": "journal.cli.info:where",
 }

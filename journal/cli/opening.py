@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.paths import ensure_folder
+from journal.paths import ensure_folder, loose_mode_warning
 
 if TYPE_CHECKING:
     from journal.storage import Store
@@ -38,14 +38,28 @@ def open_journal(path: Path, *, create: bool = True, prompt: bool = True) -> Sto
         ensure_folder(path)
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     try:
-        return open_store(path, passphrase=passphrase, create=create)
+        store = open_store(path, passphrase=passphrase, create=create)
     except WrongPassphrase:
         if passphrase is not None or not prompt or not interactive():
             raise
-    import click
+        import click
 
-    typed = click.prompt("Passphrase for this journal", hide_input=True, err=True)
-    return open_store(path, passphrase=typed, create=create)
+        typed = click.prompt("Passphrase for this journal", hide_input=True, err=True)
+        store = open_store(path, passphrase=typed, create=create)
+    for notice in store.notices:
+        warn_once(notice)
+    warn_once(loose_mode_warning(path))  # a journal, now that it opened
+    return store
+
+
+_said: set[str] = set()
+
+
+def warn_once(line: str | None) -> None:
+    """A line on stderr, once per process (a command may open the journal more than once)."""
+    if line and line not in _said:
+        _said.add(line)
+        print(line, file=sys.stderr)
 
 
 def plain_sentence(exc: Exception) -> str | None:

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: `journal stressors` without dates looks at the last four weeks, today included.
 DEFAULT_DAYS = 28
+#: A --limit at or above this shows everything, as 0 does.
+MAX_LIMIT = 1_000_000_000
 
 
 def _limit(value: str) -> int | None:
@@ -25,7 +27,8 @@ def _limit(value: str) -> int | None:
         number = -1
     if number < 0:
         raise UserError("The --limit must be a whole number: how many entries to show (0 shows all).")
-    return number or None
+    # More than any journal holds means all of them (SQLite's integers stop at 2**63; issue 16).
+    return number if 0 < number < MAX_LIMIT else None
 
 
 def _kind(value: str | None) -> Kind | None:

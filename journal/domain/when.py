@@ -31,11 +31,16 @@ from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import tz as dateutil_tz
+
+from journal.domain.years import FIRST_YEAR, LAST_YEAR, RANGE_SENTENCE, is_supported
 from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "DayRange",
+    "FIRST_YEAR",
+    "LAST_YEAR",
     "WhenError",
+    "check_supported",
     "day_start",
     "local_tz",
     "parse_moment",
@@ -45,12 +50,20 @@ __all__ = [
 ]
 
 _EXAMPLES = "try 2026-11-03, yesterday or 3 days ago"
-# Far enough for any journal, and clear of datetime's own limits when shifting between zones.
-_EARLIEST, _LATEST = date(1000, 1, 1), date(9998, 12, 31)
+# Every date typed (an entry's --at, a filter's --since) lies in the years a journal holds (see
+# journal.domain.years), so no later step can overflow.
+_EARLIEST, _LATEST = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 
 
 class WhenError(ValueError):
     """A date the user typed that we could not read; `str()` is one plain sentence for them."""
+
+
+def check_supported(moment: datetime) -> datetime:
+    """`moment`, or WhenError (one sentence) when it lies outside the years a journal holds."""
+    if not is_supported(moment):
+        raise WhenError(f"The date {moment.date().isoformat()} is out of range; {RANGE_SENTENCE}.")
+    return moment
 
 
 @dataclass(frozen=True)
@@ -196,7 +209,7 @@ def _read(text: str, now: datetime | None, tz: tzinfo | None) -> tuple[_Reading,
     if reading is None:
         raise WhenError(f'I couldn\'t understand the date "{_shown(text)}"; {_EXAMPLES}.')
     if not (_EARLIEST <= reading.first and reading.last <= _LATEST):
-        raise WhenError(f'"{_shown(text)}" is too far away in time; {_EXAMPLES}.')
+        raise WhenError(f'"{_shown(text)}" is too far away in time; {RANGE_SENTENCE}.')
     return reading, now, tz
 
 

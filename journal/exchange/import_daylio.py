@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 
 from journal.domain.models import Entry, Kind
 from journal.domain.when import local_tz
+from journal.domain.years import RANGE_SENTENCE, is_supported
 from journal.exchange.importers import (
     DAYLIO_MOODS,
     ImportProblem,
@@ -72,6 +73,10 @@ def _header(text: str) -> list[str]:
 
 
 def _rows(text: str, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    # csv refuses a field over 131,072 characters by default ("field larger than field limit"), a
+    # long note is not a broken file: no field can be longer than the file itself.
+    if csv.field_size_limit() <= len(text):
+        csv.field_size_limit(len(text) + 1)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     next(reader)
     line = reader.line_num + 1
@@ -111,13 +116,13 @@ def _entry(line: int, row: dict[str, str], moods: dict[str, int], tz: tzinfo) ->
 def _day(value: str, line: int) -> date:
     try:
         day = date.fromisoformat(value.strip())
-        if not 1000 < day.year < 9999:  # beyond, a local time may not convert to UTC
-            raise ValueError
-        return day
     except ValueError:
         raise ImportProblem(
             f'The row on line {line} has the date "{_shown(value)}"; Daylio\'s full_date looks like 2026-11-03.'
         ) from None
+    if not is_supported(day):
+        raise ImportProblem(f"The row on line {line} is dated {day.isoformat()}; {RANGE_SENTENCE}.")
+    return day
 
 
 def _clock(value: str, line: int) -> time:

@@ -16,6 +16,7 @@ from typing import Any
 from journal.domain.models import Entry, Kind
 from journal.domain.when import local_tz
 from journal.exchange.import_json import record_problem, records, top_level
+from journal.domain.years import RANGE_SENTENCE, is_supported
 from journal.exchange.importers import ImportProblem, Options, Prepared, joined_text, local_moment, manual_tags
 
 #: jrnl's own default hour for an entry written without a time.
@@ -76,9 +77,11 @@ def _string(data: Mapping[str, Any], key: str, number: int, line: int) -> str:
 def _date(value: Any, number: int, line: int) -> date:
     try:
         day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else _fail()
-        return day if 1000 < day.year < 9999 else _fail()
     except ValueError:
         raise record_problem(number, line, f'its "date" must look like 2026-11-03, not {_shown(value)}') from None
+    if not is_supported(day):
+        raise record_problem(number, line, f"it is dated {day.isoformat()}, and {RANGE_SENTENCE}")
+    return day
 
 
 def _time(value: Any, number: int, line: int) -> time:

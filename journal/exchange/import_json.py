@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from journal.domain.models import Category, Entry, EntryTag, Source, Span
+from journal.domain.years import RANGE_SENTENCE, is_supported
 from journal.exchange.importers import ImportProblem, Options, Prepared
 from journal.exchange.jsonshape import ShapeError, entry_from_dict
 
@@ -205,12 +206,11 @@ def _entry(number: int, line: int, data: Any) -> Entry:
         raise record_problem(number, line, shown) from None
     if entry.id is not None and not 1 <= entry.id < 2**63:
         raise record_problem(number, line, "its id must be a whole number from 1 up")
-    try:
-        for moment in (entry.created_at, entry.updated_at):
-            if moment is not None:
-                moment.astimezone(timezone.utc)
-    except OverflowError:
-        raise record_problem(number, line, "its date is too far in the past or future") from None
+    for moment in (entry.created_at, entry.updated_at):
+        if moment is not None and not is_supported(moment):
+            raise record_problem(
+                number, line, f"its date {moment.date().isoformat()} is too far in the past or future ({RANGE_SENTENCE})"
+            )
     if not _encodable(entry):
         raise record_problem(number, line, "it has a broken character or a number JSON cannot hold")
     return entry

@@ -13,12 +13,24 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from journal.storage.base import StoreBase
 from journal.storage.connection import driver, guarded, quote_literal
-from journal.storage.errors import StoreError
+from journal.storage.errors import (
+    DatabaseDamaged,
+    DatabaseLocked,
+    DiskFull,
+    JournalMoved,
+    JournalNotFound,
+    NoPermission,
+    StoreError,
+    WrongPassphrase,
+)
+from journal.paths import private_folder
 
 BACKUP_FOLDER = "backups"
 _STAMP = "%Y-%m-%dT%H%M"
@@ -55,10 +67,7 @@ def backup_path(dest: str | Path | None, source: Path, now: datetime | None = No
 
 def private_file(path: Path) -> None:
     """Create `path` empty with mode 0600 (its folder 0700 if made now); refuse to reuse a file."""
-    parent = path.parent
-    if not parent.exists():
-        parent.mkdir(parents=True, mode=0o700)
-        os.chmod(parent, 0o700)  # mkdir's mode passes through the umask
+    private_folder(path.parent)  # every folder made on the way 0700, not only the last
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 
@@ -88,6 +97,35 @@ def _check_target(target: Path, source: Path) -> None:
         raise StoreError("A backup cannot be written over the journal itself.")
 
 
+@contextmanager
+def destination_guarded(target: Path, *, encrypted: bool = False) -> Iterator[None]:
+    """Like connection.guarded, but the sentences name the backup's destination, not "the journal"
+    (whose file is only read here and is never at fault for a write that failed)."""
+    try:
+        with guarded(target, encrypted=encrypted):
+            yield
+    except DiskFull:
+        raise DiskFull(
+            f"The backup at {target} could not be written (the disk may be full); nothing was kept there "
+            "and the journal is unchanged."
+        ) from None
+    except (NoPermission, JournalNotFound) as exc:
+        cause = exc.__cause__
+        if isinstance(cause, FileNotFoundError) or isinstance(exc, JournalNotFound):
+            raise StoreError(
+                f"The backup cannot be written to {target}: its folder is missing or does not take new files."
+            ) from None
+        raise NoPermission(
+            f"You do not have permission to write the backup at {target}; choose a folder you can write to."
+        ) from None
+    except (DatabaseLocked, DatabaseDamaged, JournalMoved, WrongPassphrase):
+        raise
+    except StoreError as exc:
+        cause = exc.__cause__
+        reason = getattr(cause, "strerror", None) or "system error"
+        raise StoreError(f"The backup could not be written to {target} ({reason}); the journal is unchanged.") from None
+
+
 class BackupMixin(StoreBase):
     def backup(self, dest: str | Path | None = None) -> Path:
         """A consistent copy through SQLite's backup API, safe while others write. Returns its path.
@@ -98,10 +136,10 @@ class BackupMixin(StoreBase):
         target = backup_path(dest, self.path)
         _check_target(target, self.path)
         partial = target.with_name(target.name + ".part")
-        with guarded(target):
+        with destination_guarded(target):
             private_file(partial)
         try:
-            with guarded(target, encrypted=self.encrypted):
+            with destination_guarded(target, encrypted=self.encrypted):
                 dest_conn = driver(self.encrypted).connect(str(partial), isolation_level=None)
                 try:
                     if self._passphrase is not None:

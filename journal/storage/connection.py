@@ -28,6 +28,7 @@ from journal.storage.errors import (
     StoreError,
     WrongPassphrase,
 )
+from journal.paths import private_folder
 
 # SQLCipher is optional, and imported only when an encrypted journal is opened: it brings its own
 # SQLite and OpenSSL (~5 MB resident, a sixth of a bare Textual app) that plain journals never use.
@@ -69,7 +70,10 @@ _WRITE_FAILURES = frozenset({
 })
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: How long one attempt waits for another program's lock (SQLite's busy handler), and how long a
+#: write keeps retrying in all (journal.storage.base.StoreBase._begin_immediate).
 DEFAULT_TIMEOUT = 5.0
+WRITE_BUDGET = 30.0
 
 
 def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> StoreError | None:
@@ -92,7 +96,7 @@ def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> Sto
         return _disk_full(where)
     if "locked" in msg or "busy" in msg:
         return DatabaseLocked(
-            f"Another program is holding the journal at {where} locked; close it and try again."
+            f"The journal at {where} is busy (another program is writing to it); try again in a moment."
         )
     if "readonly" in msg or "read-only" in msg or "unable to open" in msg or "permission" in msg:
         return NoPermission(
@@ -140,10 +144,7 @@ def prepare_file(path: Path, *, create: bool) -> bool:
         return False
     if not create:
         raise JournalNotFound(f"There is no journal at {path}.")
-    parent = path.parent
-    if not parent.exists():
-        parent.mkdir(parents=True, mode=0o700)
-        os.chmod(parent, 0o700)
+    private_folder(path.parent)  # every folder made on the way 0700, not only the last
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     return True
@@ -171,7 +172,22 @@ def quote_literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def connect(path: Path, *, passphrase: str | None, timeout: float) -> sqlite3.Connection:
+def cannot_write(path: Path) -> bool:
+    """Whether the journal at `path` can only be read: the file, or its folder (where SQLite keeps
+    the -wal and -shm files), is not writable for us, or the whole file system is read-only.
+
+    access(2) answers EROFS for a read-only mount even for root, and statvfs is asked as well."""
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):
+        pass
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def connect(
+    path: Path, *, passphrase: str | None, timeout: float, read_only: bool = False
+) -> sqlite3.Connection:
     """Open `path` (which must exist) without letting SQLite create or change anything yet.
 
     Only reads happen here: keying, then reading sqlite_master to prove the file is a database we can
@@ -192,21 +208,36 @@ def connect(path: Path, *, passphrase: str | None, timeout: float) -> sqlite3.Co
             f"The file at {path} is damaged or is not a journal; it was left untouched. Restore a backup or choose another file."
         )
     module = driver(encrypted)
-    uri = "file:" + quote(os.fsencode(path.absolute())) + "?mode=rw"  # any bytes a path may hold
+    uri = "file:" + quote(os.fsencode(path.absolute())) + ("?mode=ro" if read_only else "?mode=rw")
     with guarded(path, encrypted=encrypted):
         conn = module.connect(uri, uri=True, timeout=timeout, check_same_thread=False, isolation_level=None)
     try:
         with guarded(path, encrypted=encrypted):
-            if encrypted:
-                # SQLCipher would print its own lines on stderr for a wrong passphrase (an expected
-                # event here, told in one sentence instead).
-                conn.execute("PRAGMA cipher_log_level = NONE")
-                conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                _prove(conn, passphrase)
+            except operational_errors():
+                if not read_only:
+                    raise
+                # A WAL journal on read-only media whose -shm file cannot be made: nobody can change
+                # the file there, so SQLite may read it as immutable (no locks, no -shm).
+                conn.close()
+                conn = module.connect(uri + "&immutable=1", uri=True, timeout=timeout, check_same_thread=False,
+                                      isolation_level=None)
+                _prove(conn, passphrase)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _prove(conn: sqlite3.Connection, passphrase: str | None) -> None:
+    """Key the connection and read sqlite_master: the file is a database we can decrypt."""
+    if passphrase is not None:
+        # SQLCipher would print its own lines on stderr for a wrong passphrase (an expected
+        # event here, told in one sentence instead).
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 def configure(conn: sqlite3.Connection, path: Path, *, encrypted: bool) -> None:

@@ -16,6 +16,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -31,6 +36,7 @@ from journal.storage.connection import (
     read_header,
 )
 from journal.storage.errors import DatabaseDamaged, DatabaseLocked, StoreError
+from journal.storage.leftovers import conversion_leftovers, shred
 from journal.storage.store import open_store
 
 #: How many distinct words of the journal are searched before and after, to prove the index came along.
@@ -68,20 +74,76 @@ def convert(path: str | Path, *, old: str | None, new: str | None) -> None:
     # an old schema is migrated (and copied aside) before anything is converted.
     open_store(path, passphrase=old, create=False).close()
     temp = path.with_name(path.name + ".converting")
-    source = _hold(path, old)
+    with _signals_interrupt():
+        source = _hold(path, old)
+        try:
+            expected = fingerprint(source)
+            with guarded(temp):
+                for leftover in conversion_leftovers(path):  # of a conversion that was killed
+                    shred(leftover)
+                private_file(temp)
+            _export(source, temp, new, expected["user_version"])
+            _verify(temp, new, expected)
+            _swap(temp, path)
+        except BaseException:
+            for leftover in [temp, *conversion_leftovers(path)]:
+                shred(leftover)
+            raise
+        finally:
+            source.close()
+
+
+class Interrupted(BaseException):
+    """A signal arrived during a conversion; raised so the copy is removed on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+#: Every signal that ends a process by default and can be caught (a closed terminal, `kill`,
+#: Ctrl-C, Ctrl-\\, timers, limits); SIGKILL cannot be, see journal.storage.leftovers. SIGPIPE is left
+#: to Python (ignored; a closed pipe is an error where it happens).
+_CATCHABLE = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT", "SIGQUIT", "SIGALRM",
+                                       "SIGUSR1", "SIGUSR2", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF")
+    if hasattr(signal, name)
+)
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """While converting, a terminating signal removes the copy (overwritten first), then ends the
+    process by that same signal, as it would have without us. Only the main thread can set handlers;
+    elsewhere (a UI worker) the next open cleans up instead."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    # A signal someone chose to ignore (`nohup journal decrypt`) stays ignored.
+    previous = {sig: signal.signal(sig, handler) for sig in _CATCHABLE if signal.getsignal(sig) != signal.SIG_IGN}
     try:
-        expected = fingerprint(source)
-        with guarded(temp):
-            temp.unlink(missing_ok=True)  # the leftover of a conversion that was killed
-            private_file(temp)
-        _export(source, temp, new, expected["user_version"])
-        _verify(temp, new, expected)
-        _swap(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        yield
+    except Interrupted as stop:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+        previous = {}
+        if stop.signum == signal.SIGINT:
+            raise KeyboardInterrupt from None
+        try:
+            print("Stopped before the conversion finished; the journal was left as it was and its partial copy "
+                  "removed.", file=sys.stderr, flush=True)
+        except (OSError, ValueError):  # the terminal may be gone (SIGHUP)
+            pass
+        signal.signal(stop.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), stop.signum)
+        raise SystemExit(128 + stop.signum) from None  # if the signal is blocked
     finally:
-        source.close()
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 def _hold(path: Path, passphrase: str | None) -> Any:

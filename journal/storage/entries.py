@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from journal.domain.models import Entry
-from journal.storage.base import StoreBase
+from journal.storage.base import StoreBase, tag_with
 from journal.storage.connection import integrity_errors
 from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
 from journal.storage.errors import EntryNotFound, StoreError
@@ -34,8 +34,13 @@ class EntriesMixin(StoreBase):
         Auto tags are recomputed from the text with the tagger (user keywords and user tags included);
         manual tags on `entry.tags` are kept; auto tags previously rejected for this entry stay rejected.
         """
+        params = entry_params(entry)  # refuses a date out of range before anything is locked
+        # Tag first, outside the write lock: building the tagger and tagging a long note take far longer
+        # than the writes, and every other writer would wait for them (issue 16).
+        with self._read() as conn:
+            tagger, model = self._current_tagger(conn), self._personal_model(conn)
+        early = tag_with(tagger, model, entry.text, entry.id).hits
         with self._write() as conn:
-            params = entry_params(entry)
             if entry.id is None:
                 entry_id = conn.execute(_INSERT, (None, *params)).lastrowid
                 if entry.starred:  # a new entry may arrive starred; an edit never changes the star
@@ -53,11 +58,21 @@ class EntriesMixin(StoreBase):
                 prior_manual = {tag for tag, source, rejected in prior if source == "manual" and not rejected}
                 conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
             plan = TagPlan()
-            hits = self._tag_adjusted(conn, entry.text, entry_id).hits
+            if self._current_tagger(conn) is tagger and self._personal_model(conn) is model:
+                hits = early
+            else:  # another program changed keywords or tags meanwhile: tag again with theirs
+                hits = self._tag_adjusted(conn, entry.text, entry_id).hits
             plan_tags(plan, entry_id, entry, hits, prior_rejected, self._builtin_names)
             write_plan(conn, plan)
             learn_from_save(conn, entry_id, entry, hits, plan, prior_rejected, prior_manual)
-        stored = self.get(entry_id)
+        try:
+            stored = self.get(entry_id)
+        except StoreError:
+            raise
+        except Exception as exc:  # committed above: never let a failure here read as "nothing changed"
+            raise StoreError(
+                f"The entry was saved, but reading it back failed ({type(exc).__name__}); please report it."
+            ) from exc
         assert stored is not None
         return stored
 

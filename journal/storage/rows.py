@@ -24,6 +24,8 @@ from journal.domain.models import (
     Source,
     Span,
 )
+from journal.domain.years import RANGE_SENTENCE, is_supported
+from journal.storage.errors import StoreError
 
 UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -60,13 +62,34 @@ def aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
+def utc_text(moment: datetime) -> str:
+    """`moment` (aware, UTC) in the stored form, the year always four digits.
+
+    Not strftime: on glibc its %Y writes year 999 as "999", which sorts after "2026" and which
+    fromisoformat cannot read back (issue 16)."""
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T{moment.hour:02d}:{moment.minute:02d}:"
+        f"{moment.second:02d}.{moment.microsecond:06d}Z"
+    )
+
+
 def to_utc_text(moment: datetime) -> str:
-    return aware(moment).astimezone(UTC).strftime(UTC_FORMAT)
+    return utc_text(aware(moment).astimezone(UTC))
+
+
+def pad_year(text: str) -> str:
+    """A stored time written with a short year ("999-12-31T...") as it should have been ("0999-...")."""
+    dash = text.find("-")
+    return "0" * (4 - dash) + text if 1 <= dash < 4 else text
 
 
 def from_utc_text(text: str, offset_min: int = 0) -> datetime:
     # fromisoformat reads our fixed 'Z' form ~15x faster than strptime; it runs for every listed entry.
-    moment = datetime.fromisoformat(text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        # A row written before the zero-padding fix and not yet repaired by the migration.
+        moment = datetime.fromisoformat(pad_year(text))
     if offset_min:
         return moment.astimezone(_zone(offset_min))
     return moment
@@ -87,12 +110,19 @@ def offset_minutes(moment: datetime) -> int:
 
 
 def now_text() -> str:
-    return datetime.now(UTC).strftime(UTC_FORMAT)
+    return utc_text(datetime.now(UTC))
 
 
 def entry_params(entry: Entry) -> tuple[Any, ...]:
-    """The `entries` column values for `entry`, in ENTRY_COLUMNS order."""
+    """The `entries` column values for `entry`, in ENTRY_COLUMNS order.
+
+    An entry dated outside the years a journal holds is refused here, the one door every save,
+    import and the app go through (StoreError, one sentence; nothing of the batch is saved)."""
     created = aware(entry.created_at)
+    if not is_supported(created):
+        raise StoreError(
+            f"An entry dated {created.date().isoformat()} cannot be saved; {RANGE_SENTENCE}. Nothing was saved."
+        )
     return (
         str(Kind(entry.kind)),
         to_utc_text(created),

@@ -214,3 +214,36 @@ V5: tuple[str, ...] = (
     "ALTER TABLE entries ADD COLUMN starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1))",
     "CREATE INDEX entries_starred ON entries (created_utc) WHERE starred = 1",
 )
+
+
+#: Every column holding a stored time ('YYYY-MM-DD...'), by table.
+TIME_COLUMNS: dict[str, tuple[str, ...]] = {
+    "entries": ("created_utc", "local_day", "updated_utc", "deleted_utc"),
+    "parked_items": ("created_utc", "resolved_utc"),
+    "drafts": ("updated_utc",),
+    "ritual_state": ("updated_utc",),
+    "import_keys": ("imported_utc",),
+    "personal_signals": ("created_utc",),
+}
+
+
+def repair_short_years(conn: sqlite3.Connection) -> None:
+    """Zero-pad every stored time written with a year under 1000 ("999-12-31T..." -> "0999-12-31T...").
+
+    Versions before 0.2.0 formatted times with strftime, whose %Y on glibc does not pad, so an entry
+    dated before the year 1000 was stored unreadable (and sorted after every other). The rows are
+    kept, padded; their dates stay as they were written. Idempotent, and it only touches the tables
+    and columns that exist, so the step works at whatever version number it runs (issue 16)."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table, columns in TIME_COLUMNS.items():
+        if table not in tables:
+            continue
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column not in present:
+                continue
+            conn.execute(
+                f"UPDATE {table} SET {column} = substr('000', 1, 5 - instr({column}, '-')) || {column} "
+                f"WHERE {column} GLOB '[0-9]-*' OR {column} GLOB '[0-9][0-9]-*' "
+                f"OR {column} GLOB '[0-9][0-9][0-9]-*'"
+            )

@@ -15,11 +15,20 @@ from journal.storage.boundaries import DayCountRow, boundary_day_counts
 from journal.storage.aggregates import StatsMixin
 from journal.storage.backup import BackupMixin
 from journal.storage.brief import BriefMixin
-from journal.storage.connection import DEFAULT_TIMEOUT, configure, connect, guarded, prepare_file
+from journal.storage.connection import (
+    DEFAULT_TIMEOUT,
+    WRITE_BUDGET,
+    cannot_write,
+    configure,
+    connect,
+    guarded,
+    prepare_file,
+)
 from journal.storage.entries import EntriesMixin
-from journal.storage.errors import DatabaseDamaged
+from journal.storage.errors import DatabaseDamaged, NoPermission
 from journal.storage.extras import ExtrasMixin
 from journal.storage.insights import InsightsMixin
+from journal.storage.leftovers import remove_conversion_leftovers
 from journal.storage.import_keys import ImportMixin
 from journal.storage.retag import RetagMixin
 from journal.storage.search import SearchMixin
@@ -32,31 +41,53 @@ def open_store(
     passphrase: str | None = None,
     create: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
+    write_budget: float | None = None,
 ) -> Store:
     """Open (creating if allowed) the journal at `path`, migrating an older schema forward.
 
     Raises a StoreError subclass with a one-sentence message for a damaged/non-database file, a newer
     schema, a lock held too long, missing permissions or a wrong passphrase; the file is left untouched.
     `passphrase` opens/creates a SQLCipher-encrypted journal. `timeout` is how long (seconds) to wait
-    for another program's lock before giving up with DatabaseLocked.
+    for another program's lock before giving up with DatabaseLocked: when opening, and for each
+    write's attempts; `write_budget` (default: WRITE_BUDGET, or `timeout` when that is given and
+    shorter) is how long a write keeps retrying in all.
     """
     path = Path(path).expanduser()
     encrypted = passphrase is not None
     with guarded(path, encrypted=encrypted):
         created = prepare_file(path, create=create)
+    read_only = not created and cannot_write(path)
     try:
-        conn = connect(path, passphrase=passphrase, timeout=timeout)
+        conn = connect(path, passphrase=passphrase, timeout=timeout, read_only=read_only)
     except BaseException:
         if created:
             path.unlink(missing_ok=True)  # only ever the empty file we made a moment ago
         raise
     try:
+        leftover = None
         with guarded(path, encrypted=encrypted):
-            migrations.check_version(conn, path)
-            configure(conn, path, encrypted=encrypted)
-            migrations.migrate(conn)
-        store = Store(path, conn, passphrase=passphrase)
-        store._seed_builtin_tags()
+            version = migrations.check_version(conn, path)
+            if read_only:
+                # Read-only media or no write permission: searching, exporting and backing up work;
+                # every write is refused with one sentence (StoreBase._write).
+                if version < migrations.LATEST:
+                    raise NoPermission(
+                        f"The journal at {path} is read-only and needs an upgrade to open; copy it somewhere "
+                        "you can write and open the copy."
+                    )
+                conn.execute("PRAGMA query_only = ON")
+            else:
+                # Connected and read: no conversion holds the journal, so a copy beside it is a leftover.
+                leftover = remove_conversion_leftovers(path)
+                configure(conn, path, encrypted=encrypted)
+                migrations.migrate(conn)
+        if write_budget is None:
+            write_budget = WRITE_BUDGET if timeout >= DEFAULT_TIMEOUT else timeout
+        store = Store(path, conn, passphrase=passphrase, write_budget=write_budget, read_only=read_only)
+        if leftover:
+            store.notices.append(leftover)
+        if not read_only:
+            store._seed_builtin_tags()
     except BaseException:
         conn.close()
         raise

@@ -7,7 +7,8 @@ How each fault is made, so anyone can rerun them:
 * deleted while open: unlink the file under an open Store, then save;
 * newer schema: `PRAGMA user_version` above the latest this code knows;
 * damaged page: random bytes over pages 2-5 of a real journal;
-* locked: another process holds BEGIN EXCLUSIVE for longer than the busy timeout.
+* locked: another process holds BEGIN EXCLUSIVE for longer than the busy timeout (a short budget says
+  "busy"; the CLI's 30 s budget outlasts it and saves).
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def test_read_only_journal_reads_but_refuses_to_save(read_only: Path) -> None:
         one_sentence(info.value)
     found = run_journal(read_only, "search", "kept")
     assert found.returncode == 0 and b"entry 0" in found.stdout
-    assert_one_sentence(run_journal(read_only, "mood", "3", "not today"), "cannot be opened for writing")
+    assert_one_sentence(run_journal(read_only, "mood", "3", "not today"), "read-only", "nothing was saved")
     assert digest(read_only) == before
 
 
@@ -257,11 +258,12 @@ def test_a_lock_held_by_another_process(db_path: Path) -> None:
             assert store.count(EntryQuery()) == 3
             with pytest.raises(DatabaseLocked) as info:
                 store.save(mood("blocked"))
-            assert "locked" in one_sentence(info.value) and time.monotonic() - start < 5
-        out, err = cli.communicate(timeout=30)
-        assert_one_sentence(subprocess.CompletedProcess(cli.args, cli.returncode, out, err), "locked")
+            assert "busy" in one_sentence(info.value) and time.monotonic() - start < 5
+        # The CLI keeps trying within its budget (30 s), so its save lands once the lock is let go.
+        out, err = cli.communicate(timeout=60)
+        assert cli.returncode == 0, err
     finally:
         holder.kill()
         holder.wait()
-    assert assert_healthy(db_path, kept) == 3
+    assert assert_healthy(db_path, kept) == 4
     assert run_journal(db_path, "mood", "3", "free again").returncode == 0

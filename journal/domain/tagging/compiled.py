@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from journal.domain.tagging.lexicon import Cue, load_lexicon
+from journal.paths import private_folder
 
 #: Bump when the stored layout changes (the hash of this module's source also changes it).
 FORMAT = 1
@@ -186,8 +187,7 @@ def cache_notice() -> str | None:
 def _write_private(folder: Path, name: str, data: bytes) -> None:
     """Write atomically (a temporary file renamed into place), owner-only, dropping this Python's
     older indexes (and those of the unversioned format before it), never another Python's."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+    private_folder(folder)  # every folder made on the way 0700, not only the last
     fd, temp = tempfile.mkstemp(prefix=".cues-", dir=folder)  # mkstemp makes it 0600
     try:
         with os.fdopen(fd, "wb") as out:
