@@ -1,0 +1,70 @@
+"""Issue 14 in the Ritual pane: notes kept as typed, a new ritual after closing, the breathing end.
+
+Same set-up as test_ritual.py: a fresh journal and a clock that only moves when a test moves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import Input
+
+from journal.domain.models import EntryQuery, Kind
+from journal.domain.ritual import RitualState, Step
+from journal.storage import open_store
+from journal.ui.app import JournalApp
+from tests.ui.test_ritual import SIZE, START, Clock, fresh_store, open_ritual, progress, state_of
+
+
+def at_step(store, step: Step) -> None:  # type: ignore[no-untyped-def]
+    state = RitualState.start(START - timedelta(minutes=3))
+    store.save_ritual_state(replace(state, current=step).to_dict())
+
+
+def notes_of(store) -> dict:  # type: ignore[no-untyped-def]
+    return state_of(store)["ui"].get("boundaries", {}).get("notes", {})
+
+
+async def test_a_boundary_note_is_kept_as_it_is_typed(db_path: Path) -> None:
+    """y, Tab, a note, Shift+Tab, y: the note stays with the question it was typed for; so does one
+    typed and left by Ctrl+Q, and both are there after reopening."""
+    store, clock = fresh_store(db_path), Clock()
+    at_step(store, Step.BOUNDARIES)
+    app = JournalApp(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_ritual(pilot)
+        note = app.screen.query_one("#boundary-note", Input)
+        await pilot.press("y")  # worked late: yes; the highlight moves on to the next question
+        await pilot.pause()
+        assert "Did you work late?" in note.placeholder  # the hint names the question answered
+        await pilot.press("tab", *"stayed for the handover")
+        await pilot.pause()
+        assert notes_of(store) == {"worked_late": "stayed for the handover"}  # no Enter needed
+        await pilot.press("shift+tab", "y")  # skipped a break: yes
+        await pilot.pause()
+        assert "Did you skip a break?" in note.placeholder
+        assert notes_of(store) == {"worked_late": "stayed for the handover"}
+        assert state_of(store)["answers"]["boundaries"] == {"worked_late": True, "skipped_break": True}
+        await pilot.press("tab", *"ate at my desk")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    store.close()
+
+    store = open_store(db_path)
+    assert notes_of(store) == {"worked_late": "stayed for the handover", "skipped_break": "ate at my desk"}
+    app = JournalApp(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_ritual(pilot)
+        assert "Boundaries" in progress(app)
+        questions = app.screen.query_one("#boundary-questions")
+        assert "stayed for the handover" in str(questions.get_option_at_index(0).prompt)
+        assert app.screen.query_one("#boundary-note", Input).value == "stayed for the handover"
+        await pilot.press("ctrl+n")
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+    texts = sorted(e.text for e in store.search(EntryQuery(kind=Kind.BOUNDARY)))
+    assert texts == ["Skipped a break. ate at my desk", "Worked late. stayed for the handover"]
+    store.close()
