@@ -68,3 +68,50 @@ async def test_a_boundary_note_is_kept_as_it_is_typed(db_path: Path) -> None:
     texts = sorted(e.text for e in store.search(EntryQuery(kind=Kind.BOUNDARY)))
     assert texts == ["Skipped a break. ate at my desk", "Worked late. stayed for the handover"]
     store.close()
+
+
+async def close_quickly(pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(7):
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    assert pilot.app.screen.query_one("#summary-closed")
+
+
+async def test_a_new_ritual_after_closing_from_the_pane_and_the_palette(db_path: Path) -> None:
+    store, clock = fresh_store(db_path), Clock()
+    app = JournalApp(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_ritual(pilot)
+        await close_quickly(pilot)
+        await pilot.press("ctrl+n")  # a stray ctrl+n does not throw the summary away
+        await pilot.pause()
+        assert app.screen.query("#summary-closed")
+        assert "Press n to begin a new ritual" in str(app.screen.query_one("#summary-again").render())
+        assert any(b.binding.action == "new_ritual" and b.enabled for b in app.screen.active_bindings.values())
+
+        clock.advance(3600)
+        await pilot.press("n")
+        await pilot.pause()
+        assert progress(app) == "Step 1 of 7 · Check in"
+        assert not app.screen.query("#summary-closed")
+        await pilot.press("3", "enter", "enter")
+        await pilot.pause()
+        assert state_of(store)["answers"]["checkin"] == {"mood": 3, "energy": None}
+        for _ in range(6):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert app.screen.query("#summary-closed")
+
+        await pilot.press("f3")  # from another pane, by the palette
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"new ritual")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert progress(app) == "Step 1 of 7 · Check in"
+    assert len(store.search(EntryQuery(kind=Kind.RITUAL))) == 2
+    assert store.ritual_state() is not None  # the third is under way
+    store.close()
