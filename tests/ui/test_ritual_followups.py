@@ -115,3 +115,46 @@ async def test_a_new_ritual_after_closing_from_the_pane_and_the_palette(db_path:
     assert len(store.search(EntryQuery(kind=Kind.RITUAL))) == 2
     assert store.ritual_state() is not None  # the third is under way
     store.close()
+
+
+def enabled_actions(app: JournalApp) -> set[str]:
+    return {b.binding.action for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
+
+
+async def test_the_end_of_breathing_enter_moves_on_and_the_heading_matches_the_timer(db_path: Path) -> None:
+    store, clock = fresh_store(db_path), Clock()
+    at_step(store, Step.BREATHE)
+    app = JournalApp(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_ritual(pilot)
+        screen = app.screen
+        heading = str(screen.query_one(".breathe-plan").render())
+        assert heading == "Box breathing (4-4-4-4) · 1:52 (7 breaths)"
+        assert str(screen.query_one("#breathe-left").render()) == "1:52 left"  # the same length
+        assert {"toggle", "done"} <= enabled_actions(app)
+        await pilot.press("space")
+        clock.advance(10 * 60)
+        await pilot.pause(0.3)
+        assert "Press Enter to go on" in str(screen.query_one("#breathe-phase").render())
+        assert str(screen.query_one("#breathe-left").render()) == "0:00 left"
+        actions = enabled_actions(app)
+        assert "done" in actions and "toggle" not in actions  # space does nothing any more: not offered
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Switch" in progress(app)
+    assert state_of(store)["answers"]["breathe"] == {
+        "pattern": "box", "minutes": 2, "seconds": 112, "completed": True}
+    store.close()
+
+
+async def test_478_heading_matches_its_timer(db_path: Path) -> None:
+    store, clock = fresh_store(db_path), Clock()
+    store.set_setting("ritual", {"breathing": {"pattern": "478", "minutes": 3}})
+    at_step(store, Step.BREATHE)
+    app = JournalApp(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_ritual(pilot)
+        heading = str(app.screen.query_one(".breathe-plan").render())
+        left = str(app.screen.query_one("#breathe-left").render())
+        assert heading == "4-7-8 breathing · 2:51 (9 breaths)" and left == "2:51 left"
+    store.close()
