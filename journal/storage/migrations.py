@@ -34,6 +34,7 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
     (2, _run(schema.V2)),
     (3, _run(schema.V3)),
     (4, _run(schema.V4, schema.upgrade_to_v4)),
+    (5, _run(schema.V5, schema.upgrade_to_v5)),
 )
 LATEST = MIGRATIONS[-1][0]
 

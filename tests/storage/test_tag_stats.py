@@ -28,8 +28,8 @@ def stats(store: Store) -> dict:
         mood("#beta", 4, at=day(5)),
         mood("no tags", 2, at=day(6)),
         mood("#alpha but no mood", None, at=day(7)),
-        Entry(kind=Kind.BOUNDARY, created_at=day(8), text="#alpha", boundary="overtime",
-              outcome=Outcome.BENT, cost=3, mood=1),  # not a mood entry: its mood is ignored
+        Entry(kind=Kind.BOUNDARY, created_at=day(8), text="#alpha", boundary="extra-responsibility",
+              outcome=Outcome.BENT, cost=3, mood=1),  # not a mood entry: its mood is ignored (a kind with no tag)
         mood("#gamma", 1, at=day(9)),
         mood("#alpha at the very end", 1, at=UNTIL),     # outside: until is exclusive
         mood("#alpha before", 2, at=SINCE - timedelta(days=1)),   # previous period
