@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from journal.domain.boundary_tags import KIND_STRESSORS, STRESSOR_CHOICES
-from journal.domain.models import BOUNDARY_KINDS, ParkedItem
+from journal.domain.models import BOUNDARY_KINDS, ParkedItem, TagHit
 from journal.storage.base import StoreBase
 from journal.storage.errors import StoreError
 from journal.storage.fts import with_fts_query
@@ -39,6 +39,12 @@ class ExtrasMixin(StoreBase):
         with self._read() as conn:
             rows = conn.execute("SELECT slug, tag FROM boundary_kinds ORDER BY slug").fetchall()
         return {**{s: KIND_STRESSORS.get(s) for s in BOUNDARY_KINDS}, **{s: t for s, t in rows if s not in BOUNDARY_KINDS}}
+
+    def boundary_tag_hit(self, kind: str, outcome: str | None) -> TagHit | None:
+        """The tag a boundary event of `kind` with `outcome` would carry for what it was, or None."""
+        with self._read() as conn:
+            hits = self._with_kind_tag(conn, "boundary", kind, outcome, [])
+        return hits[0] if hits else None
 
     def add_boundary_kind(self, slug: str, label: str, tag: str | None = None) -> None:
         """Add (or rename) a kind of the user's own; `tag` is the tag its events carry when crossed or

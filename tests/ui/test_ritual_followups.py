@@ -158,3 +158,44 @@ async def test_478_heading_matches_its_timer(db_path: Path) -> None:
         left = str(app.screen.query_one("#breathe-left").render())
         assert heading == "4-7-8 breathing · 2:51 (9 breaths)" and left == "2:51 left"
     store.close()
+
+
+async def test_skipped_break_from_the_ritual_carries_its_stressor(db_path: Path) -> None:
+    """Issue 14, point 2: "Skipped a break" logged by the ritual is tagged skipped-break; said no,
+    boundary-held; and the entry's tags say where a tag without words came from."""
+    from journal.ui.dialogs.entry_view import tag_lines
+
+    store, clock = fresh_store(db_path), Clock()
+    at_step(store, Step.BOUNDARIES)
+    app = JournalApp(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_ritual(pilot)
+        await pilot.press("n", "y", "n", "y")  # skipped a break: yes; said no: yes
+        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+    events = {e.boundary: e for e in store.search(EntryQuery(kind=Kind.BOUNDARY))}
+    assert [t.name for t in events["skipped-break"].visible_tags] == ["skipped-break"]
+    assert [t.name for t in events["extra-responsibility"].visible_tags] == ["boundary-held"]
+    assert "from the boundary's kind (Skipped break, crossed)" in tag_lines(events["skipped-break"]).plain
+    store.close()
+
+
+async def test_a_users_own_kind_is_given_a_tag_in_the_kinds_dialog(db_path: Path) -> None:
+    store = fresh_store(db_path)
+    app = JournalApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.3)
+        await pilot.press(*"Covering for a colleague", "tab", "enter")
+        await pilot.pause(0.2)
+        await pilot.press(*(["down"] * 8), "enter")  # staffing
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert "tagged staffing" in str(app.screen.query_one("#kinds-said").render())
+    assert store.boundary_kind_tags()["covering-for-a-colleague"] == "staffing"
+    store.close()
