@@ -38,7 +38,8 @@ class ExtrasMixin(StoreBase):
         built-in kinds' stressors and the tags users picked for their own kinds."""
         with self._read() as conn:
             rows = conn.execute("SELECT slug, tag FROM boundary_kinds ORDER BY slug").fetchall()
-        return {**{s: KIND_STRESSORS.get(s) for s in BOUNDARY_KINDS}, **{s: t for s, t in rows if s not in BOUNDARY_KINDS}}
+        built_in = {s: KIND_STRESSORS.get(s) for s in BOUNDARY_KINDS}
+        return {**built_in, **{s: t for s, t in rows if s not in BOUNDARY_KINDS}}
 
     def boundary_tag_hit(self, kind: str, outcome: str | None) -> TagHit | None:
         """The tag a boundary event of `kind` with `outcome` would carry for what it was, or None."""
@@ -53,7 +54,8 @@ class ExtrasMixin(StoreBase):
         if slug in BOUNDARY_KINDS:
             raise StoreError(f"“{slug}” is already a built-in boundary kind.")
         if tag is not None and tag not in STRESSOR_CHOICES:
-            raise StoreError(f"“{tag}” is not one of the stressor tags; choose one of {', '.join(STRESSOR_CHOICES)}.")
+            choices = ", ".join(STRESSOR_CHOICES)
+            raise StoreError(f"“{tag}” is not one of the stressor tags; choose one of {choices}.")
         label = " ".join(label.split()) or slug
         with self._write():
             self.db["boundary_kinds"].upsert({"slug": slug, "label": label, "tag": tag}, pk="slug")

@@ -28,7 +28,8 @@ class JournalCommands(Provider):
             for pane in PANES
         ]
         commands.append(
-            ("Start a new ritual", self._new_ritual, "Begin another end-of-shift ritual (or go back to the one under way)")
+            ("Start a new ritual", self._new_ritual,
+             "Begin another end-of-shift ritual (or go back to the one under way)")
         )
         commands.append(("Switch theme", app.search_themes, "Pick a colour theme; it is remembered"))
         commands.append(

@@ -25,7 +25,10 @@ from journal.ui.dialogs.list_dialog import ListDialog
 from journal.ui.safe import safe_plain, safe_text
 
 _MAX_LABEL = 60
-HINT = "enter adds (with the tag chosen below the name) · delete removes the highlighted kind of yours · escape closes"
+HINT = (
+    "enter adds (with the tag chosen below the name) · delete removes the highlighted kind of yours"
+    " · escape closes"
+)
 
 
 class _Kinds(Message):

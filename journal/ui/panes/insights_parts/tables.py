@@ -71,7 +71,8 @@ def tag_table(rows: Sequence[TagRow], weeks: int, *, wide: bool, days: int | Non
             parts.append(f"  {_mood(s.mood_with)} / {_mood(s.mood_without)}")
             lines.append(Content.assemble(*parts))
     if days:
-        lines.append(Content.styled(f"share: of the {days} days in this period, the part on which it came up.", "$text-muted"))
+        share = f"share: of the {days} days in this period, the part on which it came up."
+        lines.append(Content.styled(share, "$text-muted"))
     return Content("\n").join(lines)
 
 
