@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
@@ -193,13 +193,15 @@ def marked(text: str, hits: Sequence[TagHit]) -> str:
     return safe("".join(out))
 
 
-def explain_lines(text: str, hits: Sequence[TagHit]) -> list[str]:
+def explain_lines(text: str, hits: Sequence[TagHit], reasons: Mapping[str, str] | None = None) -> list[str]:
+    """The text with its tags' words marked, then one line per tag: its words, or for a tag without
+    any (a boundary's kind) the reason in `reasons`."""
     if not hits:
         return [safe(text), "", "No tags for this text."]
     lines = [marked(text, hits), ""]
     for hit in hits:
         kind = f"{hit.category}, {hit.group}" if hit.group else str(hit.category)
-        words = ", ".join(f'"{one_line(s.text)}"' for s in hit.spans)
+        words = ", ".join(f'"{one_line(s.text)}"' for s in hit.spans) or safe((reasons or {}).get(hit.name, ""))
         lines.append(f"{safe(hit.name)} ({kind}): {words}")
     return lines
 

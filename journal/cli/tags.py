@@ -35,48 +35,73 @@ def tags() -> None:
     """
 
 
-def _hit_dict(hit: TagHit) -> dict[str, object]:
-    return {
+def _hit_dict(hit: TagHit, reasons: dict[str, str]) -> dict[str, object]:
+    data: dict[str, object] = {
         "name": hit.name,
         "category": str(hit.category),
         "group": hit.group,
         "matches": [{"start": s.start, "end": s.end, "text": s.text} for s in hit.spans],
     }
+    if not hit.spans and hit.name in reasons:
+        data["reason"] = reasons[hit.name]
+    return data
 
 
 @tags.command()
 @click.argument("text", nargs=-1)
+@click.option("--kind", "boundary", metavar="KIND", help="Explain it as the note of a boundary of this kind.")
+@click.option("--outcome", type=click.Choice(["held", "bent", "crossed"], case_sensitive=False),
+              help="With --kind: how the boundary fared.")
 @json_option
 @db_option
 @click.pass_context
-def explain(ctx: click.Context, text: tuple[str, ...], as_json: bool) -> None:
+def explain(ctx: click.Context, text: tuple[str, ...], boundary: str | None, outcome: str | None,
+            as_json: bool) -> None:
     """Show the tags TEXT would get and the words behind each, saving nothing.
 
-    TEXT may be `-` (or left out with text piped in) to read it from standard input.
+    TEXT may be `-` (or left out with text piped in) to read it from standard input. With --kind and
+    --outcome, it is read as a boundary note: the tag of the boundary's kind is shown too.
 
     \b
     Examples:
       journal tags explain "drained, ate at my desk again"
       journal tags explain --json "two paracetamol for my head"
+      journal tags explain "ate at my desk" --kind skipped-break --outcome crossed
     """
+    from journal.domain.boundary_tags import kind_tag_reason
+    from journal.domain.models import BOUNDARY_KINDS
+
+    if (boundary is None) != (outcome is None):
+        raise UserError("--kind and --outcome go together: give both to explain a boundary note, or neither.")
     words = entry_text(text, "text to explain")
     path = db_path(ctx)
     decisions = []
+    kind_hit: TagHit | None = None
     if path.exists():
         with open_journal(path, create=False) as store:
             adjusted = store.explain_text(words)
-        hits, decisions = adjusted.hits, adjusted.decisions
+            if boundary is not None:
+                kind_hit = store.boundary_tag_hit(boundary, outcome.lower() if outcome else None)
+        hits, decisions = list(adjusted.hits), adjusted.decisions
     else:
-        from journal.domain.tagging import default_tagger
+        from journal.domain.boundary_tags import kind_tag
+        from journal.domain.tagging import TAXONOMY, default_tagger
 
-        hits = default_tagger().tag(words)
+        hits = list(default_tagger().tag(words))
+        name = kind_tag(boundary, outcome.lower() if outcome else None, {})
+        if name is not None:
+            kind_hit = TagHit(name, TAXONOMY[name].category, TAXONOMY[name].group, ())
+    reasons: dict[str, str] = {}
+    if kind_hit is not None and all(h.name != kind_hit.name for h in hits):
+        hits.append(kind_hit)
+        reasons[kind_hit.name] = kind_tag_reason(BOUNDARY_KINDS.get(boundary or "", boundary or ""), outcome)
     if as_json:
-        data: dict[str, object] = {"tags": [_hit_dict(h) for h in hits]}
+        data: dict[str, object] = {"tags": [_hit_dict(h, reasons) for h in hits]}
         if decisions:  # only when this journal's own adjustment changed something
             data["personal"] = [{"name": d.tag, "action": d.action, "notes": d.notes} for d in decisions]
         emit_json(data)
     else:
-        click.echo("\n".join(explain_lines(words, hits) + personal_lines(decisions)))
+        click.echo("\n".join(explain_lines(words, hits, reasons) + personal_lines(decisions)))
 
 
 @contextmanager

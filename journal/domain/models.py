@@ -168,7 +168,7 @@ class TagStat:
     mood_without: float | None
     previous_count: int
     trend: str  # see journal.domain.insights.trend_of
-    #: how many of `count` were mood entries with a mood (the sample behind `mood_with`)
+    #: how many of `count` carried a mood (mood entries and rituals: the sample behind `mood_with`)
     mood_entries: int = 0
 
 

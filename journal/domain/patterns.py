@@ -24,6 +24,9 @@ __all__ = [
     "WEEKDAY_NAMES",
     "Helper",
     "busiest_weekday",
+    "ChartLowest",
+    "MIN_LOWEST_ENTRIES",
+    "chart_lowest",
     "lowest_week",
     "merge_mood_weeks",
     "mood_series",
@@ -245,3 +248,28 @@ def lowest_week(weeks: Sequence[MoodWeek], *, min_entries: int = 3) -> MoodWeek 
     """The week with the lowest mean mood among those with at least `min_entries` mood entries."""
     candidates = [w for w in weeks if w.mood is not None and w.entries >= min_entries]
     return min(candidates, key=lambda w: (w.mood, w.week)) if candidates else None
+
+
+@dataclass(frozen=True, slots=True)
+class ChartLowest:
+    """The lowest of the rows a mood chart shows, and what was left out of the choice."""
+
+    #: the lowest row (a week, or the first week of a merged row); None when there is no fair choice
+    row: MoodWeek | None
+    #: rows with a mood but fewer than `min_entries` entries, not considered
+    left_out: int
+    #: rows that were considered
+    considered: int
+
+
+#: a row of the mood chart is compared for "lowest" only with at least this many entries with a mood
+MIN_LOWEST_ENTRIES = 3
+
+
+def chart_lowest(rows: Sequence[MoodWeek], *, min_entries: int = MIN_LOWEST_ENTRIES) -> ChartLowest:
+    """The lowest of exactly the rows shown (merged or not), among those with at least `min_entries`
+    entries with a mood; none unless at least two rows can be compared (one week is not "lowest")."""
+    candidates = [r for r in rows if r.mood is not None and r.entries >= min_entries]
+    left_out = sum(1 for r in rows if r.mood is not None and r.entries < min_entries)
+    row = min(candidates, key=lambda r: (r.mood, r.week)) if len(candidates) >= 2 else None
+    return ChartLowest(row, left_out, len(candidates))

@@ -2,6 +2,8 @@
 
 Nothing here loads entries into Python. "Mood without a tag" needs no second pass: it is the period's
 mood total minus the total of the entries carrying the tag, since an entry has each tag at most once.
+The mood is that of every entry that carries one: mood entries and closed rituals (their check-in), as
+in the calendar.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from journal.storage.rows import aware, to_utc_text
 
 _TAG_STATS = """
 WITH period AS (
-    SELECT id, local_day, CASE WHEN kind = 'mood' THEN mood END AS mood
+    SELECT id, local_day, CASE WHEN kind IN ('mood', 'ritual') THEN mood END AS mood
     FROM entries
     WHERE deleted_utc IS NULL AND created_utc >= :since AND created_utc < :until
 ),

@@ -18,7 +18,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.domain.models import Category, TagDef, UserKeyword
+from journal.domain.boundary_tags import KIND_STRESSORS, kind_tag
+from journal.domain.models import Category, Kind, Outcome, TagDef, TagHit, UserKeyword
 from journal.storage import personal
 from journal.storage.connection import WRITE_BUDGET, guarded, operational_errors
 from journal.storage.errors import JournalMoved, NoPermission
@@ -173,6 +174,26 @@ class StoreBase:
         tags), then this journal's personal adjustment. Saves, imports, re-tagging and the live
         tags all come through here. `entry_id` keeps a note from counting as its own evidence."""
         return tag_with(self._current_tagger(conn), self._personal_model(conn), text, entry_id)
+
+    def _with_kind_tag(
+        self, conn: sqlite3.Connection, kind: str, boundary: str | None, outcome: str | None, hits: list[TagHit]
+    ) -> list[TagHit]:
+        """`hits` plus the tag a boundary event carries for what it was (journal.domain.boundary_tags):
+        its kind's stressor when crossed or bent, `boundary-held` when held, whatever its words. It has
+        no trigger words (no spans); the UI and `tags explain` say it comes from the boundary's kind.
+        Saves, bulk saves (imports, the ritual's closing) and re-tagging all come through here."""
+        if kind != Kind.BOUNDARY or boundary is None or outcome is None:
+            return hits
+        user: dict[str, str | None] = {}
+        if outcome != Outcome.HELD and boundary not in KIND_STRESSORS:
+            row = conn.execute("SELECT tag FROM boundary_kinds WHERE slug = ?", (boundary,)).fetchone()
+            user[boundary] = row[0] if row else None
+        name = kind_tag(boundary, outcome, user)
+        if name is None or any(h.name == name for h in hits):
+            return hits
+        row = conn.execute("SELECT category, grp FROM tags WHERE name = ?", (name,)).fetchone()
+        category, group = (Category(row[0]), row[1]) if row else (Category.PERSONAL, None)
+        return [*hits, TagHit(name, category, group, ())]
 
     def _bump_tagger(self, conn: sqlite3.Connection) -> None:
         """Record (inside the caller's transaction) that every cached tagger is now stale."""

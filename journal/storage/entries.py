@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 
-from journal.domain.models import Entry
+from journal.domain.models import Entry, EntryTag, Source
 from journal.storage.base import StoreBase, tag_with
 from journal.storage.connection import integrity_errors
 from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
@@ -62,6 +63,7 @@ class EntriesMixin(StoreBase):
                 hits = early
             else:  # another program changed keywords or tags meanwhile: tag again with theirs
                 hits = self._tag_adjusted(conn, entry.text, entry_id).hits
+            hits = self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome, hits)
             plan_tags(plan, entry_id, entry, hits, prior_rejected, self._builtin_names)
             write_plan(conn, plan)
             learn_from_save(conn, entry_id, entry, hits, plan, prior_rejected, prior_manual)
@@ -104,7 +106,12 @@ class EntriesMixin(StoreBase):
                 rows.append((entry_id, *entry_params(entry)))
                 if entry.starred:
                     starred.append((entry_id,))
-                hits = self._tag_adjusted(conn, entry.text).hits if tag else None
+                if tag:
+                    hits = self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome,
+                                               self._tag_adjusted(conn, entry.text).hits)
+                else:  # tags as given (a round trip); an older export may lack the kind's tag
+                    hits = None
+                    entry = self._with_given_kind_tag(conn, entry)
                 plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
             try:
                 conn.executemany(_INSERT, rows)
@@ -117,6 +124,17 @@ class EntriesMixin(StoreBase):
             write_plan(conn, plan)
             count += len(batch)
         return count
+
+    def _with_given_kind_tag(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
+        """An imported entry whose tags are kept as given, plus its kind's tag if it has no row for it
+        (neither kept nor turned down): so an export from before the kind tags imports like a new one."""
+        have = {t.name for t in entry.tags}
+        extra = [h for h in self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome, [])
+                 if h.name not in have]
+        if not extra:
+            return entry
+        added = [EntryTag(h.name, h.category, h.group, Source.AUTO) for h in extra]
+        return replace(entry, tags=[*entry.tags, *added])
 
     def get(self, entry_id: int) -> Entry | None:
         with self._read() as conn:

@@ -7,7 +7,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from journal.domain.models import BOUNDARY_KINDS, ParkedItem
+from journal.domain.boundary_tags import KIND_STRESSORS, STRESSOR_CHOICES
+from journal.domain.models import BOUNDARY_KINDS, ParkedItem, TagHit
 from journal.storage.base import StoreBase
 from journal.storage.errors import StoreError
 from journal.storage.fts import with_fts_query
@@ -32,13 +33,32 @@ class ExtrasMixin(StoreBase):
             rows = conn.execute("SELECT slug, label FROM boundary_kinds ORDER BY label").fetchall()
         return {**BOUNDARY_KINDS, **{s: l for s, l in rows if s not in BOUNDARY_KINDS}}
 
-    def add_boundary_kind(self, slug: str, label: str) -> None:
+    def boundary_kind_tags(self) -> dict[str, str | None]:
+        """The tag each boundary kind carries when crossed or bent (None: none), slug -> tag: the
+        built-in kinds' stressors and the tags users picked for their own kinds."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT slug, tag FROM boundary_kinds ORDER BY slug").fetchall()
+        built_in = {s: KIND_STRESSORS.get(s) for s in BOUNDARY_KINDS}
+        return {**built_in, **{s: t for s, t in rows if s not in BOUNDARY_KINDS}}
+
+    def boundary_tag_hit(self, kind: str, outcome: str | None) -> TagHit | None:
+        """The tag a boundary event of `kind` with `outcome` would carry for what it was, or None."""
+        with self._read() as conn:
+            hits = self._with_kind_tag(conn, "boundary", kind, outcome, [])
+        return hits[0] if hits else None
+
+    def add_boundary_kind(self, slug: str, label: str, tag: str | None = None) -> None:
+        """Add (or rename) a kind of the user's own; `tag` is the tag its events carry when crossed or
+        bent (a built-in stressor), stored with the kind. Events already logged keep their tags."""
         slug = _slug(slug)
         if slug in BOUNDARY_KINDS:
             raise StoreError(f"“{slug}” is already a built-in boundary kind.")
+        if tag is not None and tag not in STRESSOR_CHOICES:
+            choices = ", ".join(STRESSOR_CHOICES)
+            raise StoreError(f"“{tag}” is not one of the stressor tags; choose one of {choices}.")
         label = " ".join(label.split()) or slug
         with self._write():
-            self.db["boundary_kinds"].upsert({"slug": slug, "label": label}, pk="slug")
+            self.db["boundary_kinds"].upsert({"slug": slug, "label": label, "tag": tag}, pk="slug")
 
     def remove_boundary_kind(self, slug: str) -> None:
         """Forget a user-defined kind; entries already logged with it keep their slug."""

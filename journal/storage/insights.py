@@ -51,7 +51,7 @@ _ENTRY_COUNT = f"SELECT count(*) FROM entries e WHERE {_LIVE}"
 _MOOD_WEEKS = f"""
 SELECT {_MONDAY.format(day='e.local_day')} AS week, avg(e.mood), avg(e.energy), count(e.mood)
 FROM entries e
-WHERE e.kind = 'mood' AND {_LIVE}
+WHERE e.kind IN ('mood', 'ritual') AND {_LIVE}
 GROUP BY week ORDER BY week
 """
 _WINDOWS = f"""
@@ -129,7 +129,7 @@ class InsightsMixin(StoreBase):
             return int(conn.execute(_ENTRY_COUNT, _bounds(since, until)).fetchone()[0])
 
     def mood_weeks(self, since: datetime, until: datetime) -> list[MoodWeek]:
-        """Mean mood and energy of the mood entries of each week in [since, until) that has any."""
+        """Mean mood and energy of the mood entries and rituals of each week in [since, until) that has any."""
         from journal.domain.patterns import MoodWeek
 
         with self._read() as conn:

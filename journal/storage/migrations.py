@@ -35,8 +35,10 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
     (3, _run(schema.V3)),
     (4, _run(schema.V4, schema.upgrade_to_v4)),
     (5, _run(schema.V5)),
-    # Repairs whichever time columns exist and is idempotent: it depends on no schema of its own.
-    (6, _run((), schema.repair_short_years)),
+    (6, _run(schema.V6, schema.upgrade_to_v6)),
+    # Repairs whichever time columns exist and is idempotent: it depends on no schema of its own,
+    # so it stays the last step.
+    (7, _run((), schema.repair_short_years)),
 )
 LATEST = MIGRATIONS[-1][0]
 

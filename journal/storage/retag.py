@@ -110,14 +110,16 @@ class RetagMixin(StoreBase):
         if not ids:
             return []
         marks = ", ".join("?" * len(ids))
-        texts = conn.execute(f"SELECT id, text, updated_utc FROM entries WHERE id IN ({marks})", list(ids)).fetchall()
+        texts = conn.execute(
+            f"SELECT id, text, updated_utc, kind, boundary, outcome FROM entries WHERE id IN ({marks})", list(ids)
+        ).fetchall()
         tags = load_tags(conn, [r[0] for r in texts])
         found = []
         tagger, model = self._current_tagger(conn), self._personal_model(conn)  # once a page
-        for entry_id, text, updated in texts:
+        for entry_id, text, updated, kind, boundary, outcome in texts:
             old_tags = tags[entry_id]
             kept = [t for t in old_tags if t.source == Source.MANUAL or t.rejected]
-            hits = tag_with(tagger, model, text, entry_id).hits
+            hits = self._with_kind_tag(conn, kind, boundary, outcome, tag_with(tagger, model, text, entry_id).hits)
             plan = TagPlan()
             plan_tags(plan, entry_id, _Tags(kept), hits, {t.name for t in old_tags if t.rejected},
                       self._builtin_names)

@@ -160,6 +160,36 @@ V4: tuple[str, ...] = (
 )
 
 
+#: Version 6: a user's own boundary kind may name the tag it carries when crossed or bent (issue 14);
+#: boundary events already logged get the tag of their kind (journal.domain.boundary_tags).
+V6: tuple[str, ...] = ("ALTER TABLE boundary_kinds ADD COLUMN tag TEXT",)
+
+
+def upgrade_to_v6(conn: sqlite3.Connection) -> None:
+    """Past boundary events gain the tag of their kind, as if saved today (built-in kinds only: no
+    user kind has a tag yet). An entry that already has a row for that tag, even a refused one,
+    keeps it."""
+    from journal.domain.boundary_tags import HELD_TAG, KIND_STRESSORS
+    from journal.domain.tagging.taxonomy import TAXONOMY
+
+    names = [HELD_TAG, *KIND_STRESSORS.values()]
+    conn.executemany(
+        "INSERT OR IGNORE INTO tags (name, category, grp, description, origin) VALUES (?, ?, ?, ?, 'builtin')",
+        [(n, str(TAXONOMY[n].category), TAXONOMY[n].group, TAXONOMY[n].description) for n in names],
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO entry_tags (entry_id, tag, source, spans_json, rejected) "
+        "SELECT id, ?, 'auto', NULL, 0 FROM entries WHERE kind = 'boundary' AND outcome = 'held'",
+        (HELD_TAG,),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO entry_tags (entry_id, tag, source, spans_json, rejected) "
+        "SELECT id, ?, 'auto', NULL, 0 FROM entries WHERE kind = 'boundary' AND boundary = ? "
+        "AND outcome IN ('bent', 'crossed')",
+        [(tag, kind) for kind, tag in KIND_STRESSORS.items()],
+    )
+
+
 #: The setting holding the tagger version that last tagged every entry (see journal tags retag).
 TAGGER_VERSION_KEY = "tagger_version"
 

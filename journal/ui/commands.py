@@ -27,6 +27,10 @@ class JournalCommands(Provider):
             )
             for pane in PANES
         ]
+        commands.append(
+            ("Start a new ritual", self._new_ritual,
+             "Begin another end-of-shift ritual (or go back to the one under way)")
+        )
         commands.append(("Switch theme", app.search_themes, "Pick a colour theme; it is remembered"))
         commands.append(
             ("Help", partial(app.run_action, "help"), "Keys, what this app is, urgent help (F1)")
@@ -45,6 +49,18 @@ class JournalCommands(Provider):
             "Reset the personal tagging learned from the tags you rejected or added by hand",
         ))
         return commands
+
+    async def _new_ritual(self) -> None:
+        app = self.app
+        await app.run_action("go('ritual')")
+
+        def start() -> None:
+            from journal.ui.panes.ritual import RitualPane
+
+            if isinstance(app.screen, RitualPane):
+                app.screen.action_new_ritual()
+
+        app.call_later(start)
 
     def _retag(self) -> None:
         from journal.ui.dialogs.retag import RetagDialog

@@ -51,3 +51,15 @@ def test_explain_shows_control_characters_as_nothing(run: Run) -> None:
     result = run("tags", "explain", "tired \x1b[31mred\x1b[0m \x9b2J")
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x9b" not in result.stdout
+
+
+def test_explain_a_boundary_note_names_the_tag_of_its_kind(run, run_json) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: a tag without words explains itself by the boundary's kind."""
+    result = run("tags", "explain", "a quiet one", "--kind", "after-hours-contact", "--outcome", "bent")
+    assert result.exit_code == 0, result.stderr
+    assert "after-hours (stressor): from the boundary's kind (After-hours contact, bent)" in result.stdout
+    data = run_json("tags", "explain", "a quiet one", "--kind", "overtime", "--outcome", "held")
+    assert data["tags"] == [{"name": "boundary-held", "category": "care", "group": None, "matches": [],
+                             "reason": "from the boundary's kind (Overtime, held)"}]
+    lone = run("tags", "explain", "a quiet one", "--kind", "overtime")
+    assert lone.exit_code != 0 and "--kind and --outcome go together" in lone.stderr

@@ -76,7 +76,9 @@ def test_stressors_known_answers(seeded: Run, run_json) -> None:
     assert list(data) == ["since", "until", "days", "tags"]
     assert (data["since"], data["until"], data["days"]) == ("2026-03-01", "2026-03-31", 31)
     by_name = {t["name"]: t for t in data["tags"]}
-    assert [t["name"] for t in data["tags"]] == ["sleep", "caseload"]  # most frequent first
+    # most frequent first; the overtime crossed carries its kind's stressor, without a word for it
+    assert [t["name"] for t in data["tags"]] == ["sleep", "caseload", "overtime"]
+    assert (by_name["overtime"]["count"], by_name["overtime"]["mood_with"]) == (1, None)
     assert list(by_name["sleep"]) == ["name", "category", "count", "days", "mood_with", "mood_without", "trend"]
     # sleep: moods 2, 1, 5 and a boundary entry; without: 4, 3
     assert by_name["sleep"] == {
@@ -92,10 +94,10 @@ def test_stressors_known_answers(seeded: Run, run_json) -> None:
 
 def test_stressors_category_filter(seeded: Run, run_json) -> None:
     data = run_json("stressors", "--since", "2026-03-01", "--until", "2026-03-31", "--category", "stressor")
-    assert [t["name"] for t in data["tags"]] == ["caseload"]
+    assert [t["name"] for t in data["tags"]] == ["caseload", "overtime"]
     both = run_json("stressors", "--since", "2026-03", "--until", "2026-03",
                     "--category", "symptom", "--category", "Stressor")
-    assert {t["name"] for t in both["tags"]} == {"sleep", "caseload"}
+    assert {t["name"] for t in both["tags"]} == {"sleep", "caseload", "overtime"}
 
 
 def test_stressors_default_is_the_last_four_weeks(run_json, db_path) -> None:
@@ -115,7 +117,7 @@ def test_stressors_default_is_the_last_four_weeks(run_json, db_path) -> None:
 def test_stressors_text_has_aligned_columns_and_trend_words(seeded: Run) -> None:
     result = seeded("stressors", "--since", "2026-03-01", "--until", "2026-03-31")
     assert result.exit_code == 0
-    head, header, sleep, caseload = result.stdout.splitlines()
+    head, header, sleep, caseload, _overtime = result.stdout.splitlines()
     assert head == "From Sun 01 Mar 2026 to Tue 31 Mar 2026 (31 days)"
     assert header.split() == ["tag", "category", "entries", "days", "mood", "with", "without", "trend"]
     assert sleep.split()[:6] == ["sleep", "symptom", "4", "3", "2.67", "3.50"]

@@ -207,3 +207,15 @@ def test_weeks_helpers_agree_with_period_weeks() -> None:
     from journal.domain.insights import week_starts
 
     assert week_starts(period) == [W1, W2, W3]
+
+
+def test_chart_lowest_compares_only_the_rows_shown_and_says_what_it_left_out() -> None:
+    """Issue 14, point 4: one week is not "lowest"; thin weeks are counted as left out."""
+    from journal.domain.patterns import chart_lowest
+
+    one = [MoodWeek(date(2026, 11, 2), 2.0, 3.0, 5)]
+    assert chart_lowest(one).row is None
+    thin = [MoodWeek(date(2026, 11, 2), 1.0, 3.0, 2), MoodWeek(date(2026, 11, 9), 3.0, 3.0, 4),
+            MoodWeek(date(2026, 11, 16), 2.5, 3.0, 3), MoodWeek(date(2026, 11, 23), None, None, 0)]
+    found = chart_lowest(thin)
+    assert (found.row, found.left_out, found.considered) == (thin[2], 1, 2)

@@ -72,7 +72,7 @@ def build_v1(path: Path, n: int) -> None:
 def test_v1_upgrades_to_latest_keeping_every_entry(db_path: Path) -> None:
     build_v1(db_path, 50)
     with open_store(db_path) as s:
-        assert s.schema_version == LATEST == 6
+        assert s.schema_version == LATEST == 7
         assert s.count(EntryQuery()) == 50
         assert s.count(EntryQuery(text="old", tags=("nights",))) == 50
         assert [p.text for p in s.search_parked("surgery")] == ["call the GP surgery back"]  # backfilled

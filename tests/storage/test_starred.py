@@ -59,7 +59,7 @@ def test_a_version_3_journal_gains_the_flag(tmp_path: Path, monkeypatch: pytest.
         conn.commit()
         conn.close()
     with open_store(path) as store:
-        assert store.schema_version == 6  # the latest (starred came in at 5)
+        assert store.schema_version == migrations.LATEST  # starred came in at 5
         [old] = store.search(EntryQuery())
         assert old.text == "old entry" and not old.starred
         assert store.set_starred(old.id).starred  # type: ignore[arg-type]

@@ -28,8 +28,8 @@ def stats(store: Store) -> dict:
         mood("#beta", 4, at=day(5)),
         mood("no tags", 2, at=day(6)),
         mood("#alpha but no mood", None, at=day(7)),
-        Entry(kind=Kind.BOUNDARY, created_at=day(8), text="#alpha", boundary="overtime",
-              outcome=Outcome.BENT, cost=3, mood=1),  # not a mood entry: its mood is ignored
+        Entry(kind=Kind.BOUNDARY, created_at=day(8), text="#alpha", boundary="extra-responsibility",
+              outcome=Outcome.BENT, cost=3, mood=1),  # not a mood entry: its mood is ignored (a kind with no tag)
         mood("#gamma", 1, at=day(9)),
         mood("#alpha at the very end", 1, at=UNTIL),     # outside: until is exclusive
         mood("#alpha before", 2, at=SINCE - timedelta(days=1)),   # previous period
@@ -83,3 +83,18 @@ def test_unknown_category_is_a_plain_error(store: Store) -> None:
 
     with pytest.raises(StoreError, match="not a tag category"):
         store.tag_stats(SINCE, UNTIL, categories=["feelings"])
+
+
+def test_a_rituals_mood_counts_in_mood_with_and_without(plain_store: Store) -> None:
+    """Issue 14: a tag that came only from rituals has a mood with it, as in the calendar."""
+    plain_store.save_many([
+        Entry(kind=Kind.RITUAL, created_at=day(1, 18), text="#ritualonly long day", mood=2, ritual={}),
+        Entry(kind=Kind.RITUAL, created_at=day(2, 18), text="#ritualonly", mood=4, ritual={}),
+        mood("nothing here", 5, at=day(3)),
+    ])
+    stats = {s.name: s for s in plain_store.tag_stats(SINCE, UNTIL)}
+    assert stats["ritualonly"].mood_with == pytest.approx(3.0)
+    assert stats["ritualonly"].mood_without == pytest.approx(5.0)
+    assert stats["ritualonly"].mood_entries == 2
+    weeks = plain_store.mood_weeks(SINCE, UNTIL)
+    assert sum(w.entries for w in weeks) == 3

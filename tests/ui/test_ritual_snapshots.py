@@ -143,3 +143,35 @@ def test_settings_dialog(store: Store, snap_compare) -> None:  # type: ignore[no
         await pilot.pause()
 
     assert snap_compare(JournalApp(store, clock=Clock()), run_before=settings, terminal_size=SIZE)
+
+
+def test_breathe_finished(store: Store, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: the end of the exercise says Enter goes on, and the footer offers enter, not space."""
+    at_step(store, Step.BREATHE)
+    clock = Clock()
+
+    async def breathe(pilot) -> None:  # type: ignore[no-untyped-def]
+        await open_ritual(pilot)
+        await pilot.press("space")
+        clock.now += timedelta(minutes=5)
+        await pilot.pause(0.3)
+
+    assert snap_compare(JournalApp(store, clock=clock), run_before=breathe, terminal_size=SIZE)
+
+
+def test_boundaries_note_after_yes(store: Store, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: after y the highlight moves on, the note line names the question answered, and the
+    note typed for it shows beside it at once (it is already saved)."""
+    at_step(store, Step.BOUNDARIES)
+    store.save_ritual_state({**(store.ritual_state() or {}), "answers": {}})
+
+    async def answer(pilot) -> None:  # type: ignore[no-untyped-def]
+        await open_ritual(pilot)
+        await pilot.press("y", "tab", *"stayed for the handover")
+        await pilot.pause()
+        for widget in pilot.app.screen.query("Input"):
+            widget.cursor_blink = False
+            widget.refresh()
+        await pilot.pause()
+
+    assert snap_compare(JournalApp(store, clock=Clock()), run_before=answer, terminal_size=SIZE)

@@ -14,23 +14,27 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from journal.domain.boundaries import slug_for
+from journal.domain.boundary_tags import STRESSOR_CHOICES
 from journal.domain.models import BOUNDARY_KINDS
 from journal.storage.errors import StoreError
 from journal.ui.dialogs.list_dialog import ListDialog
 from journal.ui.safe import safe_plain, safe_text
 
 _MAX_LABEL = 60
-HINT = "enter adds · delete removes the highlighted kind of yours · escape closes"
+HINT = (
+    "enter adds (with the tag chosen below the name) · delete removes the highlighted kind of yours"
+    " · escape closes"
+)
 
 
 class _Kinds(Message):
-    def __init__(self, kinds: dict[str, str], said: str = "") -> None:
+    def __init__(self, kinds: dict[str, str], said: str = "", tags: dict[str, str | None] | None = None) -> None:
         super().__init__()
-        self.kinds, self.said = kinds, said
+        self.kinds, self.said, self.tags = kinds, said, tags or {}
 
 
 class BoundaryKindsDialog(ListDialog):
@@ -40,6 +44,7 @@ class BoundaryKindsDialog(ListDialog):
     BoundaryKindsDialog {
         & #kinds-title { text-style: bold; margin-bottom: 1; }
         & #kinds-list { height: auto; max-height: 14; border: none; padding: 0; margin-bottom: 1; }
+        & #kinds-tag { margin-top: 1; }
         & #kinds-said { height: auto; margin-top: 1; }
         & #kinds-hint { color: $text-muted; margin-top: 1; }
     }
@@ -54,6 +59,11 @@ class BoundaryKindsDialog(ListDialog):
             yield Label("Boundary kinds", id="kinds-title")
             yield OptionList(id="kinds-list")
             yield Input(placeholder="Name a boundary of your own, e.g. Covering for a colleague", id="kinds-new")
+            yield Select(
+                [(f"when crossed or bent, tag it {name}", name) for name in STRESSOR_CHOICES],
+                prompt="when crossed or bent, tag it with no stressor",
+                id="kinds-tag",
+            )
             yield Static("", id="kinds-said")
             yield Static(HINT, id="kinds-hint", markup=False)
 
@@ -62,19 +72,20 @@ class BoundaryKindsDialog(ListDialog):
         self._run(self.store, None, None)
 
     @work(thread=True, exclusive=True, group="boundary-kinds", exit_on_error=False)
-    def _run(self, store: Any, add: tuple[str, str] | None, remove: str | None) -> None:
+    def _run(self, store: Any, add: tuple[str, str, str | None] | None, remove: str | None) -> None:
         """Add or remove one kind (or neither), then re-read the list; a refusal is a sentence."""
         said = ""
         try:
             if add is not None:
                 store.add_boundary_kind(*add)
-                said = f"Added “{add[1]}”. Use it from the command line as --kind {add[0]}."
+                tagged = f" When crossed or bent it is tagged {add[2]}." if add[2] else ""
+                said = f"Added “{add[1]}”.{tagged} Use it from the command line as --kind {add[0]}."
             if remove is not None:
                 store.remove_boundary_kind(remove)
                 said = "Removed. Events already logged with it keep it."
         except StoreError as error:  # a refusal carries a sentence for the person
             said = str(error)
-        self.post_message(_Kinds(store.boundary_kinds(), said))
+        self.post_message(_Kinds(store.boundary_kinds(), said, store.boundary_kind_tags()))
 
     @on(_Kinds)
     def _show(self, event: _Kinds) -> None:
@@ -89,7 +100,9 @@ class BoundaryKindsDialog(ListDialog):
                 text = Content.assemble(safe_text(label), Content.styled("  built in", "dim"))
                 options.append(Option(text, id=slug, disabled=True))
             else:
-                text = Content.assemble(safe_text(label), Content.styled(f"  --kind {slug}", "dim"))
+                tag = event.tags.get(slug)
+                text = Content.assemble(safe_text(label), Content.styled(f"  --kind {slug}", "dim"),
+                                        Content.styled(f"  · tagged {tag}" if tag else "", "dim"))
                 options.append(Option(text, id=slug))
         listing.set_options(options)
         yours = [i for i, option in enumerate(options) if not option.disabled]
@@ -111,7 +124,16 @@ class BoundaryKindsDialog(ListDialog):
             said.update(Content(f"“{safe_plain(self.kinds[slug])}” is already in the list."))
             return
         event.input.value = ""
-        self._run(self.store, (slug, label), None)
+        chosen = self.query_one("#kinds-tag", Select).value
+        tag = chosen if isinstance(chosen, str) else None
+        self._run(self.store, (slug, label, tag), None)
+
+    @on(Select.Changed, "#kinds-tag")
+    def _tag_chosen(self, event: Select.Changed) -> None:
+        """Back to the name, so enter adds the kind with the tag just chosen."""
+        event.stop()
+        if self.query_one("#kinds-new", Input).value.strip():
+            self.query_one("#kinds-new", Input).focus()
 
     def action_remove(self) -> None:
         listing = self.query_one("#kinds-list", OptionList)

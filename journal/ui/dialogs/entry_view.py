@@ -12,6 +12,7 @@ from typing import Any
 
 from textual.content import Content
 
+from journal.domain.boundary_tags import kind_tag_reason
 from journal.domain.models import BOUNDARY_KINDS, COST_WORDS, ENERGY_WORDS, MOOD_WORDS, Entry, Kind, Source
 from journal.ui.safe import safe_text
 
@@ -117,6 +118,10 @@ def tag_lines(entry: Entry) -> Content:
         elif tag.spans:
             quoted = [Content.assemble("“", safe_text(s.text), "”") for s in tag.spans]
             why = Content.assemble(Content("from "), Content(", ").join(quoted))
+        elif entry.kind is Kind.BOUNDARY and entry.boundary:
+            # no words behind it: the tag of the boundary's kind (journal.domain.boundary_tags)
+            label = BOUNDARY_KINDS.get(entry.boundary, entry.boundary)
+            why = safe_text(kind_tag_reason(label, entry.outcome)).stylize("$text-muted")
         else:
             why = Content("")
         lines.append(Content.assemble(name, "  ", (str(tag.category), "$text-muted"), "  ", why))

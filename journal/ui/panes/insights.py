@@ -133,13 +133,13 @@ class InsightsPane(PaneScreen):
             return
         weeks = len(figures.weeks)
         wide = self.size.width >= WIDE
-        self.query_one("#ins-tags", Static).update(tag_table(figures.rows, weeks, wide=wide))
+        self.query_one("#ins-tags", Static).update(tag_table(figures.rows, weeks, wide=wide, days=figures.period.days))
         self.query_one("#ins-weekdays", Static).update(weekday_table(figures.weekdays))
         self.query_one("#ins-helps", Static).update(helpers_table(figures.helpers))
         self.query_one("#ins-pairs", Static).update(pairs_table(figures.pairs))
         mood = self.query_one("#ins-mood", Static)
         mood.border_title = mood_title(weeks)
-        mood.update(mood_chart(figures.mood, figures.lowest))
+        mood.update(mood_chart(figures.mood))
         tags = self.query_one("#ins-tags", Static)
         entries = f"{figures.entries} entr{'y' if figures.entries == 1 else 'ies'}"
         tags.border_subtitle = Content(f"{entries} in this period")

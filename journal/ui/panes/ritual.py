@@ -65,6 +65,8 @@ class RitualPane(PaneScreen):
         Binding("ctrl+n", "next", "Next / skip", key_display="^n", priority=True),
         Binding("escape", "back", "Back", key_display="esc", priority=True),
         Binding("ctrl+o", "settings", "Ritual settings", key_display="^o", priority=True),
+        # Only once a ritual is closed: the summary stays until the person asks for a new one.
+        Binding("n", "new_ritual", "New ritual"),
     ]
 
     def __init__(self) -> None:
@@ -183,6 +185,8 @@ class RitualPane(PaneScreen):
         self._show()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_ritual":
+            return self.state is None and self.closed is not None
         if action in ("next", "back", "settings") and self.state is None:
             return False  # closed (or still loading): nothing to move through
         if action == "back" and self.state is not None and self.state.is_first:
@@ -226,6 +230,23 @@ class RitualPane(PaneScreen):
         self.query_one("#ritual-progress", Static).update("The ritual is complete")
         self.query_one("#ritual-dots", Static).update(progress_dots(state))
         self.refresh_bindings()
+
+    def action_new_ritual(self) -> None:
+        """Begin another ritual after closing one (the summary stayed until now)."""
+        if self.state is not None:
+            self.notify("A ritual is already under way; it is right here.", timeout=3)
+            return
+        if self.closed is None:
+            return  # still loading: the load starts (or resumes) one by itself
+        self.closed = None
+        self.extras, self.park_marks = {}, {}
+        try:
+            self.previous_parked = self.store.parked()
+        except StoreError:
+            self.previous_parked = []
+        self.state = RitualState.start(self.now(), self.settings)
+        self._save()
+        self._show()
 
     # showing ------------------------------------------------------------------------------------
     def _show_progress(self) -> None:

@@ -19,7 +19,8 @@ from journal.domain.patterns import (
     MoodWeek,
     PairStat,
     busiest_weekday,
-    lowest_week,
+    chart_lowest,
+    merge_mood_weeks,
     mood_series,
     share_of_days,
     travel_together,
@@ -27,6 +28,7 @@ from journal.domain.patterns import (
     weekly_series,
     what_helps,
 )
+from journal.ui.panes.insights_parts.mood_chart import chart_step
 from journal.ui.widgets.early_notice import current_notice
 
 #: The categories the main table lists (care and personal tags appear in "what helps" and pairs).
@@ -63,6 +65,7 @@ class Figures:
     pairs: list[PairStat] = field(default_factory=list)
     helpers: list[Helper] = field(default_factory=list)
     mood: list[MoodWeek] = field(default_factory=list)
+    #: the lowest row of the mood chart, as the chart shows it (None when there is no fair choice)
     lowest: MoodWeek | None = None
     notice: EarlyNotice | None = None
 
@@ -97,7 +100,7 @@ def gather(store: Any, period: Period, now: datetime, *, notice: bool = True) ->
         ),
         helpers=what_helps(stats),
         mood=moods,
-        lowest=lowest_week(moods),
+        lowest=chart_lowest(merge_mood_weeks(moods, chart_step(len(weeks)))).row,
         notice=current_notice(store, now) if notice else None,
     )
 

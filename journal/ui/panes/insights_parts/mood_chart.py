@@ -1,7 +1,8 @@
 """Mood and energy over time: one row per week (or per few weeks), two bars with their numbers.
 
 Mood is drawn with █ and energy with ▒ (on the 1-5 scales), each followed by its mean written out, so
-the chart reads the same without colour. The lowest week is named underneath, whatever the step.
+the chart reads the same without colour. The lowest row is chosen among exactly the rows drawn (a
+week, or a few merged weeks), marked, and named underneath with what was left out and why.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from journal.domain.patterns import MoodWeek, merge_mood_weeks
+from journal.domain.patterns import MIN_LOWEST_ENTRIES, MoodWeek, chart_lowest, merge_mood_weeks
 
 #: Most rows the chart draws; longer periods merge neighbouring weeks.
 MAX_ROWS = 13
@@ -37,11 +38,19 @@ def _label(week: MoodWeek) -> str:
     return f"{week.week:%b} {week.week.day:>2}"
 
 
-def mood_chart(weeks: Sequence[MoodWeek], lowest: MoodWeek | None) -> Content:
-    """The whole block: legend, rows, and the lowest week in words."""
+def chart_step(weeks: int) -> int:
+    """How many weeks one row of the chart stands for."""
+    return max(1, math.ceil(weeks / MAX_ROWS))
+
+
+def mood_chart(weeks: Sequence[MoodWeek]) -> Content:
+    """The whole block: legend, rows, and the lowest row in words."""
     if not any(w.entries for w in weeks):
         return Content.styled("No mood entries in this period.", "italic")
-    size = max(1, math.ceil(len(weeks) / MAX_ROWS))
+    size = chart_step(len(weeks))
+    rows = merge_mood_weeks(weeks, size)
+    found = chart_lowest(rows)
+    lowest = found.row
     lines = [
         Content.assemble(
             Content.styled(f"{'week of':<8}", "bold"),
@@ -52,8 +61,8 @@ def mood_chart(weeks: Sequence[MoodWeek], lowest: MoodWeek | None) -> Content:
             Content.styled("entries", "dim"),
         )
     ]
-    for row in merge_mood_weeks(weeks, size):
-        low = lowest is not None and size == 1 and row.week == lowest.week
+    for row in rows:
+        low = lowest is not None and row.week == lowest.week
         lines.append(
             Content.assemble(
                 Content.styled(f"{_label(row):<8}", "bold" if low else ""),
@@ -65,13 +74,28 @@ def mood_chart(weeks: Sequence[MoodWeek], lowest: MoodWeek | None) -> Content:
                 Content.styled("  ← lowest", "bold $text-warning") if low else "",
             )
         )
-    if lowest is not None:
-        energy = "" if lowest.energy is None else f", energy {lowest.energy:.1f}"
-        lines.append(Content.styled(f"Lowest: week of {_label(lowest)}, mood {lowest.mood:.1f}{energy}.", "italic"))
+    lines.append(Content.styled(lowest_sentence(found.row, found.left_out, size), "italic"))
     return Content("\n").join(lines)
+
+
+def lowest_sentence(lowest: MoodWeek | None, left_out: int, size: int) -> str:
+    """The lowest row in words, and plainly which rows were not compared and why."""
+    what = "week" if size == 1 else f"{size} weeks"
+    rows = "weeks" if size == 1 else "rows"
+    fewer = f"fewer than {MIN_LOWEST_ENTRIES} entries with a mood"
+    if lowest is None or lowest.mood is None:
+        return (f"No lowest {what} yet: that needs at least two {rows} with {MIN_LOWEST_ENTRIES} or more"
+                " entries with a mood.")
+    energy = "" if lowest.energy is None else f", energy {lowest.energy:.1f}"
+    name = f"week of {_label(lowest)}" if size == 1 else f"the {size} weeks from {_label(lowest)}"
+    said = f"Lowest: {name}, mood {lowest.mood:.1f}{energy}."
+    if left_out:
+        left = f"1 {rows[:-1]}" if left_out == 1 else f"{left_out} {rows}"
+        said += f" Not compared: {left} with {fewer}."
+    return said
 
 
 def mood_title(weeks: int) -> str:
     """The section title, saying what one row stands for."""
-    size = max(1, math.ceil(weeks / MAX_ROWS))
+    size = chart_step(weeks)
     return "Mood and energy by week" if size == 1 else f"Mood and energy, every {size} weeks"

@@ -40,7 +40,7 @@ def spark_caption(weeks: int) -> str:
     return "by week" if size == 1 else f"per {size} weeks"
 
 
-def tag_table(rows: Sequence[TagRow], weeks: int, *, wide: bool) -> Content:
+def tag_table(rows: Sequence[TagRow], weeks: int, *, wide: bool, days: int | None = None) -> Content:
     """Stressors, then symptoms, each most frequent first, one line per tag.
 
     Narrow (80 columns) leaves out the sparkline and shortens long tag names.
@@ -70,6 +70,9 @@ def tag_table(rows: Sequence[TagRow], weeks: int, *, wide: bool) -> Content:
                 parts += ["  ", Content.styled(f"{sparkline(row.weekly, spark_width):<{SPARK_CELLS}}", "$accent")]
             parts.append(f"  {_mood(s.mood_with)} / {_mood(s.mood_without)}")
             lines.append(Content.assemble(*parts))
+    if days:
+        share = f"share: of the {days} days in this period, the part on which it came up."
+        lines.append(Content.styled(share, "$text-muted"))
     return Content("\n").join(lines)
 
 
@@ -118,5 +121,5 @@ def helpers_table(helpers: Sequence[Helper]) -> Content:
                 f" {h.mood_with:>6.1f} {h.mood_without:>8.1f} {h.entries:>8}",
             )
         )
-    lines.append(Content.styled("Mean mood of mood entries with the tag, and without.", "dim italic"))
+    lines.append(Content.styled("Mean mood (mood entries and rituals) with the tag, and without.", "dim italic"))
     return Content("\n").join(lines)

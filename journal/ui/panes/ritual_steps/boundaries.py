@@ -1,8 +1,9 @@
 """Boundaries today: a few yes/no questions; each "yes" becomes a boundary log entry at closing.
 
 Answers are y/n on the highlighted question (the cursor then moves down); an optional note for the
-highlighted question is typed below and kept with the answers (as extras), so nothing is written to
-the boundary log until the shift is closed, and a resumed ritual can never log the same thing twice.
+highlighted question is typed below and kept with the answers (as extras) as it is typed, like any
+draft: leaving the note by Tab, Shift+Tab, a y/n, Ctrl+N or Ctrl+Q loses nothing. Nothing is written
+to the boundary log until the shift is closed, so a resumed ritual can never log the same thing twice.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from journal.domain.ritual import BOUNDARY_QUESTIONS, Step
+from journal.domain.ritual import BOUNDARY_QUESTIONS, BoundaryQuestion, Step
 from journal.ui.panes.ritual_steps.base import StepView
 from journal.ui.safe import safe_text
 
@@ -31,14 +32,19 @@ class QuestionList(OptionList):
     def action_answer(self, value: bool | None) -> None:
         step = self.screen.query_one(BoundariesStep)
         if self.highlighted is not None:
-            step.set_answer(BOUNDARY_QUESTIONS[self.highlighted].key, value)
+            answered = BOUNDARY_QUESTIONS[self.highlighted]
+            step.set_answer(answered.key, value)
             if value is not None and self.highlighted < self.option_count - 1:
-                self.highlighted += 1
+                with self.prevent(OptionList.OptionHighlighted):
+                    self.highlighted += 1  # ready for the next answer; a note still goes to this one
+            step.note_for(answered)
 
 
 class BoundariesStep(StepView):
     STEP = Step.BOUNDARIES
     BINDINGS = [Binding("enter", "done", "Next", show=False)]
+    #: the question the note line belongs to
+    _note_for: str | None = None
 
     def compose_step(self) -> ComposeResult:
         yield QuestionList(id="boundary-questions")
@@ -71,9 +77,10 @@ class BoundariesStep(StepView):
             if notes.get(q.key):
                 line = Content.assemble(line, ("  — ", "dim"), safe_text(notes[q.key]).stylize("italic"))
             options.append(Option(line, id=q.key))
-        questions.set_options(options)
-        if highlighted is not None:
-            questions.highlighted = highlighted
+        with questions.prevent(OptionList.OptionHighlighted):  # redrawn, not moved
+            questions.set_options(options)
+            if highlighted is not None:
+                questions.highlighted = highlighted
 
     def set_answer(self, key: str, value: bool | None) -> None:
         answers = self.answers
@@ -86,27 +93,40 @@ class BoundariesStep(StepView):
 
     @on(OptionList.OptionHighlighted, "#boundary-questions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        note = self.query_one("#boundary-note", Input)
-        note.value = self.notes.get(str(event.option.id), "")
-        question = BOUNDARY_QUESTIONS[event.option_index].question
-        note.placeholder = f"Tab, then a note for “{question}” (optional)"
+        self.note_for(BOUNDARY_QUESTIONS[event.option_index])
 
-    @on(Input.Submitted, "#boundary-note")
-    def _note(self, event: Input.Submitted) -> None:
-        event.stop()
-        questions = self.query_one(QuestionList)
-        if questions.highlighted is None:
+    def note_for(self, question: BoundaryQuestion) -> None:
+        """Point the note line at `question`: the one highlighted, or the one just answered."""
+        if question.key == self._note_for:
             return
-        key = BOUNDARY_QUESTIONS[questions.highlighted].key
+        self._note_for = question.key
+        note = self.query_one("#boundary-note", Input)
+        with note.prevent(Input.Changed):  # showing another question's note is not typing
+            note.value = self.notes.get(question.key, "")
+        note.placeholder = f"Tab, then a note for “{question.question}” (optional)"
+
+    @on(Input.Changed, "#boundary-note")
+    def _typed(self, event: Input.Changed) -> None:
+        """Every keystroke of a note is kept at once, for the question it was typed for."""
+        event.stop()
+        key = self._note_for
+        if key is None:
+            return
         notes: dict[str, Any] = self.notes
         text = " ".join(event.value.split())
+        if text == notes.get(key, ""):
+            return
         if text:
             notes[key] = text
         else:
             notes.pop(key, None)
         self.answer_given(self.answer, {"notes": notes})
         self._show()
-        questions.focus()
+
+    @on(Input.Submitted, "#boundary-note")
+    def _note(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(QuestionList).focus()
 
     @on(OptionList.OptionSelected, "#boundary-questions")
     def _selected(self, event: OptionList.OptionSelected) -> None:

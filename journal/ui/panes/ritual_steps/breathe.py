@@ -58,11 +58,25 @@ class BreathBox(Widget):
         return Content("\n".join(lines))
 
 
+def clock_text(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def plan_line(plan: BreathingPlan) -> str:
+    """The heading: the pattern and the length the timer will count down, to the second (a plan is
+    whole breaths, so "2 minutes" of box breathing is 7 breaths, 1:52)."""
+    rounds = f"{plan.cycles} breath{'s' if plan.cycles != 1 else ''}"
+    return f"{PATTERN_NAMES[plan.pattern]} · {clock_text(plan.total_seconds)} ({rounds})"
+
+
 class BreatheStep(StepView):
     """Space begins or pauses; when the plan is done the answer is recorded as completed."""
 
     STEP = Step.BREATHE
-    BINDINGS = [Binding("space", "toggle", "Begin / pause")]
+    BINDINGS = [
+        Binding("space", "toggle", "Begin / pause"),
+        Binding("enter", "done", "Next"),
+    ]
 
     running: reactive[bool] = reactive(False)
 
@@ -76,8 +90,7 @@ class BreatheStep(StepView):
         self._recorded_done = False
 
     def compose_step(self) -> ComposeResult:
-        yield Static(PATTERN_NAMES[self.plan.pattern] + f" · {self.plan.minutes} min",
-                     classes="breathe-plan", markup=False)
+        yield Static(plan_line(self.plan), classes="breathe-plan", markup=False)
         yield BreathBox()
         yield Static("", id="breathe-phase", markup=False)
         yield Static("", id="breathe-bar", markup=False)
@@ -90,6 +103,18 @@ class BreatheStep(StepView):
 
     def focus_first(self) -> None:
         self.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle":
+            return not self.finished  # at the end, space has nothing left to do
+        return True
+
+    @property
+    def finished(self) -> bool:
+        return self._recorded_done
+
+    def action_done(self) -> None:
+        self.post_message(self.Done())
 
     # timing ---------------------------------------------------------------------------------
     def elapsed(self) -> float:
@@ -125,9 +150,9 @@ class BreatheStep(StepView):
         self.query_one(BreathBox).fullness = box_size(state) if self._started is not None else 0.0
         phase = self.query_one("#breathe-phase", Static)
         if self._started is None:
-            phase.update("Press space to begin. Ctrl+n skips.")
+            phase.update("Press space to begin. Enter moves on.")
         elif state.done:
-            phase.update("Well done. Take that calm with you.")
+            phase.update("Well done. Take that calm with you. Press Enter to go on.")
         elif self._paused_at is not None:
             phase.update("Paused. Press space to carry on.")
         else:
@@ -136,11 +161,12 @@ class BreatheStep(StepView):
         filled = 0 if self._started is None else round(bar_width * state.progress)
         self.query_one("#breathe-bar", Static).update("▰" * filled + "▱" * (bar_width - filled))
         left = max(0, round(self.plan.total_seconds - self.elapsed()))
-        self.query_one("#breathe-left", Static).update(f"{left // 60}:{left % 60:02d} left")
+        self.query_one("#breathe-left", Static).update(f"{clock_text(left)} left")
         if state.done and self._started is not None and not self._recorded_done:
             self._recorded_done = True
             self.running = False
             self._record(completed=True)
+            self.refresh_bindings()
 
     def _record(self, *, completed: bool) -> None:
         seconds = int(min(self.elapsed(), self.plan.total_seconds))

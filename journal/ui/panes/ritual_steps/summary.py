@@ -65,6 +65,7 @@ class SummaryView(Vertical):
     SummaryView > #summary-closed { text-style: bold; color: $text-success; margin-bottom: 1; }
     SummaryView > .summary-line { margin-bottom: 0; }
     SummaryView > #summary-bye { color: $text-muted; margin-top: 1; }
+    SummaryView > #summary-again { color: $text-muted; }
     """
 
     def __init__(self, state: RitualState, tags: Sequence[str]) -> None:
@@ -78,5 +79,6 @@ class SummaryView(Vertical):
         for line in summary_lines(self.state, self.tags):
             yield Static(line, classes="summary-line")
         yield Static("Work can wait now. Rest well.", id="summary-bye", markup=False)
+        yield Static("Another shift later? Press n to begin a new ritual.", id="summary-again", markup=False)
         # Shows itself only when symptoms rose above this person's usual (journal.domain.early_notice).
         yield EarlyNoticeBox(autoload=True, id="summary-notice")
