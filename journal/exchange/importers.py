@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from journal.domain.models import Category, Entry, EntryTag, Source
 from journal.domain.tagging import TAXONOMY
+from journal.domain.tags import tag_slug
 
 if TYPE_CHECKING:
     from journal.storage import Store
@@ -174,13 +175,10 @@ def parse_mood_map(text: str | None) -> dict[str, int]:
     return result
 
 
-_NOT_SLUG = re.compile(r"[^\w]+")
-
-
 def slug(raw: str) -> str | None:
-    """A tag name as other programs write it (`@Work`, `#late night`, `good meal`) -> `good-meal`."""
-    cleaned = _NOT_SLUG.sub("-", raw.strip().lstrip("@#").lower().replace("_", "-")).strip("-")
-    return cleaned or None
+    """A tag name as other programs write it (`@Work`, `#late night`, `@c++`) -> `work`, `late-night`,
+    `c++`: the app's one slug rule (journal.domain.tags), so distinct tags stay distinct."""
+    return tag_slug(raw) or None
 
 
 def manual_tags(names: list[str]) -> list[EntryTag]:

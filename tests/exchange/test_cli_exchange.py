@@ -148,3 +148,21 @@ def test_a_bad_record_deep_in_the_file_imports_nothing(cli_run, db_path: Path, t
     assert '"2026-02-30"' in message
     with open_store(db_path) as store:
         assert store.count(EntryQuery()) == 0
+
+
+def test_distinct_jrnl_tags_stay_distinct_and_the_cli_finds_each(cli_run, db_path: Path, tmp_path: Path) -> None:
+    """One slug rule for imports, typed #tags and --tag: @c++ and @c# are two tags, @os/2 is not os-2."""
+    entries = [
+        {"title": "Learning @c++ templates", "date": "2026-03-02", "time": "10:00", "tags": ["@c++"]},
+        {"title": "A @c# service", "date": "2026-03-02", "time": "11:00", "tags": ["@c#"]},
+        {"title": "Old @os/2 box", "date": "2026-03-02", "time": "12:00", "tags": ["@os/2"]},
+        {"title": "Typed #os-2 and #Late_Night", "date": "2026-03-02", "time": "13:00", "tags": []},
+    ]
+    path = tmp_path / "jrnl.json"
+    path.write_text(json.dumps({"tags": {}, "entries": entries}))
+    assert cli_run("import", str(path)).exit_code == 0
+    for tag, title in [("c++", "Learning"), ("@C#", "A @c#"), ("os/2", "Old"), ("#os-2", "Typed"),
+                       ("late_night", "Typed")]:
+        found = json.loads(cli_run("search", "--tag", tag, "--json").stdout)
+        assert [e["text"][: len(title)] for e in found] == [title], tag
+    assert json.loads(cli_run("search", "--tag", "c", "--json").stdout) == []
