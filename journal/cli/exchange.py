@@ -125,7 +125,7 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
             raise UserError(f"{exc} Nothing was imported.") from None
     if count.imported and not dry_run:
         mark_saved(ctx)
-    click.echo(summary(count, dry_run=dry_run))
+    click.echo(summary(count, dry_run=dry_run, notes=prepared.notes))
 
 
 def _read_bytes(file: Path) -> bytes:
@@ -143,7 +143,7 @@ def _read_bytes(file: Path) -> bytes:
 
 def _prepare(data: bytes, fmt: str | None, options: Options) -> Prepared:
     """Read the file; at a terminal, ask for the score of each mood the file uses but we don't know."""
-    from journal.exchange.importers import UnknownMoods, prepare
+    from journal.exchange.importers import UnknownMoods, mood_key, prepare
 
     try:
         return prepare(data, fmt, options)
@@ -152,6 +152,6 @@ def _prepare(data: bytes, fmt: str | None, options: Options) -> Prepared:
             raise
         click.echo("This file uses moods of its own. Give each a score from 1 (awful) to 5 (great).", err=True)
         for label in unknown.labels:
-            options.mood_map[label] = click.prompt(f'  "{label}"', type=click.IntRange(1, 5), err=True)
+            options.mood_map[mood_key(label)] = click.prompt(f'  "{label}"', type=click.IntRange(1, 5), err=True)
         return prepare(data, fmt, options)
 EXCHANGE_COMMANDS = (export, import_)
