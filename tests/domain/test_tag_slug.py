@@ -71,3 +71,11 @@ def test_injective_on_distinct_names(names: list[str]) -> None:
     assert len({tag_slug(n) for n in names}) == len(names)
     assert len({tag_slug(f" #{n} ") for n in names}) == len(names)
     assert len({tag_slug(f"@{n}") for n in names}) == len(names)
+
+
+def test_the_history_filter_uses_the_same_rule() -> None:
+    from journal.domain.filters import parse_filter
+
+    spec = parse_filter("tag:c++ tag:C# #Night-Shift tag:os/2 sleep")
+    assert spec.tags == ("c++", "c#", "night-shift", "os/2")
+    assert parse_filter(spec.describe()).tags == spec.tags  # the line it shows reads back the same
