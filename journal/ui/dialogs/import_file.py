@@ -63,7 +63,7 @@ class MoodScoresDialog(ModalScreen[dict[str, int] | None]):
         }
         & #moods-title { text-style: bold; }
         & #moods-hint { color: $text-muted; margin-bottom: 1; }
-        & VerticalScroll { height: auto; max-height: 20; }
+        & VerticalScroll { height: auto; max-height: 50vh; }
         & .mood-row { height: auto; }
         & .mood-label { width: 1fr; padding-top: 1; }
         & .mood-score { width: 9; }
@@ -150,7 +150,7 @@ class ImportDialog(ForwardWorkerFailures, ModalScreen[None]):
             border: round $accent; background: $surface; padding: 1 2;
         }
         & #import-title { text-style: bold; margin-bottom: 1; }
-        & DirectoryTree { height: 12; margin-top: 1; }
+        & DirectoryTree { height: 12; max-height: 30vh; margin-top: 1; }
         & #import-summary { margin-top: 1; height: auto; }
         & ProgressBar { margin-top: 1; }
         & Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
