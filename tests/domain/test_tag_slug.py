@@ -79,3 +79,15 @@ def test_the_history_filter_uses_the_same_rule() -> None:
     spec = parse_filter("tag:c++ tag:C# #Night-Shift tag:os/2 sleep")
     assert spec.tags == ("c++", "c#", "night-shift", "os/2")
     assert parse_filter(spec.describe()).tags == spec.tags  # the line it shows reads back the same
+
+
+@pytest.mark.parametrize("written", ["#Night Shift", "@c++", "C#", "os/2", "late_night", " good  meal ", "Café"])
+def test_every_front_door_gives_the_same_name(written: str) -> None:
+    """The editor's tag box, --tag, the store and the importers: one rule."""
+    from journal.cli.common import tag_name
+    from journal.exchange.importers import slug
+    from journal.storage.entry_tags import normalise_tag_name
+    from journal.ui.widgets.tagged_editor import tag_slug as editor_slug
+
+    expected = tag_slug(written)
+    assert tag_name(written) == editor_slug(written) == normalise_tag_name(written) == slug(written) == expected
