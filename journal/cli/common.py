@@ -172,8 +172,10 @@ def period(since: str | None, until: str | None) -> tuple[datetime | None, datet
 
 
 def tag_name(raw: str) -> str:
-    """A tag as typed (`#Late night`) -> its slug (`late-night`)."""
-    name = "-".join(valid_utf8(raw).strip().lstrip("#").lower().split())
+    """A tag as typed (`#Late night`) -> its slug (`late-night`), by the app's one slug rule."""
+    from journal.domain.tags import tag_slug
+
+    name = tag_slug(valid_utf8(raw))
     if not name:
         raise UserError("A --tag needs a name, such as --tag sleep.")
     return name

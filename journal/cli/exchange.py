@@ -152,7 +152,7 @@ def _read_file(file: Path) -> bytes | Path:
 
 def _prepare(data: bytes | Path, fmt: str | None, options: Options) -> Prepared:
     """Read the file; at a terminal, ask for the score of each mood the file uses but we don't know."""
-    from journal.exchange.importers import UnknownMoods, prepare
+    from journal.exchange.importers import UnknownMoods, mood_key, prepare
 
     try:
         return prepare(data, fmt, options)
@@ -161,6 +161,6 @@ def _prepare(data: bytes | Path, fmt: str | None, options: Options) -> Prepared:
             raise
         click.echo("This file uses moods of its own. Give each a score from 1 (awful) to 5 (great).", err=True)
         for label in unknown.labels:
-            options.mood_map[label] = click.prompt(f'  "{label}"', type=click.IntRange(1, 5), err=True)
+            options.mood_map[mood_key(label)] = click.prompt(f'  "{label}"', type=click.IntRange(1, 5), err=True)
         return prepare(data, fmt, options)
 EXCHANGE_COMMANDS = (export, import_)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from journal.domain.models import EntryQuery, Kind
+from journal.domain.tags import tag_slug
 from journal.domain.when import WhenError, parse_range
 
 __all__ = ["FilterError", "FilterSpec", "parse_filter"]
@@ -171,9 +172,10 @@ def _unquote(value: str) -> str:
 
 
 def _tag(raw: str) -> str:
-    name = raw.strip().lstrip("#").lower()
-    if not _TAG.fullmatch(name):
-        raise FilterError("A tag is written with letters, numbers and dashes, like tag:sleep or #night-shift.")
+    """The tag's name by the app's one slug rule (`tag:c++`, `tag:"late night"`, `#Night-Shift`)."""
+    name = tag_slug(raw)
+    if not name or '"' in name or "'" in name:
+        raise FilterError("A tag needs a name, written like tag:sleep, tag:c++ or #night-shift.")
     return name
 
 

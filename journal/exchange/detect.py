@@ -63,6 +63,10 @@ def shape_of(text: str) -> str:
     header = first.lower()
     if "full_date" in header or ("mood" in header and "time" in header and "," in header):
         return "daylio"
+    from journal.exchange.import_daylio import looks_like_daylio
+
+    if looks_like_daylio(head[:_SAMPLE]):  # a Daylio export without its header row
+        return "daylio"
     raise ImportProblem(UNKNOWN)
 
 

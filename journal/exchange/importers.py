@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from journal.domain.models import Category, Entry, EntryTag, Source
 from journal.domain.tagging import TAXONOMY
+from journal.domain.tags import tag_slug
 
 if TYPE_CHECKING:
     from journal.storage import Store
@@ -36,15 +37,32 @@ class ImportProblem(ValueError):
 
 
 class UnknownMoods(ImportProblem):
-    """Mood labels without a score: the CLI may ask for them at a terminal."""
+    """Mood labels without a score (every one the file uses, as the file spells them): the CLI asks
+    for them at a terminal, the app in a dialog; the message's --mood-map works exactly as shown."""
 
     def __init__(self, labels: list[str]) -> None:
+        import shlex
+
         shown = ", ".join(f'"{label}"' for label in labels)
-        example = ",".join(f"{label}=3" for label in labels[:3])
+        example = ",".join(f"{_escaped(label)}=3" for label in labels)
+        # double quotes as the README writes it, unless the shell would read something inside them
+        example = f'"{example}"' if not set(example) & set('"$`\\!') else shlex.quote(example)
+        what = "This mood needs" if len(labels) == 1 else f"These {len(labels)} moods need"
         super().__init__(
-            f"These moods need a score from 1 to 5: {shown}; give them with --mood-map \"{example}\"."
+            f"{what} a score from 1 (awful) to 5 (great): {shown}. Give them with --mood-map {example} "
+            "(change each 3 to the score you mean)."
         )
         self.labels = labels
+
+
+def mood_key(label: str) -> str:
+    """How mood labels compare: any case, spaces trimmed and runs of spaces as one."""
+    return " ".join(label.split()).casefold()
+
+
+def _escaped(label: str) -> str:
+    """A label inside --mood-map: a comma or backslash in it is written with a backslash before it."""
+    return " ".join(label.split()).replace("\\", "\\\\").replace(",", "\\,")
 
 
 @dataclass
@@ -186,34 +204,36 @@ def run_import(
 
 
 def summary(count: ImportCount, *, dry_run: bool = False, notes: list[str] | None = None) -> str:
-    """"Imported 120 entries; 3 were already here." in plain words, then the reader's notes."""
+    """"Imported 120 entries; 3 were already here." in plain words, then the reader's notes (what
+    the file had that was not imported)."""
     def n(k: int) -> str:
         return f"{k} entry" if k == 1 else f"{k} entries"
 
     head = f"Would import {n(count.imported)}" if dry_run else f"Imported {n(count.imported)}"
-    counted = []
+    parts = []
     if count.already:
-        counted.append(f"{count.already} {'was' if count.already == 1 else 'were'} already here")
+        parts.append(f"{count.already} {'was' if count.already == 1 else 'were'} already here")
     if count.repeated:
-        counted.append(f"{count.repeated} {'was' if count.repeated == 1 else 'were'} repeated in the file")
-    tail = "; " + " and ".join(counted) if counted else ""
-    said = "".join(f" {note}" for note in notes or [])
-    return f"{head}{tail}.{said}" + (" Nothing was changed (dry run)." if dry_run else "")
+        parts.append(f"{count.repeated} {'was' if count.repeated == 1 else 'were'} repeated in the file")
+    tail = "; " + " and ".join(parts) if parts else ""
+    text = f"{head}{tail}." + (" Nothing was changed (dry run)." if dry_run else "")
+    return "\n".join([text, *(notes or [])])
 
 
 # --- helpers the readers share ------------------------------------------------------------------
 
 
 def parse_mood_map(text: str | None) -> dict[str, int]:
-    """`"rad=5, good=4"` -> {"rad": 5, "good": 4}; labels compare case-insensitively."""
+    """`"Rad=5, good = 4 "` -> {"rad": 5, "good": 4}: labels in any case (see `mood_key`), spaces
+    around anything allowed; `\\,` is a comma inside a label."""
     result: dict[str, int] = {}
     if not text:
         return result
-    for part in text.split(","):
+    for part in _split_map(text):
         if not part.strip():
             continue
         label, sep, score = part.rpartition("=")
-        label = " ".join(label.split()).lower()
+        label = mood_key(label)
         if not sep or not label or score.strip() not in {"1", "2", "3", "4", "5"}:
             raise ImportProblem(
                 f'The --mood-map part "{part.strip()[:40]}" is not label=score; write it like "rad=5,good=4,meh=3".'
@@ -222,13 +242,24 @@ def parse_mood_map(text: str | None) -> dict[str, int]:
     return result
 
 
-_NOT_SLUG = re.compile(r"[^\w]+")
+def _split_map(text: str) -> list[str]:
+    parts, current, chars = [], [], iter(text)
+    for ch in chars:
+        if ch == "\\":
+            current.append(next(chars, "\\"))
+        elif ch == ",":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
 
 
 def slug(raw: str) -> str | None:
-    """A tag name as other programs write it (`@Work`, `#late night`, `good meal`) -> `good-meal`."""
-    cleaned = _NOT_SLUG.sub("-", raw.strip().lstrip("@#").lower().replace("_", "-")).strip("-")
-    return cleaned or None
+    """A tag name as other programs write it (`@Work`, `#late night`, `@c++`) -> `work`, `late-night`,
+    `c++`: the app's one slug rule (journal.domain.tags), so distinct tags stay distinct."""
+    return tag_slug(raw) or None
 
 
 def manual_tags(names: list[str]) -> list[EntryTag]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from journal.domain.models import Entry, EntryTag, Source, TagHit
+from journal.domain.tags import tag_slug
 from journal.storage.errors import StoreError
 from journal.storage.rows import row_to_tag, spans_to_json
 
@@ -27,9 +28,9 @@ INSERT_ENTRY_TAG = (
 
 
 def normalise_tag_name(name: str) -> str:
-    """'#Night-Shift ' -> 'night-shift': how people type tags vs how they are stored."""
-    cleaned = name.strip().lstrip("#").strip().lower()
-    cleaned = "-".join(cleaned.split())
+    """'#Night-Shift ' -> 'night-shift': how people type tags vs how they are stored (the app's one
+    slug rule, `journal.domain.tags.tag_slug`)."""
+    cleaned = tag_slug(name)
     if not cleaned:
         raise StoreError("A tag needs a name made of letters or numbers.")
     return cleaned

@@ -37,6 +37,7 @@ class JournalCommands(Provider):
         )
         commands.append(("Never-write list", self._never_write, "Names the confidentiality check always flags"))
         commands.append(("Export…", self._open_export, "Save your journal as JSON, Markdown or CSV"))
+        commands.append(("Import…", self._open_import, "Bring in entries from this app's JSON, jrnl or Daylio"))
         commands.append(
             ("Re-tag past entries…", self._retag, "Tag old entries again with today's tagger; your own choices stay")
         )
@@ -80,6 +81,11 @@ class JournalCommands(Provider):
         from journal.ui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(encrypted=self.app.store.encrypted))  # type: ignore[attr-defined]
+
+    def _open_import(self) -> None:
+        from journal.ui.dialogs.import_file import ImportDialog
+
+        self.app.push_screen(ImportDialog())
 
     def _never_write(self) -> None:
         from journal.ui.dialogs.never_write import NeverWriteDialog

@@ -14,9 +14,9 @@ from tests.cli.helpers import Run, assert_one_line_error
 
 FIXTURES = Path(__file__).parents[1] / "exchange" / "fixtures"
 DAY_ONE = FIXTURES / "dayone_journal.json"
-NOTES = (
-    "1 empty entry is skipped. 1 entry has an unknown time zone (Mars/Olympus_Mons), so its time is shown "
-    "in UTC. 2 photos and 1 audio recording are noted as lines like [photo]; the files themselves are not "
+NOTES = (  # one line each, under the count
+    "1 empty entry is skipped.\n1 entry has an unknown time zone (Mars/Olympus_Mons), so its time is shown "
+    "in UTC.\n2 photos and 1 audio recording are noted as lines like [photo]; the files themselves are not "
     "imported."
 )
 
@@ -37,9 +37,9 @@ def count(db_path: Path) -> int:
 def test_day_one_json_imports_and_says_what_was_left_out(run: Run, db_path: Path) -> None:
     result = run("import", str(DAY_ONE))
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Imported 3 entries. {NOTES}\n"
+    assert result.stdout == f"Imported 3 entries.\n{NOTES}\n"
     again = run("import", str(DAY_ONE))
-    assert again.stdout == f"Imported 0 entries; 3 were already here. {NOTES}\n"
+    assert again.stdout == f"Imported 0 entries; 3 were already here.\n{NOTES}\n"
     assert count(db_path) == 3
 
 
@@ -47,21 +47,21 @@ def test_day_one_zip_with_and_without_from(run: Run, db_path: Path, tmp_path: Pa
     archive = day_one_zip(tmp_path)
     result = run("import", str(archive), "--from", "dayone")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Imported 3 entries. ")
-    assert run("import", str(archive)).stdout.startswith("Imported 0 entries; 3 were already here. ")
+    assert result.stdout.startswith("Imported 3 entries.\n")
+    assert run("import", str(archive)).stdout.startswith("Imported 0 entries; 3 were already here.\n")
     assert count(db_path) == 3
 
 
 def test_dry_run_tells_exactly_and_creates_nothing(run: Run, db_path: Path, tmp_path: Path) -> None:
     result = run("import", str(day_one_zip(tmp_path)), "--dry-run")
-    assert result.stdout == f"Would import 3 entries. {NOTES} Nothing was changed (dry run).\n"
+    assert result.stdout == f"Would import 3 entries. Nothing was changed (dry run).\n{NOTES}\n"
     assert not db_path.exists()
 
 
 def test_the_name_does_not_matter(run: Run, tmp_path: Path) -> None:
     renamed = tmp_path / "daylio_export.csv"
     renamed.write_bytes(DAY_ONE.read_bytes())
-    assert run("import", str(renamed)).stdout.startswith("Imported 3 entries. ")
+    assert run("import", str(renamed)).stdout.startswith("Imported 3 entries.\n")
     daylio = tmp_path / "Journal.json"
     daylio.write_bytes((FIXTURES / "daylio_8col.csv").read_bytes())
     assert run("import", str(daylio)).stdout == "Imported 4 entries; 1 was repeated in the file.\n"

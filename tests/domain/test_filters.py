@@ -54,7 +54,7 @@ def test_reads_the_grammar(line: str, spec: FilterSpec) -> None:
     ("line", "words"),
     [
         ("kind:feelings", "mood, boundary or ritual"),
-        ("tag:", "letters, numbers and dashes"),
+        ("tag:", "needs a name"),
         ("since:", "needs a date"),
         ("since:lastt month", "couldn't understand"),
         ("until:'last month", "closing quote"),

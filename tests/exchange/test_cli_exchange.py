@@ -84,7 +84,7 @@ def test_import_reports_counts_and_reimport_adds_nothing(cli_run, db_path: Path)
     result = cli_run("import", daylio)
     assert result.stdout == "Imported 0 entries; 4 were already here and 1 was repeated in the file.\n"
     result = cli_run("import", str(FIXTURES / "daylio_custom.csv"), "--mood-map", "Ecstatic=5, drained=2")
-    assert result.stdout == "Imported 3 entries.\n"
+    assert result.stdout == 'Imported 3 entries.\nThe column "photos" was not imported (1 row has something in it).\n'
     with open_store(db_path) as store:
         assert store.count(EntryQuery()) == 7
 
@@ -133,7 +133,7 @@ def test_import_prompts_for_custom_moods_at_a_terminal(cli_run, db_path: Path, m
     monkeypatch.setattr("journal.cli.exchange.interactive", lambda: True)
     result = cli_run("import", str(FIXTURES / "daylio_custom.csv"), input="5\n2\n")
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith("Imported 3 entries.\n")
+    assert "Imported 3 entries.\n" in result.stdout
     with open_store(db_path) as store:
         assert sorted(e.mood for e in store.search(EntryQuery(limit=None))) == [2, 4, 5]
 
@@ -148,3 +148,21 @@ def test_a_bad_record_deep_in_the_file_imports_nothing(cli_run, db_path: Path, t
     assert '"2026-02-30"' in message
     with open_store(db_path) as store:
         assert store.count(EntryQuery()) == 0
+
+
+def test_distinct_jrnl_tags_stay_distinct_and_the_cli_finds_each(cli_run, db_path: Path, tmp_path: Path) -> None:
+    """One slug rule for imports, typed #tags and --tag: @c++ and @c# are two tags, @os/2 is not os-2."""
+    entries = [
+        {"title": "Learning @c++ templates", "date": "2026-03-02", "time": "10:00", "tags": ["@c++"]},
+        {"title": "A @c# service", "date": "2026-03-02", "time": "11:00", "tags": ["@c#"]},
+        {"title": "Old @os/2 box", "date": "2026-03-02", "time": "12:00", "tags": ["@os/2"]},
+        {"title": "Typed #os-2 and #Late_Night", "date": "2026-03-02", "time": "13:00", "tags": []},
+    ]
+    path = tmp_path / "jrnl.json"
+    path.write_text(json.dumps({"tags": {}, "entries": entries}))
+    assert cli_run("import", str(path)).exit_code == 0
+    for tag, title in [("c++", "Learning"), ("@C#", "A @c#"), ("os/2", "Old"), ("#os-2", "Typed"),
+                       ("late_night", "Typed")]:
+        found = json.loads(cli_run("search", "--tag", tag, "--json").stdout)
+        assert [e["text"][: len(title)] for e in found] == [title], tag
+    assert json.loads(cli_run("search", "--tag", "c", "--json").stdout) == []

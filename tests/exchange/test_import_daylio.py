@@ -49,15 +49,15 @@ def test_eight_columns_html_notes_quotes_commas_newlines_emoji(store: Store) -> 
     assert any(t.source is Source.AUTO for t in overtime.visible_tags)  # tagged like any entry
 
 
-def test_custom_moods_need_a_map_and_extra_columns_are_ignored(store: Store) -> None:
+def test_custom_moods_need_a_map_and_scales_are_kept(store: Store) -> None:
     with pytest.raises(UnknownMoods) as caught:
         prepare(fixture_bytes("daylio_custom.csv"))
-    assert caught.value.labels == ["ecstatic", "drained"]
-    assert "--mood-map" in str(caught.value) and '"ecstatic"' in str(caught.value)
+    assert caught.value.labels == ["Ecstatic", "Drained"]  # as the file spells them
+    assert "--mood-map" in str(caught.value) and '"Ecstatic"' in str(caught.value)
     entries = imported(store, "daylio_custom.csv", ecstatic=5, drained=2)
     assert [e.mood for e in entries] == [5, 2, 4]
     assert entries[0].text == "Sunny\nBeach day & ice cream"
-    assert entries[1].text == "Up at 5, long shift ahead"
+    assert entries[1].text == "Up at 5, long shift ahead\n\nenergy=2"  # the scales column, kept as text
     assert local(entries[1]) == datetime(2025, 6, 2, 6, 30)
 
 

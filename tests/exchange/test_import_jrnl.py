@@ -37,7 +37,7 @@ def test_entries_text_time_tags_and_stars(store: Store) -> None:
     assert "sleep" in names and names["sleep"].source is Source.AUTO  # tagged like any entry
     assert {t.name for t in quiet.visible_tags} >= {"tired", "starred"}
     assert "starred" not in {t.name for t in said_no.tags}
-    assert "night-shift" in {t.name for t in said_no.visible_tags}  # #Night_Shift slugified
+    assert "night_shift" in {t.name for t in said_no.visible_tags}  # #Night_Shift as a typed #tag would be
     assert 'Said "no"' in said_no.text and "\t" in said_no.text
     assert any(t.name == "exercise" for t in swim.visible_tags)  # extra jrnl keys (uuid, creator) ignored
 

@@ -61,5 +61,6 @@ def default_tagger() -> Tagger:
 def hashtags(text: str) -> list[str]:
     """The `#hashtag` names in `text`, lowercased, in order of first appearance."""
     from journal.domain.tagging.engine import HASHTAG_RE
+    from journal.domain.tags import tag_slug
 
-    return list(dict.fromkeys(m.group(1).lower() for m in HASHTAG_RE.finditer(text)))
+    return list(dict.fromkeys(tag_slug(m.group(1)) for m in HASHTAG_RE.finditer(text)))

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from journal.domain.models import Category, Span, TagDef, TagHit, UserKeyword
+from journal.domain.tags import tag_slug
 from journal.domain.tagging.lexicon import (
     CLASSES, EARLY, FEW, GAP, MANY, NUM, Cue, load_lexicon, make_cues,
 )
@@ -187,13 +188,13 @@ class Tagger:
         self._defs: dict[str, TagDef] = dict(TAXONOMY)
         cues: list[Cue] = []
         for tag in user_tags:
-            name = tag.name.strip().lower()
+            name = tag_slug(tag.name)
             if not name or name in TAXONOMY:
                 continue
             self._defs[name] = TagDef(name, tag.category, tag.group, tag.description)
             cues.extend(make_cues(name, _literal(name), self._lemmas))
         for kw in user_keywords:
-            name = kw.tag.strip().lower()
+            name = tag_slug(kw.tag)
             if name and kw.phrase.strip():
                 cues.extend(make_cues(name, _literal(kw.phrase), self._lemmas))
         # The built-in trie is shared by every Tagger; the user's cues get a small trie of their own,
@@ -235,7 +236,7 @@ class Tagger:
         if "#" not in text:
             return spans
         for m in HASHTAG_RE.finditer(text):
-            name = m.group(1).lower()
+            name = tag_slug(m.group(1))
             found[name].append(Span(m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
         return spans

@@ -24,6 +24,7 @@ from textual.widgets.text_area import Selection
 from textual.worker import get_current_worker
 
 from journal.domain.models import Category, EntryTag, Source, TagDef, TagHit, UserKeyword
+from journal.domain.tags import tag_slug as domain_tag_slug
 from journal.ui.safe import safe_plain
 from journal.ui.widgets.safe_text_area import SafeTextArea
 from journal.ui.widgets.tag_list import TagChip, TagList
@@ -33,9 +34,10 @@ _PLACEHOLDER = "What's still with you? Write as much or as little as you like."
 
 
 def tag_slug(raw: str) -> str:
-    """A typed tag name as a slug: `#Night Shift ` -> `night-shift`. Empty when nothing usable."""
-    slug = re.sub(r"\s+", "-", raw.strip().lstrip("#").strip().lower())
-    return slug[:_MAX_TAG_LENGTH].strip("-")
+    """A typed tag name as a slug: `#Night Shift ` -> `night-shift` (the app's one slug rule, at
+    most 40 characters for a chip). Empty when nothing usable."""
+    slug = domain_tag_slug(raw)
+    return slug if len(slug) <= _MAX_TAG_LENGTH else slug[:_MAX_TAG_LENGTH].rstrip("-")
 
 
 class TaggedEditor(Vertical):
