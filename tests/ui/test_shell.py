@@ -193,7 +193,7 @@ async def test_first_run_welcome_shows_once(empty_store: Store, make_app: AppFac
     async with first.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(first.screen, WelcomeScreen)
-        await pilot.press("enter")
+        await pilot.press("escape")  # "Look around first" (Enter begins the ritual)
         await pilot.pause()
         assert not isinstance(first.screen, WelcomeScreen)
         assert first.current_mode == "mood"

@@ -235,8 +235,8 @@ class HistoryPane(PaneScreen):
             self._undo[1].stop()
         self._undo = (entry_id, self.set_timer(UNDO_SECONDS, self._undo_expired))
         self.refresh_bindings()
-        self.notify("Moved to the trash. Press ctrl+z to bring it back (t shows the trash).",
-                    title="Deleted", timeout=UNDO_SECONDS)
+        self.notify("Ctrl+Z brings it back; t shows the trash.",
+                    title="Moved to the trash", timeout=UNDO_SECONDS)
 
     def _undo_expired(self) -> None:
         self._undo = None

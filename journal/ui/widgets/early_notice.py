@@ -28,6 +28,7 @@ from journal.domain.early_notice import (
 )
 from journal.domain.when import day_start
 from journal.ui.dialogs.wording import URGENT_HELP
+from journal.ui.widgets.kept_whole import KeptWhole
 from journal.ui.messages import ForwardWorkerFailures
 
 #: The setting that remembers a dismissal (see journal.domain.early_notice.is_dismissed).
@@ -92,7 +93,7 @@ class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
         yield Static(id="notice-headline", markup=False)
         yield Static(id="notice-figures", classes="notice-line", markup=False)
         yield Static(HELPS, id="notice-helps", markup=False)
-        yield Static(f"{NOT_A_DIAGNOSIS} {URGENT_HELP}", id="notice-urgent", classes="notice-line", markup=False)
+        yield KeptWhole(f"{NOT_A_DIAGNOSIS} {URGENT_HELP}", id="notice-urgent", classes="notice-line")
         with Horizontal():
             yield Button("Thanks, hide this for now", id="notice-dismiss", compact=True)
 
@@ -120,9 +121,10 @@ class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
         self.display = notice is not None
         if notice is None:
             return
-        self.query_one("#notice-headline", Static).update(Content(notice.headline()))
-        figures = "Days each came up in the last two weeks, against what is usual for you: "
-        self.query_one("#notice-figures", Static).update(Content(figures + "; ".join(notice.details()) + "."))
+        # The headline says what rose; the figures line only the numbers, each said once.
+        self.query_one("#notice-headline", Static).update(Content(notice.headline(figures=False)))
+        figures = "The numbers: " + "; ".join(notice.details()) + "."
+        self.query_one("#notice-figures", Static).update(Content(figures))
 
     @on(Button.Pressed, "#notice-dismiss")
     def dismiss(self, event: Button.Pressed | None = None) -> None:
