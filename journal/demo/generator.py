@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from journal.demo.compose import Composer
 from journal.demo.plan import Day, plan_day
 from journal.demo.ritual import ritual_entry
+from journal.demo.timing import fit_minute
 from journal.domain.models import Entry, Kind, Outcome
 
 #: Entries a day in `scale` mode: heavy use, so 100,000 entries span about eleven years.
@@ -150,10 +151,11 @@ class _DayWriter:
     def _mood(self, plan: Day, minute: int, themes: list[str], morning: bool) -> Entry:
         lift = _NOTE_LIFT if "supervision" in themes else 0.0  # written just after it helped
         mood = _clamp(plan.mood + lift + self.rng.gauss(0, 0.45))
+        text = self.compose.mood_text(mood, themes, morning=morning)
         return Entry(
             kind=Kind.MOOD,
-            created_at=self._at(plan.day, minute),
-            text=self.compose.mood_text(mood, themes, morning=morning),
+            created_at=self._at(plan.day, fit_minute(minute, text)),  # no "quiet evening" at 08:15
+            text=text,
             mood=mood,
             energy=self._energy(mood, themes),
         )
@@ -193,10 +195,11 @@ class _DayWriter:
         else:
             minute = rng.randint(570, 990)
         low, high = {Outcome.HELD: (1, 2), Outcome.BENT: (2, 3), Outcome.CROSSED: (3, 5)}[outcome]
+        text = self.compose.boundary_note(kind, outcome.value)
         return Entry(
             kind=Kind.BOUNDARY,
-            created_at=self._at(plan.day, minute),
-            text=self.compose.boundary_note(kind, outcome.value),
+            created_at=self._at(plan.day, fit_minute(minute, text)),
+            text=text,
             boundary=kind,
             outcome=outcome,
             cost=rng.randint(low, high),
