@@ -265,3 +265,22 @@ def test_the_earliest_time_words_allow() -> None:
     assert earliest_minute("Didn't answer the text until the morning") == 0
     assert fit_minute(8 * 60 + 15, "quiet evening") >= 19 * 60
     assert fit_minute(21 * 60, "quiet evening") == 21 * 60
+
+
+# -- the README's example filter (issue 14, point 14) --------------------------------------------------
+
+@pytest.mark.parametrize(
+    "now",
+    [DEMO_NOW, datetime(2026, 12, 1, 9, 0, tzinfo=DEMO_NOW.tzinfo), datetime(2027, 1, 4, 20, 0, tzinfo=DEMO_NOW.tzinfo)],
+    ids=["demo-now", "first-of-a-month", "new-year"],
+)
+def test_the_readme_example_filter_finds_something_in_the_demo(now: datetime, tmp_path: Path) -> None:
+    from journal.domain.filters import parse_filter
+
+    example = "sleep tag:caseload since:last month"
+    assert f"`{example}`" in (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    with open_store(tmp_path / "demo.db") as store:
+        build_demo(store, now=now)
+        found = store.search(parse_filter(example, now=now).to_query(now, now.tzinfo))
+    assert len(found) >= 2
+    assert all("sleep" in e.text.lower() and "caseload" in {t.name for t in e.tags} for e in found)

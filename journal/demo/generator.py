@@ -39,6 +39,13 @@ _MOOD_COUNT_WEIGHTS = {True: (10, 45, 33, 12), False: (30, 50, 20, 0)}
 #: Minutes after midnight where a workday's mood entries fall: morning, lunch, evening, late.
 _WORK_SLOTS = ((435, 530), (730, 830), (1140, 1260), (1260, 1375))
 
+#: Lately the caseload keeps the person up (see `_DayWriter._caseload_night`): over this many days.
+CASELOAD_NIGHTS_DAYS = 42
+_CASELOAD_NIGHTS = (
+    "The caseload kept me up half the night, sleep was broken.",
+    "Caseload on my mind at bedtime, broken sleep again.",
+)
+
 Localise = Callable[[datetime], datetime]
 
 
@@ -148,10 +155,18 @@ class _DayWriter:
         return sorted(rng.randint(420 if workday else 540, 1370) for _ in range(n))
 
     # -- entries ---------------------------------------------------------------------------------
+    def _caseload_night(self, day: date) -> bool:
+        """Lately, when the caseload weighs on a note, it costs a night's sleep too (a planted
+        pattern: `sleep tag:caseload since:last month` always finds it). No random draw, so the rest
+        of the demo stays as it was."""
+        return 0 <= (self.now.date() - day).days < CASELOAD_NIGHTS_DAYS
+
     def _mood(self, plan: Day, minute: int, themes: list[str], morning: bool) -> Entry:
         lift = _NOTE_LIFT if "supervision" in themes else 0.0  # written just after it helped
         mood = _clamp(plan.mood + lift + self.rng.gauss(0, 0.45))
         text = self.compose.mood_text(mood, themes, morning=morning)
+        if "caseload" in themes and self._caseload_night(plan.day):
+            text += " " + _CASELOAD_NIGHTS[plan.day.toordinal() % len(_CASELOAD_NIGHTS)]
         return Entry(
             kind=Kind.MOOD,
             created_at=self._at(plan.day, fit_minute(minute, text)),  # no "quiet evening" at 08:15
