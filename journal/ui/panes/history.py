@@ -58,6 +58,8 @@ class HistoryPane(PaneScreen):
         Binding("l", "tab('history-list')", "List"),
         Binding("t", "trash", "Trash"),
         Binding("ctrl+z", "undo", "Undo", priority=True),
+        # a searched word that is also a tag ("sleep"): search the tag, which finds "slept" too
+        Binding("ctrl+t", "words_as_tags", "As a tag", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -245,7 +247,12 @@ class HistoryPane(PaneScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
             return self._undo is not None
+        if action == "words_as_tags":
+            return bool(self.filter_bar.words_that_are_tags)
         return True
+
+    def action_words_as_tags(self) -> None:
+        self.filter_bar.words_as_tags()
 
     def action_undo(self) -> None:
         if self._undo is None:
