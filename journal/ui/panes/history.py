@@ -23,6 +23,7 @@ from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 
 from journal.domain.filters import FilterError, FilterSpec
 from journal.domain.models import Entry, EntryQuery
+from journal.ui.boundary_names import remember
 from journal.ui.dialogs.entry_detail import EntryDetail
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
@@ -165,6 +166,7 @@ class HistoryPane(PaneScreen):
 
     @work(thread=True, group="history-catalogue", exit_on_error=False)
     def _load_catalogue(self, store: Any) -> None:
+        remember(store.boundary_kinds())  # the Kind column names a person's own kinds as they did
         self.post_message(_Loaded("catalogue", [t.name for t in store.tag_catalogue()]))
 
     @on(_Loaded)

@@ -15,12 +15,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from journal.domain.models import (
-    BOUNDARY_KINDS,
     ENERGY_WORDS,
     MOOD_WORDS,
     Entry,
     Kind,
 )
+from journal.ui.boundary_names import boundary_name
 from journal.ui.safe import safe_text
 
 _FIRST_LINE_MAX = 90
@@ -57,8 +57,7 @@ def _score(label: str, value: int | None, words: dict[int, str]) -> str:
 def _summary(entry: Entry) -> Content:
     """The kind-specific part of the heading, in words."""
     if entry.kind is Kind.BOUNDARY:
-        kind = entry.boundary or ""
-        parts = [Content("boundary · "), safe_text(BOUNDARY_KINDS.get(kind, kind))]
+        parts = [Content("boundary · "), safe_text(boundary_name(entry.boundary))]
         if entry.outcome is not None:
             parts.append(Content(f" · {entry.outcome}"))
         return Content.assemble(*parts)

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from journal.domain.boundaries import BoundarySummary, WeekCounts, run_sentence
+from journal.ui.boundary_names import boundary_name
 from journal.ui.safe import safe_text
 
 BLOCKS = {"held": ("█", "$success"), "bent": ("▒", "$warning"), "crossed": ("░", "$error")}
@@ -64,7 +65,7 @@ def summary_content(summary: BoundarySummary, kinds: Mapping[str, str]) -> Conte
     lines.append(Content(""))
     if summary.most_crossed:
         named = [
-            Content.assemble(safe_text(kinds.get(slug, slug)), f" ({n})") for slug, n in summary.most_crossed
+            Content.assemble(safe_text(kinds.get(slug) or boundary_name(slug)), f" ({n})") for slug, n in summary.most_crossed
         ]
         lines.append(Content.assemble(Content.styled("Crossed most often: ", "bold"), Content(" · ").join(named)))
     else:
@@ -75,8 +76,15 @@ def summary_content(summary: BoundarySummary, kinds: Mapping[str, str]) -> Conte
     return Content("\n").join(lines)
 
 
-class WeekChart(Static):
-    """Shows a `BoundarySummary`; the pane computes it."""
+class WeekChart(Static, can_focus=True):
+    """Shows a `BoundarySummary`; the pane computes it.
+
+    Focusable, so Tab brings it into view where the pane scrolls (80x24 stacks the chart under the
+    form), between the form's last field and the recent events."""
+
+    DEFAULT_CSS = """
+    WeekChart:focus { background: $boost; }
+    """
 
     def show(self, summary: BoundarySummary, kinds: Mapping[str, str]) -> None:
         self.update(summary_content(summary, kinds))
