@@ -86,10 +86,10 @@ class BoundaryKindsDialog(ListDialog):
         options = []
         for slug, label in event.kinds.items():
             if slug in BOUNDARY_KINDS:
-                text = Content.assemble(safe_text(label), Content.styled("  built in", "dim"))
+                text = Content.assemble(safe_text(label), Content.styled("  built in", "$text-muted"))
                 options.append(Option(text, id=slug, disabled=True))
             else:
-                text = Content.assemble(safe_text(label), Content.styled(f"  --kind {slug}", "dim"))
+                text = Content.assemble(safe_text(label), Content.styled(f"  --kind {slug}", "$text-muted"))
                 options.append(Option(text, id=slug))
         listing.set_options(options)
         yours = [i for i, option in enumerate(options) if not option.disabled]

@@ -41,8 +41,6 @@ _SHELL_KEYS = frozenset({"f1", "f2", "f3", "f4", "f5", "f6", "ctrl+p"})
 OWN_KEYS_TO_GROUP = 3
 #: Columns kept free at the right: the pane keys group a little before the line would be full.
 SLACK = 8
-#: How a key that does nothing right now is drawn.
-_DIM = Style(dim=True)
 
 
 class FooterKey(NamedTuple):
@@ -104,6 +102,7 @@ class PaneFooter(Widget, can_focus=False):
         "pane-footer--label",
         "pane-footer--edge",
         "pane-footer--hover",
+        "pane-footer--disabled",
     }
     DEFAULT_CSS = """
     PaneFooter {
@@ -127,6 +126,7 @@ class PaneFooter(Widget, can_focus=False):
         }
         & > .pane-footer--edge { color: $foreground 20%; }
         & > .pane-footer--hover { background: $block-hover-background; }
+        & > .pane-footer--disabled { color: $text-muted; text-style: not bold; }
     }
     """
 
@@ -257,8 +257,9 @@ class PaneFooter(Widget, can_focus=False):
                 if piece.key == self._hover:
                     hover = self.get_visual_style("pane-footer--hover")
                     style = hover if style is None else style + hover
-                if not keys[piece.key].enabled:
-                    style = _DIM if style is None else style + _DIM
+                if not keys[piece.key].enabled:  # muted, not dim: a dim key fades below 3:1
+                    disabled = self.get_visual_style("pane-footer--disabled")
+                    style = disabled if style is None else style + disabled
             parts.append((piece.text, style or ""))
             at += width
         self._spans = spans

@@ -90,7 +90,7 @@ def with_text_and_tags(heading: Content, entry: Entry) -> Content:
         lines.append(safe_text(line))
     tags = [t.name for t in entry.visible_tags]
     if tags:
-        lines.append(Content.assemble(("tags: ", "dim"), safe_text(", ".join(tags)).stylize("dim")))
+        lines.append(Content.assemble(("tags: ", "$text-muted"), safe_text(", ".join(tags)).stylize("$text-muted")))
     return Content("\n").join(lines)
 
 
@@ -123,7 +123,7 @@ class RecentList(OptionList):
     def show(self, entries: Sequence[Entry], now: datetime) -> None:
         self.set_class(bool(entries), "-entries")
         if not entries:
-            self.set_options([Option(Content.styled(_EMPTY, "dim italic"), disabled=True)])
+            self.set_options([Option(Content.styled(_EMPTY, "$text-muted italic"), disabled=True)])
             return
         options: list[Option | None] = []
         for entry in entries:

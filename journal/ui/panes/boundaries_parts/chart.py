@@ -40,7 +40,7 @@ def week_row(week: WeekCounts, busiest: int, column: int) -> Content:
     bar = [Content.styled(BLOCKS[k][0] * n, BLOCKS[k][1]) for k, n in cells.items()]
     pad = " " * (max(column - sum(cells.values()), 0) + 2)
     if week.total == 0:
-        words = Content.styled("nothing logged", "dim")
+        words = Content.styled("nothing logged", "$text-muted")
     else:
         words = Content(f"{week.held} held · {week.bent} bent · {week.crossed} crossed")
     return Content.assemble(Content.styled(week_label(week), "bold"), "  ", *bar, pad, words)
@@ -58,7 +58,7 @@ def summary_content(summary: BoundarySummary, kinds: Mapping[str, str]) -> Conte
     lines = [Content.styled("Held, bent and crossed — the last 8 weeks", "bold"), legend()]
     busiest = max((w.total for w in summary.weeks), default=0)
     if busiest == 0:
-        lines.append(Content.styled(_NONE_YET, "dim italic"))
+        lines.append(Content.styled(_NONE_YET, "$text-muted italic"))
         return Content("\n").join(lines)
     column = max(sum(bar_cells(w, busiest).values()) for w in summary.weeks)
     lines += [week_row(w, busiest, column) for w in summary.weeks]

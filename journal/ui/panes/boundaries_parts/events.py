@@ -57,7 +57,7 @@ class EventList(OptionList):
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self.entries = {f"event-{e.id}": e for e in entries if e.id is not None}
         if not entries:
-            self.set_options([Option(Content.styled(_EMPTY, "dim italic"), disabled=True)])
+            self.set_options([Option(Content.styled(_EMPTY, "$text-muted italic"), disabled=True)])
             return
         options: list[Option | None] = []
         for key, entry in self.entries.items():
