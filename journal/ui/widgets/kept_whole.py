@@ -43,7 +43,7 @@ class KeptWhole(Static):
     """
 
     def __init__(self, text: str, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, markup=False)
+        super().__init__(text, id=id, classes=classes, markup=False)  # `.content` reads it too
         self._text = text
 
     @property
