@@ -284,3 +284,12 @@ def test_the_readme_example_filter_finds_something_in_the_demo(now: datetime, tm
         found = store.search(parse_filter(example, now=now).to_query(now, now.tzinfo))
     assert len(found) >= 2
     assert all("sleep" in e.text.lower() and "caseload" in {t.name for t in e.tags} for e in found)
+
+
+def test_today_has_no_note_of_a_time_still_to_come() -> None:
+    from journal.demo.timing import earliest_minute
+
+    for now in (DEMO_NOW.replace(hour=9, minute=0), DEMO_NOW.replace(hour=16, minute=20), DEMO_NOW):
+        today = [e for e in demo_entries(now=now) if e.local_day == now.date() and e.kind is not Kind.RITUAL]
+        minute = now.hour * 60 + now.minute
+        assert all(earliest_minute(e.text, clock_times=False) <= minute for e in today), [e.text for e in today]

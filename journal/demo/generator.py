@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from journal.demo.compose import Composer
 from journal.demo.plan import Day, plan_day
 from journal.demo.ritual import ritual_entry
-from journal.demo.timing import fit_minute
+from journal.demo.timing import earliest_minute, fit_minute
 from journal.domain.models import Entry, Kind, Outcome
 
 #: Entries a day in `scale` mode: heavy use, so 100,000 entries span about eleven years.
@@ -107,6 +107,10 @@ class _DayWriter:
         entries = [self._mood(plan, t, themes, plan.workday and t < _MORNING_END)
                    for t, themes in zip(times, groups)]
         entries += [self._boundary(plan, kind, outcome) for kind, outcome in events]
+        # Today, a note whose words need a part of the day still to come ("a quiet evening" at 4pm)
+        # is not written yet (a clock time, "a call at 10pm", may be last night's: that one stays).
+        if quota is None:  # (`scale` mode promises an exact count)
+            entries = [e for e in entries if not self._not_yet(plan.day, e.text)]
         if ritual:
             entries.append(self._ritual(plan, groups[-1], events))
         entries.sort(key=lambda e: e.created_at)
@@ -145,6 +149,11 @@ class _DayWriter:
             if minute > latest:
                 minute = max(0, latest - self.rng.randint(1, 90))
         return self.localise(datetime.combine(day, time(minute // 60, minute % 60)))
+
+    def _not_yet(self, day: date, text: str) -> bool:
+        """Whether `text`, on `day`, names a time of day that has not come yet (today only)."""
+        minute = self.now.hour * 60 + self.now.minute
+        return day == self.now.date() and earliest_minute(text, clock_times=False) > minute
 
     def _mood_times(self, workday: bool, n: int) -> list[int]:
         rng = self.rng

@@ -58,10 +58,13 @@ def _clock_minutes(text: str) -> list[int]:
     return minutes
 
 
-def earliest_minute(text: str) -> int:
-    """The earliest minute after midnight at which `text` can have been written (0: any time)."""
+def earliest_minute(text: str, *, clock_times: bool = True) -> int:
+    """The earliest minute after midnight at which `text` can have been written (0: any time).
+
+    Without `clock_times`, only the phrases count: "a call at 10pm" noted in the afternoon may well be
+    last night's, but "a quiet evening" cannot be this afternoon's."""
     earliest = max((minute for pattern, minute in _PHRASES if pattern.search(text)), default=0)
-    clock = _clock_minutes(text)
+    clock = _clock_minutes(text) if clock_times else []
     if clock:
         earliest = max(earliest, min(max(clock) + _AFTER, _LAST))
     return earliest

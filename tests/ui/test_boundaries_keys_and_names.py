@@ -72,7 +72,7 @@ async def test_own_kind_is_shown_by_its_name(welcomed_store: Store, make_app: Ap
         assert "Emails while I'm on leave (1)" in chart
         table = await open_history(pilot)
         kinds = [kind_cell(e).plain for e in table.entries]
-        assert "crossed · Emails while…" in kinds and "held · Overtime" in kinds, kinds
+        assert any(k.startswith("crossed · Emails") for k in kinds) and "held · Overtime" in kinds, kinds
         drawn = "\n".join(table.render_line(y).text for y in range(table.size.height))
         assert "emails-on-leave" not in drawn and "Overtime" in drawn
         table.move_cursor(row=next(i for i, e in enumerate(table.entries) if e.boundary == "emails-on-leave"))

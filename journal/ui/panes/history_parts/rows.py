@@ -17,7 +17,7 @@ from journal.ui.widgets.recent_list import first_line
 #: (key, header, width or None for "the rest")
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("when", "When", 17),
-    ("kind", "Kind", 24),
+    ("kind", "Kind", 20),
     ("mood", "Mood", 7),
     ("tags", "Tags", 24),
     ("text", "Entry", None),
@@ -32,7 +32,7 @@ def when_cell(moment: datetime, now: datetime) -> Content:
     return Content(local.strftime(pattern))
 
 
-def kind_cell(entry: Entry, width: int = 24) -> Content:
+def kind_cell(entry: Entry, width: int = 20) -> Content:
     """`mood`, `ritual`, or which boundary and how it fared: `crossed · Overtime`."""
     if entry.kind is Kind.BOUNDARY:
         outcome = str(entry.outcome) if entry.outcome is not None else "boundary"
