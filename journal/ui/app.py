@@ -115,8 +115,13 @@ class JournalApp(CompatApp):
             self.title = "journal (demo)"
         for theme in THEMES:
             self.register_theme(theme)
+        ours = {theme.name for theme in THEMES}
         saved = store.get_setting("theme", DEFAULT_THEME)
-        self.theme = saved if saved in self.available_themes else DEFAULT_THEME
+        self.theme = saved if saved in ours else DEFAULT_THEME
+        # Only the app's own themes are offered: each keeps every piece of text at WCAG AA contrast
+        # (tests/ui/test_contrast.py); Textual's built-in ones were never checked and several fail.
+        for name in [name for name in self.available_themes if name not in ours]:
+            self.unregister_theme(name)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         # Start-up allocates what lives as long as the app (modules, then the first pane's widgets),

@@ -58,3 +58,9 @@ async def test_the_welcome_is_readable(empty_store: Store, make_app: AppFactory,
         app.theme = theme
         await pilot.pause(0.3)
         assert not screen_failures(app.screen, f"{theme} welcome")
+
+
+async def test_only_the_checked_themes_are_offered(demo_app: JournalApp) -> None:
+    """Textual's own themes were never measured (several fail AA), so the theme picker offers ours."""
+    async with demo_app.run_test(size=(120, 40)):
+        assert set(demo_app.available_themes) == {t.name for t in THEMES}
