@@ -60,7 +60,7 @@ class HistoryPane(PaneScreen):
         Binding("t", "trash", "Trash"),
         Binding("ctrl+z", "undo", "Undo", priority=True),
         # a searched word that is also a tag ("sleep"): search the tag, which finds "slept" too
-        Binding("ctrl+t", "words_as_tags", "As a tag", priority=True),
+        Binding("ctrl+t", "words_as_tags", "As a tag", priority=True, show=False),  # the status line names it
     ]
 
     def __init__(self) -> None:
