@@ -230,3 +230,66 @@ def test_demo_path_defaults_to_the_real_clock(throwaway: list[Path]) -> None:
     with open_store(path, create=False) as store:
         newest = store.search(EntryQuery(limit=1))[0]
     assert abs(before - newest.created_at) < timedelta(days=2)
+
+
+# -- times that match the words (issue 14, point 15) ---------------------------------------------------
+
+#: Words that look back on part of the day, and the earliest hour a note with them can be written.
+_LOOKS_BACK = (
+    (r"\b(?:quiet|all) evening\b|\bearly night\b|\bbefore bed\b|\bafter dinner\b|\btonight\b", 17),
+    (r"\bafter work\b|\bhome at\b", 17),
+    (r"\blunch|\bafternoon\b", 12),
+)
+
+
+@pytest.mark.parametrize("seed", [7, 11, 23])
+def test_demo_times_match_their_words(seed: int) -> None:
+    wrong = []
+    for entry in demo_entries(now=DEMO_NOW, seed=seed):
+        if entry.kind is Kind.RITUAL:
+            continue
+        for pattern, hour in _LOOKS_BACK:
+            if re.search(pattern, entry.text, re.IGNORECASE) and entry.created_at.hour < hour:
+                wrong.append(f"{entry.created_at:%a %H:%M} {entry.text[:60]!r}")
+    assert wrong == []
+
+
+def test_the_earliest_time_words_allow() -> None:
+    from journal.demo.timing import earliest_minute, fit_minute
+
+    assert earliest_minute("Full diary today. quiet evening") == 19 * 60
+    assert earliest_minute("Spent my LUNCH ringing round") == 12 * 60 + 45
+    assert earliest_minute("Didn't leave until 8pm") == 20 * 60 + 10
+    assert earliest_minute("client texted me at half ten. Answered it.") == 22 * 60 + 40
+    assert earliest_minute("Woke at 4 and couldn't get back off") == 0  # a morning: binds nothing
+    assert earliest_minute("Didn't answer the text until the morning") == 0
+    assert fit_minute(8 * 60 + 15, "quiet evening") >= 19 * 60
+    assert fit_minute(21 * 60, "quiet evening") == 21 * 60
+
+
+# -- the README's example filter (issue 14, point 14) --------------------------------------------------
+
+@pytest.mark.parametrize(
+    "now",
+    [DEMO_NOW, datetime(2026, 12, 1, 9, 0, tzinfo=DEMO_NOW.tzinfo), datetime(2027, 1, 4, 20, 0, tzinfo=DEMO_NOW.tzinfo)],
+    ids=["demo-now", "first-of-a-month", "new-year"],
+)
+def test_the_readme_example_filter_finds_something_in_the_demo(now: datetime, tmp_path: Path) -> None:
+    from journal.domain.filters import parse_filter
+
+    example = "sleep tag:caseload since:last month"
+    assert f"`{example}`" in (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    with open_store(tmp_path / "demo.db") as store:
+        build_demo(store, now=now)
+        found = store.search(parse_filter(example, now=now).to_query(now, now.tzinfo))
+    assert len(found) >= 2
+    assert all("sleep" in e.text.lower() and "caseload" in {t.name for t in e.tags} for e in found)
+
+
+def test_today_has_no_note_of_a_time_still_to_come() -> None:
+    from journal.demo.timing import earliest_minute
+
+    for now in (DEMO_NOW.replace(hour=9, minute=0), DEMO_NOW.replace(hour=16, minute=20), DEMO_NOW):
+        today = [e for e in demo_entries(now=now) if e.local_day == now.date() and e.kind is not Kind.RITUAL]
+        minute = now.hour * 60 + now.minute
+        assert all(earliest_minute(e.text, clock_times=False) <= minute for e in today), [e.text for e in today]

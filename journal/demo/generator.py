@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from journal.demo.compose import Composer
 from journal.demo.plan import Day, plan_day
 from journal.demo.ritual import ritual_entry
+from journal.demo.timing import earliest_minute, fit_minute
 from journal.domain.models import Entry, Kind, Outcome
 
 #: Entries a day in `scale` mode: heavy use, so 100,000 entries span about eleven years.
@@ -37,6 +38,13 @@ _NOTE_LIFT = 0.6
 _MOOD_COUNT_WEIGHTS = {True: (10, 45, 33, 12), False: (30, 50, 20, 0)}
 #: Minutes after midnight where a workday's mood entries fall: morning, lunch, evening, late.
 _WORK_SLOTS = ((435, 530), (730, 830), (1140, 1260), (1260, 1375))
+
+#: Lately the caseload keeps the person up (see `_DayWriter._caseload_night`): over this many days.
+CASELOAD_NIGHTS_DAYS = 42
+_CASELOAD_NIGHTS = (
+    "The caseload kept me up half the night, sleep was broken.",
+    "Caseload on my mind at bedtime, broken sleep again.",
+)
 
 Localise = Callable[[datetime], datetime]
 
@@ -99,6 +107,10 @@ class _DayWriter:
         entries = [self._mood(plan, t, themes, plan.workday and t < _MORNING_END)
                    for t, themes in zip(times, groups)]
         entries += [self._boundary(plan, kind, outcome) for kind, outcome in events]
+        # Today, a note whose words need a part of the day still to come ("a quiet evening" at 4pm)
+        # is not written yet (a clock time, "a call at 10pm", may be last night's: that one stays).
+        if quota is None:  # (`scale` mode promises an exact count)
+            entries = [e for e in entries if not self._not_yet(plan.day, e.text)]
         if ritual:
             entries.append(self._ritual(plan, groups[-1], events))
         entries.sort(key=lambda e: e.created_at)
@@ -138,6 +150,11 @@ class _DayWriter:
                 minute = max(0, latest - self.rng.randint(1, 90))
         return self.localise(datetime.combine(day, time(minute // 60, minute % 60)))
 
+    def _not_yet(self, day: date, text: str) -> bool:
+        """Whether `text`, on `day`, names a time of day that has not come yet (today only)."""
+        minute = self.now.hour * 60 + self.now.minute
+        return day == self.now.date() and earliest_minute(text, clock_times=False) > minute
+
     def _mood_times(self, workday: bool, n: int) -> list[int]:
         rng = self.rng
         if workday and n <= len(_WORK_SLOTS):
@@ -147,13 +164,22 @@ class _DayWriter:
         return sorted(rng.randint(420 if workday else 540, 1370) for _ in range(n))
 
     # -- entries ---------------------------------------------------------------------------------
+    def _caseload_night(self, day: date) -> bool:
+        """Lately, when the caseload weighs on a note, it costs a night's sleep too (a planted
+        pattern: `sleep tag:caseload since:last month` always finds it). No random draw, so the rest
+        of the demo stays as it was."""
+        return 0 <= (self.now.date() - day).days < CASELOAD_NIGHTS_DAYS
+
     def _mood(self, plan: Day, minute: int, themes: list[str], morning: bool) -> Entry:
         lift = _NOTE_LIFT if "supervision" in themes else 0.0  # written just after it helped
         mood = _clamp(plan.mood + lift + self.rng.gauss(0, 0.45))
+        text = self.compose.mood_text(mood, themes, morning=morning)
+        if "caseload" in themes and self._caseload_night(plan.day):
+            text += " " + _CASELOAD_NIGHTS[plan.day.toordinal() % len(_CASELOAD_NIGHTS)]
         return Entry(
             kind=Kind.MOOD,
-            created_at=self._at(plan.day, minute),
-            text=self.compose.mood_text(mood, themes, morning=morning),
+            created_at=self._at(plan.day, fit_minute(minute, text)),  # no "quiet evening" at 08:15
+            text=text,
             mood=mood,
             energy=self._energy(mood, themes),
         )
@@ -193,10 +219,11 @@ class _DayWriter:
         else:
             minute = rng.randint(570, 990)
         low, high = {Outcome.HELD: (1, 2), Outcome.BENT: (2, 3), Outcome.CROSSED: (3, 5)}[outcome]
+        text = self.compose.boundary_note(kind, outcome.value)
         return Entry(
             kind=Kind.BOUNDARY,
-            created_at=self._at(plan.day, minute),
-            text=self.compose.boundary_note(kind, outcome.value),
+            created_at=self._at(plan.day, fit_minute(minute, text)),
+            text=text,
             boundary=kind,
             outcome=outcome,
             cost=rng.randint(low, high),

@@ -116,19 +116,18 @@ class EarlyNotice:
     def tags(self) -> tuple[str, ...]:
         return tuple(r.tag for r in self.rises)
 
-    def headline(self) -> str:
+    def headline(self, *, figures: bool = True) -> str:
         """'Exhaustion and sleep trouble have come up more in the last two weeks than usual for you
-        (9 vs about 3).' Figures of the first tag in the sentence, all of them in `details()`."""
+        (9 vs about 3).' Figures of the first tag in the sentence, all of them in `details()`;
+        without `figures` (where `details()` is shown beside it), the sentence alone."""
         labels = [r.label for r in self.rises]
         if len(labels) > 3:
             labels = [*labels[:2], f"{len(labels) - 2} more signs"]
         named = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
         verb = "has" if len(self.rises) == 1 else "have"
         first = self.rises[0]
-        return (
-            f"{named[0].upper()}{named[1:]} {verb} come up more in the last two weeks than usual "
-            f"for you ({first.recent_days} vs {usual_words(first.usual)})."
-        )
+        said = f"{named[0].upper()}{named[1:]} {verb} come up more in the last two weeks than usual for you"
+        return f"{said} ({first.recent_days} vs {usual_words(first.usual)})." if figures else f"{said}."
 
     def details(self) -> list[str]:
         return [f"{r.label}: {r.figures}" for r in self.rises]

@@ -25,6 +25,7 @@ checked when read and turned into moments only by `to_query(now, tz)`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
@@ -83,6 +84,20 @@ class FilterSpec:
             if self.until is not None:
                 parts.append(f"until:{self.until}")
         return " ".join(parts)
+
+    def words_that_are_tags(self, tag_names: Iterable[str]) -> tuple[str, ...]:
+        """The plain words searched for that are also tag names ("sleep"), not already asked for as
+        tags: a word finds the word, its tag finds "slept" and "insomnia" too."""
+        names = {n.lower() for n in tag_names}
+        words = [w.lower() for w in self.text.split() if _TAG.fullmatch(w.lower())]
+        return tuple(dict.fromkeys(w for w in words if w in names and w not in self.tags))
+
+    def words_as_tags(self, words: Iterable[str]) -> FilterSpec:
+        """This spec with `words` searched for as tags instead of as words (`sleep` -> `tag:sleep`)."""
+        moved = {w.lower() for w in words}
+        kept = " ".join(w for w in self.text.split() if w.lower() not in moved)
+        tags = tuple(dict.fromkeys((*self.tags, *(w for w in moved_in_order(self.text, moved)))))
+        return FilterSpec(kept, tags, self.kind, self.since, self.until, self.trash)
 
     def with_day(self, day: str) -> FilterSpec:
         """This spec narrowed to one day (the calendar's Enter), keeping words, tags and kind."""
@@ -156,6 +171,11 @@ def parse_filter(line: str, *, now: datetime | None = None, tz: tzinfo | None = 
 
 
 # --- pieces --------------------------------------------------------------------------------------
+
+
+def moved_in_order(text: str, words: set[str]) -> list[str]:
+    """The words of `text` that are in `words`, lower-cased, in the order they were typed."""
+    return list(dict.fromkeys(w.lower() for w in text.split() if w.lower() in words))
 
 
 def _split_key(token: str) -> tuple[str | None, str]:

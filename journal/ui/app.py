@@ -36,6 +36,8 @@ from journal.ui.stylesheet import SteadyStylesheet
 from journal.ui.theme import DEFAULT_THEME, THEMES
 
 WELCOMED = "welcomed"
+#: The only Textual system commands the palette keeps (see `JournalApp.get_system_commands`).
+SYSTEM_COMMANDS_KEPT = frozenset({"Quit"})
 #: A ritual started this recently and not closed reopens the app on the Ritual pane.
 RESUME_WITHIN = timedelta(hours=12)
 #: Seconds after the first frame before the tagger is built in a thread: late enough not to slow the
@@ -113,8 +115,13 @@ class JournalApp(CompatApp):
             self.title = "journal (demo)"
         for theme in THEMES:
             self.register_theme(theme)
+        ours = {theme.name for theme in THEMES}
         saved = store.get_setting("theme", DEFAULT_THEME)
-        self.theme = saved if saved in self.available_themes else DEFAULT_THEME
+        self.theme = saved if saved in ours else DEFAULT_THEME
+        # Only the app's own themes are offered: each keeps every piece of text at WCAG AA contrast
+        # (tests/ui/test_contrast.py); Textual's built-in ones were never checked and several fail.
+        for name in [name for name in self.available_themes if name not in ours]:
+            self.unregister_theme(name)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         # Start-up allocates what lives as long as the app (modules, then the first pane's widgets),
@@ -171,8 +178,10 @@ class JournalApp(CompatApp):
 
         self.push_screen(RetagDialog(offered=True))
 
-    def _welcomed(self, _: None) -> None:
+    def _welcomed(self, choice: str | None) -> None:
         self.store.set_setting(WELCOMED, True)
+        if choice == "ritual":  # the welcome's invitation taken: begin the end-of-shift ritual
+            self.action_go("ritual")
 
     def watch_theme(self, name: str) -> None:
         if self.store.get_setting("theme") != name:
@@ -208,8 +217,12 @@ class JournalApp(CompatApp):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        # Our palette has "Switch theme"; drop Textual's duplicate "Theme" entry.
-        return (c for c in super().get_system_commands(screen) if c.title != "Theme")
+        """Only this app's commands, plus Textual's "Quit".
+
+        Textual's own ("Theme", duplicated by our "Switch theme"; "Keys", "Maximize", "Minimize";
+        "Screenshot", which would write a private journal to a file unasked) are left out.
+        """
+        return (c for c in super().get_system_commands(screen) if c.title in SYSTEM_COMMANDS_KEPT)
 
     def on_journal_changed(self, _: JournalChanged) -> None:
         screen = self.top_screen()  # None when a save lands as the app closes

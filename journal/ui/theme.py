@@ -26,6 +26,13 @@ CALM = Theme(
     dark=True,
     luminosity_spread=0.12,
     text_alpha=0.92,
+    # Solid, not a see-through foreground: readable (WCAG AA, 4.5:1) on every background of the
+    # theme, from the screen to a highlighted row (tests/ui/test_contrast.py measures each cell).
+    variables={
+        "text-muted": "#aab3ba",
+        "text-disabled": "#9ca5ac",
+        "footer-description-foreground": "#d5dce2",
+    },
 )
 
 CALM_LIGHT = Theme(
@@ -42,6 +49,12 @@ CALM_LIGHT = Theme(
     error="#a2504a",
     dark=False,
     luminosity_spread=0.12,
+    variables={
+        "text-muted": "#4a5258",
+        "text-disabled": "#59626a",
+        "footer-key-foreground": "#6e5429",
+        "footer-description-foreground": "#2b3238",
+    },
 )
 
 THEMES: tuple[Theme, ...] = (CALM, CALM_LIGHT)

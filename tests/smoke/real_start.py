@@ -23,7 +23,7 @@ async def use_every_pane(pilot) -> None:  # type: ignore[no-untyped-def]
     """What a first visit does: through the welcome, to every pane, then write and save an entry."""
     app = pilot.app
     await pilot.pause()
-    await pilot.press("enter")  # the welcome's "Begin"
+    await pilot.press("enter")  # the welcome's "Begin the end-of-shift ritual"
     for key in PANE_KEYS:
         await pilot.press(key)
         await pilot.pause()

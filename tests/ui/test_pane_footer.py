@@ -97,8 +97,42 @@ async def test_a_pane_with_many_keys_groups_the_pane_keys_rather_than_cut_help(
         footer = demo_app.screen.query_one(PaneFooter)
         text = footer.text
         assert "F2 F3 F4 F5 F6 Panes F1 Help" in text and text.endswith("▏^p palette")
-        await pilot.click(PaneFooter, offset=key_offset(footer, "F5"))
+        await pilot.click(PaneFooter, offset=key_offset(footer, "F4"))
         await pilot.pause()
-        assert demo_app.current_mode == "history"
+        assert demo_app.current_mode == "boundaries"
         footer = demo_app.screen.query_one(PaneFooter)
-        assert "F5 History" in footer.text  # a pane with room names them again
+        assert "F5 History" in footer.text  # a pane with few keys of its own names them again
+
+
+async def test_at_80x24_the_footer_never_cuts_a_key_in_half(demo_app: JournalApp) -> None:
+    """Issue 14, point 13: every key shown whole, with its whole description, on every pane and
+    whatever has the focus; a pane with three or more keys of its own groups the pane keys."""
+    from journal.ui.widgets.pane_footer import _units
+
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        for pane_key in ("f2", "f3", "f4", "f5", "f6"):
+            await pilot.press(pane_key)
+            await pilot.pause(0.2)
+            for widget in list(demo_app.screen.focus_chain)[:12]:
+                widget.focus()
+                await pilot.pause()
+                footer = demo_app.screen.query_one(PaneFooter)
+                text = footer.text
+                assert len(text) <= 80
+                whole = {"".join(p.text for p in unit).strip() for unit in _units(footer._pieces(80)[1])}
+                drawn = [s.strip() for s in text.split("  ") if s.strip()]
+                for key in footer.keys:
+                    if key.display in text and key.description:
+                        assert f"{key.display} {key.description}" in text, (pane_key, text)
+                assert whole and drawn
+                own = [k for k in footer.keys if k.key not in {"f1", "f2", "f3", "f4", "f5", "f6", "ctrl+p"}]
+                if len(own) >= 3:
+                    assert "F2 F3 F4 F5 F6 Panes" in text or "Panes" not in text, text
+
+
+def test_a_key_that_does_not_fit_is_left_out_whole() -> None:
+    from journal.ui.widgets.pane_footer import _Piece, _units
+
+    pieces = [_Piece("^s", "key", 0), _Piece(" Save", "description", 0), _Piece(" ", "gap"),
+              _Piece("F2", "key", 1), _Piece(" ", "gap"), _Piece("F3", "key", 2), _Piece(" Panes", "label")]
+    assert ["".join(p.text for p in u) for u in _units(pieces)] == ["^s Save", " F2", " F3 Panes"]

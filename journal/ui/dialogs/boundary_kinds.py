@@ -97,12 +97,12 @@ class BoundaryKindsDialog(ListDialog):
         options = []
         for slug, label in event.kinds.items():
             if slug in BOUNDARY_KINDS:
-                text = Content.assemble(safe_text(label), Content.styled("  built in", "dim"))
+                text = Content.assemble(safe_text(label), Content.styled("  built in", "$text-muted"))
                 options.append(Option(text, id=slug, disabled=True))
             else:
                 tag = event.tags.get(slug)
-                text = Content.assemble(safe_text(label), Content.styled(f"  --kind {slug}", "dim"),
-                                        Content.styled(f"  · tagged {tag}" if tag else "", "dim"))
+                text = Content.assemble(safe_text(label), Content.styled(f"  --kind {slug}", "$text-muted"),
+                                        Content.styled(f"  · tagged {tag}" if tag else "", "$text-muted"))
                 options.append(Option(text, id=slug))
         listing.set_options(options)
         yours = [i for i, option in enumerate(options) if not option.disabled]

@@ -83,7 +83,10 @@ class EntryEdit(ForwardWorkerFailures, ModalScreen[Entry | None]):
             "rejected": [t.name for t in entry.tags if t.rejected],
             "manual": [t.name for t in entry.tags if t.source is Source.MANUAL and not t.rejected],
         })
-        editor.text_area.focus()
+        # Editing usually means adding to what was written: the cursor starts at the end, in view.
+        area = editor.text_area
+        area.move_cursor(area.text_end)
+        area.focus()
 
     @on(Button.Pressed, "#edit-cancel")
     def action_cancel(self) -> None:

@@ -14,6 +14,7 @@ from textual.content import Content
 
 from journal.domain.boundary_tags import kind_tag_reason
 from journal.domain.models import BOUNDARY_KINDS, COST_WORDS, ENERGY_WORDS, MOOD_WORDS, Entry, Kind, Source
+from journal.ui.boundary_names import boundary_name
 from journal.ui.safe import safe_text
 
 _TITLES = {Kind.MOOD: "Mood entry", Kind.BOUNDARY: "Boundary", Kind.RITUAL: "End-of-shift ritual"}
@@ -50,8 +51,7 @@ def fields(entry: Entry) -> Content:
         if (shown := _scale(label, value, words)) is not None:
             parts.append(Content(shown))
     if entry.kind is Kind.BOUNDARY:
-        kind = entry.boundary or ""
-        parts.append(safe_text(BOUNDARY_KINDS.get(kind, kind)).stylize("bold"))
+        parts.append(safe_text(boundary_name(entry.boundary)).stylize("bold"))
         if entry.outcome is not None:
             parts.append(Content(str(entry.outcome)))
         if (cost := _scale("cost", entry.cost, COST_WORDS)) is not None:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from journal.ui.dialogs.wording import NO_CLIENT_DETAILS, NOT_MEDICAL, URGENT_HELP, WHAT_IT_IS
+from journal.ui.widgets.kept_whole import KeptWhole
 from journal.ui.panes.catalog import PANES
 
 #: Keys that work everywhere besides the pane keys, as (key, what it does).
@@ -49,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static("What this is", classes="dialog-heading")
                 yield Static(f"{WHAT_IT_IS} {NOT_MEDICAL}", markup=False)
                 yield Static("If things feel like too much", classes="dialog-heading")
-                yield Static(URGENT_HELP, classes="dialog-urgent", markup=False)
+                yield KeptWhole(URGENT_HELP, classes="dialog-urgent")
                 yield Static("Privacy", classes="dialog-heading")
                 yield Static(NO_CLIENT_DETAILS, markup=False)
 

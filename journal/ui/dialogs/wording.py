@@ -12,9 +12,11 @@ NOT_MEDICAL = (
     "gentle pointers, not findings."
 )
 
+#: The numbers are joined by non-breaking spaces ("116\u00a0123"): drawn by `KeptWhole`, a number
+#: never breaks over two lines, at any width.
 URGENT_HELP = (
     "If you are in crisis or thinking of harming yourself, contact your local emergency number or a "
-    "crisis line now — e.g. 988 in the US, Samaritans 116 123 in the UK and Ireland, or "
+    "crisis line now — e.g. 988 in the US, Samaritans 116\u00a0123 in the UK and Ireland, or "
     "findahelpline.com for other countries."
 )
 

@@ -24,6 +24,7 @@ from textual.widgets import Input, Label, OptionList
 from journal.domain.boundaries import DayCount, first_week, summarise
 from journal.domain.models import Entry, EntryQuery, Kind, Outcome, Source
 from journal.domain.when import day_start, local_tz
+from journal.ui.boundary_names import remember
 from journal.ui.dialogs.boundary_kinds import BoundaryKindsDialog
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
@@ -119,6 +120,7 @@ class BoundariesPane(PaneScreen):
     @on(_Loaded)
     def _loaded(self, event: _Loaded) -> None:
         self.kinds = event.kinds
+        remember(event.kinds)
         self.composer.set_kinds(event.kinds)
         self.query_one(WeekChart).show(summarise(event.rows, event.today), event.kinds)
         self.query_one(EventList).show(event.recent, self.now(), event.kinds)

@@ -24,6 +24,7 @@ from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 
 from journal.domain.filters import FilterError, FilterSpec
 from journal.domain.models import Entry, EntryQuery
+from journal.ui.boundary_names import remember
 from journal.ui.dialogs.entry_detail import EntryDetail
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
@@ -61,6 +62,8 @@ class HistoryPane(PaneScreen):
         Binding("t", "trash", "Trash"),
         Binding("s", "star", "Star"),
         Binding("ctrl+z", "undo", "Undo", priority=True),
+        # a searched word that is also a tag ("sleep"): search the tag, which finds "slept" too
+        Binding("ctrl+t", "words_as_tags", "As a tag", priority=True, show=False),  # the status line names it
     ]
 
     def __init__(self) -> None:
@@ -166,6 +169,7 @@ class HistoryPane(PaneScreen):
 
     @work(thread=True, group="history-catalogue", exit_on_error=False)
     def _load_catalogue(self, store: Any) -> None:
+        remember(store.boundary_kinds())  # the Kind column names a person's own kinds as they did
         self.post_message(_Loaded("catalogue", [t.name for t in store.tag_catalogue()]))
 
     @on(_Loaded)
@@ -256,8 +260,8 @@ class HistoryPane(PaneScreen):
             self._undo[1].stop()
         self._undo = (entry_id, self.set_timer(UNDO_SECONDS, self._undo_expired))
         self.refresh_bindings()
-        self.notify("Moved to the trash. Press ctrl+z to bring it back (t shows the trash).",
-                    title="Deleted", timeout=UNDO_SECONDS)
+        self.notify("Ctrl+Z brings it back; t shows the trash.",
+                    title="Moved to the trash", timeout=UNDO_SECONDS)
 
     def _undo_expired(self) -> None:
         self._undo = None
@@ -270,7 +274,12 @@ class HistoryPane(PaneScreen):
             return self._active_tab() in ("history-list", None)
         if action == "tab":  # the key of the tab already shown does nothing: leave the footer room
             return parameters[0] != self._active_tab()
+        if action == "words_as_tags":
+            return bool(self.filter_bar.words_that_are_tags)
         return True
+
+    def action_words_as_tags(self) -> None:
+        self.filter_bar.words_as_tags()
 
     def _active_tab(self) -> str | None:
         tabs = self.query(TabbedContent)

@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 from journal.domain.early_notice import FIGURES_INTRO, HELPS, NOT_A_DIAGNOSIS, EarlyNotice, dismissal_record
 from journal.exchange.notice import DISMISSED_KEY, current_notice
 from journal.ui.dialogs.wording import URGENT_HELP
+from journal.ui.widgets.kept_whole import KeptWhole
 from journal.ui.messages import ForwardWorkerFailures
 
 __all__ = ["DISMISSED_KEY", "HELPS", "NOT_A_DIAGNOSIS", "EarlyNoticeBox", "current_notice"]
@@ -64,7 +65,7 @@ class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
         yield Static(id="notice-headline", markup=False)
         yield Static(id="notice-figures", classes="notice-line", markup=False)
         yield Static(HELPS, id="notice-helps", markup=False)
-        yield Static(f"{NOT_A_DIAGNOSIS} {URGENT_HELP}", id="notice-urgent", classes="notice-line", markup=False)
+        yield KeptWhole(f"{NOT_A_DIAGNOSIS} {URGENT_HELP}", id="notice-urgent", classes="notice-line")
         with Horizontal():
             yield Button("Thanks, hide this for now", id="notice-dismiss", compact=True)
 
@@ -92,7 +93,8 @@ class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
         self.display = notice is not None
         if notice is None:
             return
-        self.query_one("#notice-headline", Static).update(Content(notice.headline()))
+        # The headline says what rose; the figures line only the numbers, each said once.
+        self.query_one("#notice-headline", Static).update(Content(notice.headline(figures=False)))
         details = FIGURES_INTRO + "; ".join(notice.details()) + "."
         self.query_one("#notice-figures", Static).update(Content(details))
 

@@ -34,8 +34,13 @@ if TYPE_CHECKING:
 
 #: The border drawn before the Ctrl+P key on the right.
 _PALETTE_EDGE = "▏"
-#: How a key that does nothing right now is drawn.
-_DIM = Style(dim=True)
+#: The app's own keys (help, the panes), as against a pane's own keys.
+_SHELL_KEYS = frozenset({"f1", "f2", "f3", "f4", "f5", "f6", "ctrl+p"})
+#: Below `ROOMY` columns, a pane showing this many keys of its own (the ritual's next, back and
+#: settings) shows the pane keys grouped ("F2 … F6 Panes"), so its own keys are not crowded out.
+OWN_KEYS_TO_GROUP = 3
+#: Columns kept free at the right: the pane keys group a little before the line would be full.
+SLACK = 8
 
 
 class FooterKey(NamedTuple):
@@ -74,6 +79,19 @@ def _key_pieces(index: int, key: FooterKey, compact: bool) -> list[_Piece]:
     return pieces
 
 
+def _units(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """The pieces in the runs that stand or fall together: a key with its description (and the gap
+    before it), and a group's label with the key before it."""
+    units: list[list[_Piece]] = []
+    for piece in pieces:
+        starts = piece.role == "gap" or (piece.role == "key" and not (units and units[-1][-1].role == "gap"))
+        if starts or not units:
+            units.append([piece])
+        else:
+            units[-1].append(piece)
+    return units
+
+
 class PaneFooter(Widget, can_focus=False):
     """The keys of the screen it sits on, redrawn (not rebuilt) when they change."""
 
@@ -84,6 +102,7 @@ class PaneFooter(Widget, can_focus=False):
         "pane-footer--label",
         "pane-footer--edge",
         "pane-footer--hover",
+        "pane-footer--disabled",
     }
     DEFAULT_CSS = """
     PaneFooter {
@@ -107,6 +126,7 @@ class PaneFooter(Widget, can_focus=False):
         }
         & > .pane-footer--edge { color: $foreground 20%; }
         & > .pane-footer--hover { background: $block-hover-background; }
+        & > .pane-footer--disabled { color: $text-muted; text-style: not bold; }
     }
     """
 
@@ -173,7 +193,9 @@ class PaneFooter(Widget, can_focus=False):
         compact, palette = _shape(width)
         shaped = self._shape_pieces(compact, palette, group_panes=False)
         keys, left, right = shaped
-        if sum(cell_len(p.text) for p in (*left, *right)) > width:
+        own = sum(1 for key in keys if key.key not in _SHELL_KEYS)
+        needed = sum(cell_len(p.text) for p in (*left, *right))
+        if needed > width - SLACK or (compact and own >= OWN_KEYS_TO_GROUP):
             shaped = self._shape_pieces(compact, palette, group_panes=True)
         return shaped
 
@@ -215,12 +237,12 @@ class PaneFooter(Widget, can_focus=False):
         room = max(0, width - right_width)
         pieces: list[_Piece] = []
         used = 0
-        for piece in left:  # what does not fit is cut, as Textual's footer scrolls it out of sight
-            if used >= room:
+        for unit in _units(left):  # a key that does not fit is left out whole, never cut in half
+            unit_width = sum(cell_len(p.text) for p in unit)
+            if used + unit_width > room:
                 break
-            text = piece.text[: room - used]
-            pieces.append(_Piece(text, piece.role, piece.key))
-            used += cell_len(text)
+            pieces.extend(unit)
+            used += unit_width
         if right:
             pieces.append(_Piece(" " * (room - used), "gap"))
             pieces.extend(right)
@@ -235,8 +257,9 @@ class PaneFooter(Widget, can_focus=False):
                 if piece.key == self._hover:
                     hover = self.get_visual_style("pane-footer--hover")
                     style = hover if style is None else style + hover
-                if not keys[piece.key].enabled:
-                    style = _DIM if style is None else style + _DIM
+                if not keys[piece.key].enabled:  # muted, not dim: a dim key fades below 3:1
+                    disabled = self.get_visual_style("pane-footer--disabled")
+                    style = disabled if style is None else style + disabled
             parts.append((piece.text, style or ""))
             at += width
         self._spans = spans

@@ -33,7 +33,7 @@ def store_status(mark: str) -> str:
 
 def parked_line(item: ParkedItem, mark: str) -> Content:
     symbol, word = STATUS_WORDS.get(mark, STATUS_WORDS["open"])
-    return Content.assemble(f"{symbol} ", safe_text(item.text), (f"  · {word}", "dim italic"))
+    return Content.assemble(f"{symbol} ", safe_text(item.text), (f"  · {word}", "$text-muted italic"))
 
 
 class ParkedList(OptionList):

@@ -15,12 +15,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from journal.domain.models import (
-    BOUNDARY_KINDS,
     ENERGY_WORDS,
     MOOD_WORDS,
     Entry,
     Kind,
 )
+from journal.ui.boundary_names import boundary_name
 from journal.ui.safe import safe_text
 from journal.ui.widgets.star import star_mark
 
@@ -58,8 +58,7 @@ def _score(label: str, value: int | None, words: dict[int, str]) -> str:
 def _summary(entry: Entry) -> Content:
     """The kind-specific part of the heading, in words."""
     if entry.kind is Kind.BOUNDARY:
-        kind = entry.boundary or ""
-        parts = [Content("boundary · "), safe_text(BOUNDARY_KINDS.get(kind, kind))]
+        parts = [Content("boundary · "), safe_text(boundary_name(entry.boundary))]
         if entry.outcome is not None:
             parts.append(Content(f" · {entry.outcome}"))
         return Content.assemble(*parts)
@@ -92,7 +91,7 @@ def with_text_and_tags(heading: Content, entry: Entry) -> Content:
         lines.append(safe_text(line))
     tags = [t.name for t in entry.visible_tags]
     if tags:
-        lines.append(Content.assemble(("tags: ", "dim"), safe_text(", ".join(tags)).stylize("dim")))
+        lines.append(Content.assemble(("tags: ", "$text-muted"), safe_text(", ".join(tags)).stylize("$text-muted")))
     return Content("\n").join(lines)
 
 
@@ -129,7 +128,7 @@ class RecentList(OptionList):
         self.set_class(bool(entries), "-entries")
         self.entries = {f"entry-{e.id}": e for e in entries if e.id is not None}
         if not entries:
-            self.set_options([Option(Content.styled(_EMPTY, "dim italic"), disabled=True)])
+            self.set_options([Option(Content.styled(_EMPTY, "$text-muted italic"), disabled=True)])
             return
         options: list[Option | None] = []
         for entry in entries:

@@ -25,7 +25,26 @@ from journal.ui.safe import safe_plain
 class SafeTextArea(TextArea):
     """See the module docstring."""
 
-    BINDINGS = [Binding("ctrl+o", "open_in_editor", "Your editor", show=True)]
+    BINDINGS = [
+        Binding("ctrl+o", "open_in_editor", "Your editor", show=True),
+        # TextArea has no keys for the whole text's start and end; people expect these from any editor.
+        Binding("ctrl+home", "cursor_text_start", "Start of the text", show=False),
+        Binding("ctrl+end", "cursor_text_end", "End of the text", show=False),
+        Binding("ctrl+shift+home", "cursor_text_start(True)", "Select to the start", show=False),
+        Binding("ctrl+shift+end", "cursor_text_end(True)", "Select to the end", show=False),
+    ]
+
+    @property
+    def text_end(self) -> tuple[int, int]:
+        """Where the text ends: (last line, its length)."""
+        last = self.document.line_count - 1
+        return last, len(self.document.get_line(last))
+
+    def action_cursor_text_start(self, select: bool = False) -> None:
+        self.move_cursor((0, 0), select=select)
+
+    def action_cursor_text_end(self, select: bool = False) -> None:
+        self.move_cursor(self.text_end, select=select)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # F6 is the app's key for Insights, a priority binding, so TextArea's "select line" on F6

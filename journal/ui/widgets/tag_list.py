@@ -115,9 +115,9 @@ class TagList(OptionList):
         they cannot be highlighted or toggled."""
         current = self.highlighted_option.id if self.highlighted_option is not None else None
         self._chips = {chip.name: chip for chip in chips}
-        quiet = [Option(Content.styled(safe_plain(n), "dim italic"), disabled=True) for n in notes]
+        quiet = [Option(Content.styled(safe_plain(n), "$text-muted italic"), disabled=True) for n in notes]
         if not chips:
-            self.set_options(quiet or [Option(Content.styled(_EMPTY_HINT, "dim italic"), disabled=True)])
+            self.set_options(quiet or [Option(Content.styled(_EMPTY_HINT, "$text-muted italic"), disabled=True)])
             return
         self.set_options([*(Option(chip_content(chip), id=chip.name) for chip in chips), *quiet])
         names = list(self._chips)

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from journal.domain.boundaries import BoundarySummary, WeekCounts, run_sentence
+from journal.ui.boundary_names import boundary_name
 from journal.ui.safe import safe_text
 
 BLOCKS = {"held": ("█", "$success"), "bent": ("▒", "$warning"), "crossed": ("░", "$error")}
@@ -39,7 +40,7 @@ def week_row(week: WeekCounts, busiest: int, column: int) -> Content:
     bar = [Content.styled(BLOCKS[k][0] * n, BLOCKS[k][1]) for k, n in cells.items()]
     pad = " " * (max(column - sum(cells.values()), 0) + 2)
     if week.total == 0:
-        words = Content.styled("nothing logged", "dim")
+        words = Content.styled("nothing logged", "$text-muted")
     else:
         words = Content(f"{week.held} held · {week.bent} bent · {week.crossed} crossed")
     return Content.assemble(Content.styled(week_label(week), "bold"), "  ", *bar, pad, words)
@@ -57,14 +58,14 @@ def summary_content(summary: BoundarySummary, kinds: Mapping[str, str]) -> Conte
     lines = [Content.styled("Held, bent and crossed — the last 8 weeks", "bold"), legend()]
     busiest = max((w.total for w in summary.weeks), default=0)
     if busiest == 0:
-        lines.append(Content.styled(_NONE_YET, "dim italic"))
+        lines.append(Content.styled(_NONE_YET, "$text-muted italic"))
         return Content("\n").join(lines)
     column = max(sum(bar_cells(w, busiest).values()) for w in summary.weeks)
     lines += [week_row(w, busiest, column) for w in summary.weeks]
     lines.append(Content(""))
     if summary.most_crossed:
         named = [
-            Content.assemble(safe_text(kinds.get(slug, slug)), f" ({n})") for slug, n in summary.most_crossed
+            Content.assemble(safe_text(kinds.get(slug) or boundary_name(slug)), f" ({n})") for slug, n in summary.most_crossed
         ]
         lines.append(Content.assemble(Content.styled("Crossed most often: ", "bold"), Content(" · ").join(named)))
     else:
@@ -75,8 +76,15 @@ def summary_content(summary: BoundarySummary, kinds: Mapping[str, str]) -> Conte
     return Content("\n").join(lines)
 
 
-class WeekChart(Static):
-    """Shows a `BoundarySummary`; the pane computes it."""
+class WeekChart(Static, can_focus=True):
+    """Shows a `BoundarySummary`; the pane computes it.
+
+    Focusable, so Tab brings it into view where the pane scrolls (80x24 stacks the chart under the
+    form), between the form's last field and the recent events."""
+
+    DEFAULT_CSS = """
+    WeekChart:focus { background: $boost; }
+    """
 
     def show(self, summary: BoundarySummary, kinds: Mapping[str, str]) -> None:
         self.update(summary_content(summary, kinds))

@@ -113,13 +113,13 @@ class BoundaryComposer(Vertical):
             message.update(Content.styled(str(problem), "$text-warning"))
             return
         filed = when_label(moment, now)
-        message.update(Content.styled(f"→ {filed}" if self.when.value.strip() else "", "dim"))
+        message.update(Content.styled(f"→ {filed}" if self.when.value.strip() else "", "$text-muted"))
 
     # tags ----------------------------------------------------------------------------------------
     def show_tags(self, names: list[str]) -> None:
         label = self.query_one("#bnd-tags", Static)
         if names:
-            label.update(Content.assemble(("tags: ", "dim"), safe_text(", ".join(names)).stylize("dim")))
+            label.update(Content.assemble(("tags: ", "$text-muted"), safe_text(", ".join(names)).stylize("$text-muted")))
         else:
             label.update("")
 

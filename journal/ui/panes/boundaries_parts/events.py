@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from journal.domain.models import COST_WORDS, Entry
+from journal.ui.boundary_names import boundary_name
 from journal.ui.safe import safe_text
 from journal.ui.widgets.recent_list import when_label, with_text_and_tags
 
@@ -26,7 +27,7 @@ def event_content(entry: Entry, now: datetime, kinds: Mapping[str, str]) -> Cont
     heading = [
         Content.styled(when_label(entry.created_at, now), "bold"),
         Content(" · "),
-        safe_text(kinds.get(slug, slug) or "a boundary"),
+        safe_text(kinds.get(slug) or boundary_name(slug)),
     ]
     if entry.outcome is not None:
         heading.append(Content.styled(f" · {entry.outcome.value}", "bold"))
@@ -56,7 +57,7 @@ class EventList(OptionList):
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self.entries = {f"event-{e.id}": e for e in entries if e.id is not None}
         if not entries:
-            self.set_options([Option(Content.styled(_EMPTY, "dim italic"), disabled=True)])
+            self.set_options([Option(Content.styled(_EMPTY, "$text-muted italic"), disabled=True)])
             return
         options: list[Option | None] = []
         for key, entry in self.entries.items():

@@ -84,7 +84,7 @@ class KindList(KeepsKeyOrder, OptionList):
             key = f"{number} " if number <= 9 else "  "
             parts = [Content.styled(key, "bold"), safe_text(label)]
             if slug not in builtin:
-                parts.append(Content.styled("  (yours)", "dim"))
+                parts.append(Content.styled("  (yours)", "$text-muted"))
             options.append(Option(Content.assemble(*parts), id=slug))
         self.set_options(options)
         if chosen in self.kinds:

@@ -78,7 +78,7 @@ class MonthCalendar(ForwardWorkerFailures, Widget, can_focus=True):
     MonthCalendar > .calendar--mood-2 { background: $warning 40%; color: $text; }
     MonthCalendar > .calendar--mood-3 { background: $panel; color: $text; }
     MonthCalendar > .calendar--mood-4 { background: $success 30%; color: $text; }
-    MonthCalendar > .calendar--mood-5 { background: $success 60%; color: $text; }
+    MonthCalendar > .calendar--mood-5 { background: $success 45%; color: $text; }
     MonthCalendar > .calendar--today { text-style: bold underline; }
     MonthCalendar > .calendar--legend { color: $text-muted; }
     """

@@ -51,9 +51,10 @@ class FilterBar(Vertical):
 
     DEFAULT_CSS = """
     FilterBar { height: auto; }
-    FilterBar > #history-status { height: 1; padding: 0 1; color: $text-muted; }
+    FilterBar > #history-status { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     FilterBar > #history-status.-error { color: $text-error; }
     """
+
     #: Seconds after the last keystroke before the filter is applied.
     DELAY = 0.35
 
@@ -67,6 +68,7 @@ class FilterBar(Vertical):
         self.spec = FilterSpec()
         self._timer: Timer | None = None
         self._count: int | None = None
+        self._tag_names: set[str] = set()
         #: the sentence shown when the line could not be read, else None
         self.error: str | None = None
 
@@ -79,7 +81,23 @@ class FilterBar(Vertical):
         return self.query_one("#history-filter", Input)
 
     def set_tags(self, names: Iterable[str]) -> None:
+        names = list(names)
+        self._tag_names = set(names)
         self.input.suggester = FilterSuggester(names)
+        self._show_state()
+
+    @property
+    def words_that_are_tags(self) -> tuple[str, ...]:
+        """Words in the search that are tag names too (not the trash's words: keep it simple)."""
+        if self.error is not None:
+            return ()
+        return self.spec.words_that_are_tags(self._tag_names)
+
+    def words_as_tags(self) -> None:
+        """Search the words that are tags as their tags: `sleep` becomes `tag:sleep`."""
+        words = self.words_that_are_tags
+        if words:
+            self.set_spec(self.spec.words_as_tags(words))
 
     def set_spec(self, spec: FilterSpec) -> None:
         """Show `spec` in the line (e.g. from the calendar) and apply it."""
@@ -142,4 +160,12 @@ class FilterBar(Vertical):
         else:
             noun = "entry" if self._count == 1 else "entries"
             counted = Content(f" · {self._count:,} {noun}")
-        status.update(Content.assemble(("showing ", "$text-muted"), where, counted))
+        parts: list[Content | str | tuple[str, str]] = [("showing ", "$text-muted"), where, counted]
+        words = self.words_that_are_tags
+        if words:
+            named = ", ".join(f"tag:{w}" for w in words)
+            parts.append(Content(
+                f" · the word only: ctrl+t searches {named} instead, which finds other words for it too"
+            ))
+        status.update(Content.assemble(*parts))
+        self.screen.refresh_bindings()

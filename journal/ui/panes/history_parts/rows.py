@@ -10,6 +10,7 @@ from datetime import datetime
 from textual.content import Content
 
 from journal.domain.models import MOOD_WORDS, Entry, Kind
+from journal.ui.boundary_names import boundary_name
 from journal.ui.safe import highlight_snippet, safe_text
 from journal.ui.widgets.recent_list import first_line
 from journal.ui.widgets.star import star_mark
@@ -17,7 +18,7 @@ from journal.ui.widgets.star import star_mark
 #: (key, header, width or None for "the rest")
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("when", "When", 17),
-    ("kind", "Kind", 17),
+    ("kind", "Kind", 20),
     ("mood", "Mood", 7),
     ("tags", "Tags", 24),
     ("text", "Entry", None),
@@ -32,10 +33,16 @@ def when_cell(moment: datetime, now: datetime) -> Content:
     return Content(local.strftime(pattern))
 
 
-def kind_cell(entry: Entry) -> Content:
-    if entry.kind is Kind.BOUNDARY and entry.outcome is not None:
-        style = {"held": "$text-success", "bent": "$text-warning", "crossed": "$text-error"}.get(str(entry.outcome), "")
-        return Content.assemble("boundary ", (str(entry.outcome), style))
+def kind_cell(entry: Entry, width: int = 20) -> Content:
+    """`mood`, `ritual`, or which boundary and how it fared: `crossed · Overtime`."""
+    if entry.kind is Kind.BOUNDARY:
+        outcome = str(entry.outcome) if entry.outcome is not None else "boundary"
+        style = {"held": "$text-success", "bent": "$text-warning", "crossed": "$text-error"}.get(outcome, "")
+        name = boundary_name(entry.boundary)
+        room = width - len(outcome) - 3
+        if len(name) > room:
+            name = name[: max(1, room - 1)].rstrip() + "…"
+        return Content.assemble((outcome, style), " · ", safe_text(name))
     return Content(str(entry.kind))
 
 

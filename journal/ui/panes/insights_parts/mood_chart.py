@@ -58,7 +58,7 @@ def mood_chart(weeks: Sequence[MoodWeek]) -> Content:
             Content.styled(f" mood{'':<{BAR_CELLS}}", "bold"),
             Content.styled(ENERGY_BLOCK * 2, "$secondary"),
             Content.styled(f" energy{'':<{BAR_CELLS - 5}}", "bold"),
-            Content.styled("entries", "dim"),
+            Content.styled("entries", "$text-muted"),
         )
     ]
     for row in rows:
@@ -70,7 +70,7 @@ def mood_chart(weeks: Sequence[MoodWeek]) -> Content:
                 f" {_value(row.mood)}   ",
                 bar(row.energy, ENERGY_BLOCK, "$secondary"),
                 f" {_value(row.energy)}",
-                Content.styled(f" {row.entries:>4}" if row.entries else "  none", "dim"),
+                Content.styled(f" {row.entries:>4}" if row.entries else "  none", "$text-muted"),
                 Content.styled("  ← lowest", "bold $text-warning") if low else "",
             )
         )

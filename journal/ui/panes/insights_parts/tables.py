@@ -89,7 +89,7 @@ def weekday_table(rows: Sequence[WeekdayRow]) -> Content:
         if row.peak is not None:
             cells.append(Content.styled(f"  ← {WEEKDAY_NAMES[row.peak]}", "italic"))
         lines.append(Content.assemble(*cells))
-    lines.append(Content.styled("← the day a stressor mostly comes on; · none.", "dim italic"))
+    lines.append(Content.styled("← the day a stressor mostly comes on; · none.", "$text-muted italic"))
     return Content("\n").join(lines)
 
 
@@ -102,7 +102,7 @@ def pairs_table(pairs: Sequence[PairStat]) -> Content:
     for p in pairs:
         both = f"{_name(p.first, SHORT_NAME)} + {_name(p.second, SHORT_NAME)}"
         lines.append(Content.assemble(f"{both:<{width}} ", Content.styled(f"{p.together:>8}", "bold"), f" {p.lift:>8.1f}×"))
-    lines.append(Content.styled("× chance: how much more often than if unrelated.", "dim italic"))
+    lines.append(Content.styled("× chance: how much more often than if unrelated.", "$text-muted italic"))
     return Content("\n").join(lines)
 
 
@@ -121,5 +121,5 @@ def helpers_table(helpers: Sequence[Helper]) -> Content:
                 f" {h.mood_with:>6.1f} {h.mood_without:>8.1f} {h.entries:>8}",
             )
         )
-    lines.append(Content.styled("Mean mood (mood entries and rituals) with the tag, and without.", "dim italic"))
+    lines.append(Content.styled("Mean mood (mood entries and rituals) with the tag, and without.", "$text-muted italic"))
     return Content("\n").join(lines)
