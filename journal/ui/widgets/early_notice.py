@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from journal.domain.early_notice import FIGURES_INTRO, HELPS, NOT_A_DIAGNOSIS, EarlyNotice, dismissal_record
+from journal.domain.early_notice import HELPS, NOT_A_DIAGNOSIS, EarlyNotice, dismissal_record
 from journal.exchange.notice import DISMISSED_KEY, current_notice
 from journal.ui.dialogs.wording import URGENT_HELP
 from journal.ui.widgets.kept_whole import KeptWhole
@@ -95,7 +95,7 @@ class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
             return
         # The headline says what rose; the figures line only the numbers, each said once.
         self.query_one("#notice-headline", Static).update(Content(notice.headline(figures=False)))
-        details = FIGURES_INTRO + "; ".join(notice.details()) + "."
+        details = "The numbers: " + "; ".join(notice.details()) + "."
         self.query_one("#notice-figures", Static).update(Content(details))
 
     @on(Button.Pressed, "#notice-dismiss")
