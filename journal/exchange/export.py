@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from journal.domain.models import BOUNDARY_KINDS, Entry, EntryQuery
+from journal.storage.backup import special_kind
 
 if TYPE_CHECKING:
     from journal.storage import Store
@@ -109,25 +110,6 @@ def export_to(
         excel=excel,
     )
     return writer.write(iter_entries(store, query), out, context)
-
-
-def special_kind(path: Path) -> str | None:
-    """What `path` is when it exists but is neither a regular file nor a folder ("a named pipe"...)."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device (a disk)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
 
 
 def write_file(

@@ -72,7 +72,7 @@ def private_file(path: Path) -> None:
     os.close(fd)
 
 
-def _special_kind(path: Path) -> str | None:
+def special_kind(path: Path) -> str | None:
     """"a named pipe", "a character device"...: what `path` is when it is not a regular file or folder."""
     try:
         mode = os.stat(path).st_mode
@@ -88,7 +88,7 @@ def _special_kind(path: Path) -> str | None:
 
 
 def _check_target(target: Path, source: Path) -> None:
-    kind = _special_kind(target)
+    kind = special_kind(target)
     if kind is not None:  # a backup is a whole database file: it cannot be streamed into a pipe
         raise StoreError(f"{target} is {kind}, not a file; give a new file name or a folder for the backup.")
     if target.exists() or target.is_symlink():
