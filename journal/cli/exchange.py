@@ -132,22 +132,13 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
 
 
 def _read_file(file: Path) -> bytes | Path:
-    """The file's bytes; for a zip, its path (a Day One export with photos can be gigabytes: only the
-    export files inside are read)."""
+    """The file's bytes, or its path for a zip (see `read_source`); one sentence when unreadable."""
+    from journal.exchange.importers import ImportProblem, read_source
+
     try:
-        path = file.expanduser()
-        with path.open("rb") as handle:
-            if handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06"):
-                return path
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"There is no file at {file}; check the name and folder.") from None
-    except IsADirectoryError:
-        raise UserError(f"{file} is a folder; give the export file inside it.") from None
-    except PermissionError:
-        raise UserError(f"There is no permission to read {file}.") from None
-    except OSError as exc:
-        raise UserError(f"{file} could not be read ({exc.strerror or 'read error'}).") from None
+        return read_source(file)
+    except ImportProblem as exc:
+        raise UserError(str(exc)) from None
 
 
 def _prepare(data: bytes | Path, fmt: str | None, options: Options) -> Prepared:

@@ -157,6 +157,26 @@ def prepare(data: bytes | Path, fmt: str | None = None, options: Options | None 
     return _readers()[chosen](text, options)
 
 
+def read_source(path: Path) -> bytes | Path:
+    """An import file's bytes; for a zip, its path (a Day One export with photos can be gigabytes:
+    only the export files inside are read). One sentence (ImportProblem) when it cannot be read; the
+    CLI and the app's Import dialog both read through here."""
+    try:
+        path = path.expanduser()
+        with path.open("rb") as handle:
+            if handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06"):
+                return path
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportProblem(f"There is no file at {path}; check the name and folder.") from None
+    except IsADirectoryError:
+        raise ImportProblem(f"{path} is a folder; give the export file inside it.") from None
+    except PermissionError:
+        raise ImportProblem(f"There is no permission to read {path}.") from None
+    except OSError as exc:
+        raise ImportProblem(f"{path} could not be read ({exc.strerror or 'read error'}).") from None
+
+
 def is_zip(data: bytes) -> bool:
     """A zip archive (Day One's and Journey's exports are), by its first bytes."""
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")

@@ -26,6 +26,7 @@ from journal.exchange.importers import (
     UnknownMoods,
     mood_key,
     prepare,
+    read_source,
     run_import,
     summary,
 )
@@ -34,20 +35,6 @@ from journal.ui.messages import ForwardWorkerFailures, JournalChanged
 #: Progress is posted every this many entries (a message per entry would flood the app).
 _PROGRESS_STEP = 50
 _SCORE_WORDS = {1: "awful", 2: "bad", 3: "meh", 4: "good", 5: "great"}
-
-
-def read_file(path: Path) -> bytes:
-    """The file's bytes, or ImportProblem with one sentence (as the CLI says it)."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ImportProblem(f"There is no file at {path}; check the name and folder.") from None
-    except IsADirectoryError:
-        raise ImportProblem(f"{path} is a folder; pick the export file inside it.") from None
-    except PermissionError:
-        raise ImportProblem(f"There is no permission to read {path}.") from None
-    except OSError as exc:
-        raise ImportProblem(f"{path} could not be read ({exc.strerror or 'read error'}).") from None
 
 
 class MoodScoresDialog(ModalScreen[dict[str, int] | None]):
@@ -249,7 +236,7 @@ class ImportDialog(ForwardWorkerFailures, ModalScreen[None]):
     def _dry_run(self, path: Path) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         try:
-            prepared = prepare(read_file(path), None, self.options)
+            prepared = prepare(read_source(path), None, self.options)
             count = run_import(store, prepared, dry_run=True)
         except UnknownMoods as unknown:
             self.post_message(self._Checked(None, str(unknown), unknown.labels))
