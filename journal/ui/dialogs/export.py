@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from journal.exchange.export import ExportProblem, export_to, exporters, write_file
+from journal.ui.services import UsesServices
 
 ENCRYPTED_NOTE = "Your journal is encrypted, but the exported file will not be: keep it somewhere private."
 
@@ -27,7 +28,7 @@ def default_path(fmt: str, today: date | None = None) -> str:
     return f"~/journal-export-{(today or date.today()).isoformat()}{suffix}"
 
 
-class ExportDialog(ModalScreen[None]):
+class ExportDialog(UsesServices, ModalScreen[None]):
     """Format and file; Export writes it in a thread worker and reports back."""
 
     DEFAULT_CSS = """
@@ -86,7 +87,7 @@ class ExportDialog(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path, fmt: str) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         try:
             count = write_file(path, lambda handle: export_to(store, fmt, handle))
         except ExportProblem as problem:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from textual import on, work
 from textual.binding import Binding
@@ -21,8 +20,10 @@ from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from journal.domain.models import Entry, EntryQuery
+from journal.storage import Store
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.panes.history_parts.rows import COLUMNS, entry_cells
+from journal.ui.services import UsesServices
 
 TAGS_WIDTH = 24
 MIN_TEXT_WIDTH = 28
@@ -31,7 +32,7 @@ MIN_TEXT_WIDTH = 28
 QueryForPage = Callable[[int, int], EntryQuery]
 
 
-class EntryTable(ForwardWorkerFailures, DataTable[Content]):
+class EntryTable(UsesServices, ForwardWorkerFailures, DataTable[Content]):
     """Entries newest first, loaded lazily; see the module docstring."""
 
     PAGE = 100
@@ -65,7 +66,6 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._query_for: QueryForPage | None = None
-        self._now: Callable[[], datetime] = lambda: datetime.now().astimezone()
         self._entries: list[Entry] = []
         self._generation = 0
         self._fetching = False
@@ -112,9 +112,9 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
         """True when the last page has arrived: there is nothing more to fetch."""
         return self._done
 
-    def load(self, query_for: QueryForPage, now: Callable[[], datetime], *, keep_cursor: bool = False) -> None:
+    def load(self, query_for: QueryForPage, *, keep_cursor: bool = False) -> None:
         """Start again from the first page of `query_for` (a new filter, or the journal changed)."""
-        self._query_for, self._now = query_for, now
+        self._query_for = query_for
         self._generation += 1
         self._keep_row = self.cursor_row if keep_cursor else 0
         self._entries = []
@@ -151,10 +151,10 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
         self._fetching = True
         self.pages_requested += 1
         offset = 0 if replace else len(self._entries)
-        self._fetch(self.app.store, self._query_for(self.PAGE, offset), self._generation, offset)  # type: ignore[attr-defined]
+        self._fetch(self.store, self._query_for(self.PAGE, offset), self._generation, offset)
 
     @work(thread=True, exclusive=True, group="history-page", exit_on_error=False)
-    def _fetch(self, store: Any, query: EntryQuery, generation: int, offset: int) -> None:
+    def _fetch(self, store: Store, query: EntryQuery, generation: int, offset: int) -> None:
         entries = store.search(query)
         if not get_current_worker().is_cancelled:
             self.post_message(self._Page(generation, offset, entries))
@@ -167,7 +167,7 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
         self._fetching = False
         if event.offset == 0:
             self.clear()
-        now = self._now()
+        now = self.now()
         for entry in event.entries:
             self.add_row(*entry_cells(entry, now), key=str(entry.id))
         self._entries.extend(event.entries)
