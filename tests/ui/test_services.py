@@ -18,10 +18,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from journal.domain.models import Entry, EntryQuery, Kind
 from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
+from journal.ui.dialogs.export import ExportDialog
 from journal.ui.panes.history_parts.entry_table import EntryTable
 from journal.ui.widgets.gentle_note import GentleNote
 from journal.ui.widgets.parked_list import ParkedList
@@ -141,6 +143,13 @@ async def test_the_journal_is_never_touched_on_the_ui_thread_and_every_now_is_th
         await pilot.press("f6")
         await settled(pilot)
         await pilot.press("3")
+        await settled(pilot)
+
+        # the export dialog names its file by the clock's day
+        app.push_screen(ExportDialog(encrypted=False))
+        await settled(pilot)
+        assert "2031-02-14" in app.screen.query_one("#export-path", Input).value
+        await pilot.press("escape")
         await settled(pilot)
 
         # the palette: "forget what the tagger learned" (nothing learned yet: it says so)

@@ -6,7 +6,7 @@ private (0600), and an existing file is never replaced from here.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from textual import on, work
@@ -60,7 +60,7 @@ class ExportDialog(UsesServices, ModalScreen[None]):
             with RadioSet(id="export-format"):
                 for name, cls in self.formats.items():
                     yield RadioButton(f"{name}: {cls.description}", value=name == self.fmt, name=name)
-            yield Input(value=default_path(self.fmt), id="export-path")
+            yield Input(value=default_path(self.fmt, self.now().date()), id="export-path")
             if self.encrypted:
                 yield Static(ENCRYPTED_NOTE, id="export-note", markup=False)
             with Horizontal():
@@ -70,10 +70,11 @@ class ExportDialog(UsesServices, ModalScreen[None]):
     @on(RadioSet.Changed, "#export-format")
     def _format_chosen(self, event: RadioSet.Changed) -> None:
         path_input = self.query_one("#export-path", Input)
-        was_default = path_input.value == default_path(self.fmt)
+        today = self.now().date()
+        was_default = path_input.value == default_path(self.fmt, today)
         self.fmt = event.pressed.name or "json"
         if was_default:  # follow the format unless the person typed their own name
-            path_input.value = default_path(self.fmt)
+            path_input.value = default_path(self.fmt, today)
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-ok")
@@ -83,13 +84,13 @@ class ExportDialog(UsesServices, ModalScreen[None]):
             self.notify("Type where the export should go.", timeout=3)
             return
         self.query_one("#export-ok", Button).disabled = True
-        self._export(Path(raw).expanduser(), self.fmt)
+        self._export(Path(raw).expanduser(), self.fmt, self.now())
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, path: Path, fmt: str) -> None:
+    def _export(self, path: Path, fmt: str, now: datetime) -> None:
         store = self.store
         try:
-            count = write_file(path, lambda handle: export_to(store, fmt, handle))
+            count = write_file(path, lambda handle: export_to(store, fmt, handle, now=now))
         except ExportProblem as problem:
             self.app.call_from_thread(self._failed, str(problem))
         except OSError as exc:

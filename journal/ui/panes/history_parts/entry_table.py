@@ -103,11 +103,6 @@ class EntryTable(UsesServices, ForwardWorkerFailures, DataTable[Content]):
         return list(self._entries)
 
     @property
-    def fetching(self) -> bool:
-        """True while a page is on its way."""
-        return self._fetching
-
-    @property
     def exhausted(self) -> bool:
         """True when the last page has arrived: there is nothing more to fetch."""
         return self._done
