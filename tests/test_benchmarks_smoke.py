@@ -61,7 +61,7 @@ def test_cli_measures_run_the_real_command(tiny: Path) -> None:
     params = read_params(tiny)
     samples = journal_side.measure_cli(tiny, params, repeats=1, keys=("latest", "tag"))
     assert all(s.times and not s.capped for s in samples.values())
-    assert journal_side.cli_args("word", params, 1) == ["search", params.words[1]]
+    assert journal_side.cli_args("word", params, 1) == ["search", params.words[1], *journal_side.PAGE_ARGS]
 
 
 def test_jrnl_files_are_written_in_its_own_format(tiny: Path, tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_jrnl_files_are_written_in_its_own_format(tiny: Path, tmp_path: Path) ->
     assert re.search(r"^@[-\w]+( @[-\w]+)*$", target.read_text(), flags=re.M)  # the tags line
     config = jrnl_side.write_config(tmp_path, target).read_text()
     assert config.startswith("version:")  # a JSON config would make jrnl ask to upgrade from 1.x
-    assert jrnl_side.args_for("tag", read_params(tiny), 0)[1:] == ["-n", str(PAGE)]
+    assert jrnl_side.args_for("tag", read_params(tiny), 0)[1:] == (["-n", str(PAGE)] if PAGE else [])
 
 
 def test_report_renders_ratios_and_verdicts() -> None:
