@@ -16,7 +16,7 @@ if str(BENCHMARKS) not in sys.path:
 
 from versus import journal_side, jrnl_side, raw_sqlite  # noqa: E402
 from versus.operations import OPERATIONS, PAGE, read_params  # noqa: E402
-from versus.report import SizeResult, size_tables, summary_table  # noqa: E402
+from versus.report import SizeResult, command_verdicts, size_tables, summary_table  # noqa: E402
 from versus.timing import Sample  # noqa: E402
 
 from journal.demo import DEMO_NOW, demo_entries  # noqa: E402
@@ -85,6 +85,9 @@ def test_report_renders_ratios_and_verdicts() -> None:
     assert "| 200x | 2.0x | pass |" in table
     assert "> 60.00 s" in table and "> 6,000x" in table
     assert "(missed)" not in summary_table(result)
+    result.samples["jrnl_cli"]["latest"] = Sample([0.1])  # 10x as a whole command: under the 20x
+    assert command_verdicts(result) == {**{k: True for k in command_verdicts(result)}, "latest": False}
+    assert "| 10.0x | 2.0x | **miss** |" in size_tables(result)
 
 
 # --- benchmarks/panes.py: History's first page and Insights over a year ------------------------------
