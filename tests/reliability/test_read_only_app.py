@@ -25,6 +25,7 @@ from journal.storage import Store, open_store
 from journal.storage import store as store_module
 from journal.ui.app import READ_ONLY_NOTICE, READ_ONLY_REFUSED, JournalApp
 from journal.ui.panes.history import HistoryPane
+from journal.ui.panes.insights import InsightsPane
 from journal.ui.panes.mood import MoodPane
 from tests.reliability.helpers import digest
 
@@ -76,12 +77,18 @@ async def test_the_app_opens_a_read_only_journal_says_so_and_can_be_browsed(
         await until(pilot, lambda: isinstance(app.screen, HistoryPane) and len(app.screen.table.entries) == 3,
                     "History listed the journal")
         assert {e.text for e in app.screen.table.entries} == set(TEXTS)
-        await pilot.press("f4")
-        await until(pilot, lambda: not any(w.is_running for w in app.workers), "Insights loaded")
+        app.screen.table.focus()
+        await pilot.press("s")  # star the entry under the cursor: refused, the list stays
+        await until(pilot, lambda: READ_ONLY_REFUSED in notices(app), "the star was refused")
+        assert not any(e.starred for e in app.screen.table.entries)
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, InsightsPane)
+                    and not any(w.is_running for w in app.workers), "Insights loaded")
         app.theme = next(name for name in app.available_themes if name != app.theme)  # kept for the session
         await pilot.pause()
         assert notices(app).count(READ_ONLY_NOTICE) == 1
-        assert READ_ONLY_REFUSED not in notices(app)
+        assert notices(app).count(READ_ONLY_REFUSED) == 1
+        assert not [n for n in notices(app) if "went wrong" in n]
     assert app.return_code in (None, 0)
     assert digest(db_path) == before
 
