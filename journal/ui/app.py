@@ -27,7 +27,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from journal.storage import Store, StoreError, WrongPassphrase, open_store
+from journal.storage import ReadOnlyJournal, Store, StoreError, WrongPassphrase, open_store
 from journal.ui.commands import JournalCommands
 from journal.ui.compat import CompatApp
 from journal.ui.latest_writes import LatestWrites
@@ -49,6 +49,11 @@ RESUME_WITHIN = timedelta(hours=12)
 #: first frame down, early enough to be ready before a first sentence is typed (and if it is not,
 #: the live tagging simply builds it itself, off the UI thread all the same).
 WARM_TAGGER_AFTER = 0.2
+#: Said once on opening a journal that can only be read (read-only media, or no write permission).
+READ_ONLY_NOTICE = "This journal is read-only here: you can read everything, but nothing new can be saved."
+READ_ONLY_NOTICE_SECONDS = 12
+#: Said when a save meets a read-only journal; the form or editor keeps what was typed.
+READ_ONLY_REFUSED = "The journal is read-only here, so nothing was saved; anything you typed is still on screen."
 
 
 def local_now() -> datetime:
@@ -157,6 +162,8 @@ class JournalApp(CompatApp):
             gc.enable()
 
     def on_mount(self) -> None:
+        if self.store.read_only:
+            self.notify(READ_ONLY_NOTICE, title="Read-only", timeout=READ_ONLY_NOTICE_SECONDS, markup=False)
         if not self._welcomed_before:
             from journal.ui.dialogs.welcome import WelcomeScreen
 
@@ -199,7 +206,10 @@ class JournalApp(CompatApp):
         self.push_screen(RetagDialog(offered=True))
 
     def write_setting(self, key: str, value: Any) -> None:
-        """Remember a setting, off the UI thread (the last value asked for is the one that lands)."""
+        """Remember a setting, off the UI thread (the last value asked for is the one that lands).
+        A read-only journal keeps nothing: the welcome comes again, a theme lasts this session."""
+        if self.store.read_only:
+            return
         self._settings.put(key, value)
         self._write_settings()
 
@@ -264,6 +274,9 @@ class JournalApp(CompatApp):
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
+        if isinstance(error, ReadOnlyJournal):
+            self.notify(READ_ONLY_REFUSED, title="Not saved", severity="warning", markup=False)
+            return
         if isinstance(error, StoreError):
             # the store's errors are written for people (disk full, file moved, locked): say exactly that
             self.notify(str(error), title="That didn't work", severity="warning")
