@@ -47,6 +47,10 @@ ENTRY_COLUMNS = (
 )
 #: `starred` is read with every entry but never written by save(): only star()/unstar() change it, so
 #: editing an entry (or saving one built afresh from a form) can never drop its star.
+#: a new entry's row, its id first (None lets SQLite choose)
+INSERT_ENTRY = "INSERT INTO entries (id, {cols}) VALUES (?, {marks})".format(
+    cols=", ".join(ENTRY_COLUMNS), marks=", ".join("?" * len(ENTRY_COLUMNS))
+)
 ENTRY_SELECT = "e.id, " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + ", e.starred"
 
 # Plain lookups: calling an Enum costs ~10x more, and a listed page converts hundreds of these. An
