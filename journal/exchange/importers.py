@@ -19,13 +19,13 @@ from datetime import date, datetime, time, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.domain.models import Category, Entry, EntryTag, Source
+from journal.domain.models import Entry, EntryTag
 from journal.domain.tagging import TAXONOMY
-from journal.domain.tags import tag_slug
+from journal.domain.tags import chosen_tag, tag_slug
 
 if TYPE_CHECKING:
     from journal.storage import Store
-    from journal.storage.import_keys import ImportCount
+    from journal.domain.models import ImportCount
 
 FORMATS = ("json", "jrnl", "dayone", "daylio")
 #: Daylio's five built-in moods, best first.
@@ -276,25 +276,12 @@ def _split_map(text: str) -> list[str]:
     return parts
 
 
-def slug(raw: str) -> str | None:
-    """A tag name as other programs write it (`@Work`, `#late night`, `@c++`) -> `work`, `late-night`,
-    `c++`: the app's one slug rule (journal.domain.tags), so distinct tags stay distinct."""
-    return tag_slug(raw) or None
-
-
 def manual_tags(names: list[str]) -> list[EntryTag]:
-    """Tags the person chose in the other program: manual, built-in slugs keep their own category."""
-    tags: list[EntryTag] = []
-    seen: set[str] = set()
-    for raw in names:
-        name = slug(raw)
-        if name is None or name in seen:
-            continue
-        seen.add(name)
-        known = TAXONOMY.get(name)
-        category = known.category if known else Category.PERSONAL
-        tags.append(EntryTag(name, category, known.group if known else None, Source.MANUAL))
-    return tags
+    """Tags the person chose in the other program (`@Work`, `#late night`, `@c++`): by the app's one
+    slug rule and its one rule for hand-chosen tags (journal.domain.tags), so distinct tags stay
+    distinct and built-in names keep their own category."""
+    slugs = dict.fromkeys(tag_slug(raw) for raw in names)
+    return [chosen_tag(name, TAXONOMY) for name in slugs if name]
 
 
 def local_moment(day: date, clock: time, tz: tzinfo) -> datetime:

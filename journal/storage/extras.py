@@ -9,6 +9,7 @@ from typing import Any
 
 from journal.domain.boundary_tags import KIND_STRESSORS, STRESSOR_CHOICES
 from journal.domain.models import BOUNDARY_KINDS, ParkedItem, TagHit
+from journal.domain.tags import kind_slug
 from journal.storage.base import StoreBase
 from journal.storage.errors import StoreError
 from journal.storage.fts import with_fts_query
@@ -19,7 +20,8 @@ _PARKED_COLUMNS = "p.id, p.text, p.created_utc, p.utc_offset_min, p.status, p.ri
 
 
 def _kind_slug(text: str) -> str:
-    slug = "-".join(text.strip().lower().split())
+    """A kind's slug by the one rule for kinds (journal.domain.tags.kind_slug), or one sentence."""
+    slug = kind_slug(text)
     if not slug:
         raise StoreError("A boundary kind needs a name.")
     return slug
