@@ -37,7 +37,8 @@ class Source(StrEnum):
 
 
 class Category(StrEnum):
-    """The four families of tags (see `shared/design/tagging.md`)."""
+    """The four families of tags: symptoms and stressors (what weighs), care (what helps, such as
+    supervision or exercise) and personal (the writer's own names: `#hashtags`, tags added by hand)."""
 
     SYMPTOM = "symptom"
     STRESSOR = "stressor"

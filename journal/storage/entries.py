@@ -24,7 +24,7 @@ class EntriesMixin(StoreBase):
         """
         params = entry_params(entry)  # refuses a date out of range before anything is locked
         # Tag first, outside the write lock: building the tagger and tagging a long note take far longer
-        # than the writes, and every other writer would wait for them (issue 16).
+        # than the writes, and every other writer would wait for them.
         with self._read() as conn:
             tagger, model = self._current_tagger(conn), self._personal_model(conn)
         early = tag_with(tagger, model, entry.text, entry.id).hits
@@ -112,11 +112,6 @@ class EntriesMixin(StoreBase):
             if deleted is None:
                 raise StoreError("Only entries in the trash can be deleted for good; move it to the trash first.")
             conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
-
-    def empty_trash(self) -> int:
-        """Delete every entry in the trash for good. Returns how many went."""
-        with self._write() as conn:
-            return conn.execute("DELETE FROM entries WHERE deleted_utc IS NOT NULL").rowcount
 
     @staticmethod
     def _require(conn: sqlite3.Connection, entry_id: int) -> str | None:

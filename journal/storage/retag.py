@@ -119,7 +119,7 @@ class RetagMixin(StoreBase):
         return found
 
     # the offer after an upgrade ------------------------------------------------------------------
-    def tagged_by_version(self) -> int:
+    def _tagged_by_version(self) -> int:
         """The tagger version that last tagged the whole journal (1 for journals from before it was kept)."""
         value = self.get_setting(TAGGER_VERSION_KEY)  # type: ignore[attr-defined]
         return value if isinstance(value, int) else 1
@@ -127,7 +127,7 @@ class RetagMixin(StoreBase):
     def retag_offer_due(self) -> bool:
         """Whether to offer re-tagging: the tagger is newer than the one that tagged the journal,
         there are entries, and the writer has not said "not now" to this version."""
-        if self.tagged_by_version() >= TAGGER_VERSION:
+        if self._tagged_by_version() >= TAGGER_VERSION:
             return False
         declined = self.get_setting(DECLINED_KEY)  # type: ignore[attr-defined]
         if isinstance(declined, int) and declined >= TAGGER_VERSION:

@@ -70,7 +70,7 @@ def utc_text(moment: datetime) -> str:
     """`moment` (aware, UTC) in the stored form, the year always four digits.
 
     Not strftime: on glibc its %Y writes year 999 as "999", which sorts after "2026" and which
-    fromisoformat cannot read back (issue 16)."""
+    fromisoformat cannot read back."""
     return (
         f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T{moment.hour:02d}:{moment.minute:02d}:"
         f"{moment.second:02d}.{moment.microsecond:06d}Z"

@@ -13,6 +13,7 @@ twice (entry, boundary entries or parked items).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from journal.domain.models import Entry, EntryQuery, EntryTag, Kind, TagDef
@@ -23,7 +24,7 @@ from journal.domain.ritual import (
     ritual_entry_payload,
 )
 from journal.domain.tags import chosen_tag
-from journal.storage.face import RitualWrites
+from journal.storage.face import Listing, RitualWrites
 
 #: a boundary entry logged by the ritual costs this much unless the user says otherwise
 DEFAULT_COST = 2
@@ -81,6 +82,16 @@ def build_entries(
             entries.append(Entry(Kind.BOUNDARY, state.closed_at, text=text, boundary=question.kind,
                                  outcome=question.outcome, cost=DEFAULT_COST))
     return entries
+
+
+def off_shift_since(store: Listing, now: datetime) -> datetime | None:
+    """When today's shift was closed (its ritual entry), in `now`'s time zone; None while it is open.
+
+    (Earlier versions also read an `off_shift_since` setting that nothing ever wrote; the ritual
+    entry is the one record of a closed shift.)"""
+    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    rituals = store.search(EntryQuery(kind=Kind.RITUAL, since=start, limit=1))
+    return rituals[0].created_at.astimezone(now.tzinfo) if rituals else None
 
 
 def find_ritual_entry(store: RitualWrites, state: RitualState) -> Entry | None:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from journal.domain.models import Category, EntryQuery, Kind, Source
 from journal.domain.ritual import RitualState, Step
 from journal.storage import Store
-from journal.usecases.ritual import close_ritual
+from journal.usecases.ritual import close_ritual, off_shift_since
 
 START = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
 
@@ -54,3 +54,14 @@ def test_closing_again_after_a_crash_adds_nothing(store: Store) -> None:
     assert len(store.search(EntryQuery(kind=Kind.BOUNDARY))) == 1
     assert len(store.parked(status=None)) == 2
     assert store.ritual_state() is None
+
+
+def test_the_shift_is_off_from_today_s_ritual_only(store: Store) -> None:
+    """Only a ritual entry closes the shift: the `off_shift_since` setting that earlier versions read
+    (and nothing ever wrote) no longer counts."""
+    later = START + timedelta(hours=3)
+    store.set_setting("off_shift_since", (START + timedelta(hours=1)).isoformat())
+    assert off_shift_since(store, later) is None
+    close_ritual(store, _closed(), {})
+    assert off_shift_since(store, later) == START + timedelta(minutes=6)
+    assert off_shift_since(store, later + timedelta(days=1)) is None  # yesterday's closing is not today's
