@@ -25,7 +25,7 @@ from journal.domain.models import Category, Entry, EntryTag, Kind, Outcome, Sour
 from journal.storage import personal
 from journal.storage.connection import WRITE_BUDGET, guarded, integrity_errors, operational_errors
 from journal.storage.entry_tags import TagPlan, plan_tags, write_plan
-from journal.storage.errors import JournalMoved, NoPermission, StoreError
+from journal.storage.errors import JournalMoved, ReadOnlyJournal, StoreError
 from journal.storage.rows import INSERT_ENTRY, entry_params
 from journal.storage.tagger_bridge import build_tagger, builtin_tags
 
@@ -101,7 +101,7 @@ class StoreBase:
         Keep the block to the writes themselves (tag text before, see EntriesMixin.save): every other
         writer waits for as long as it runs."""
         if self.read_only:
-            raise NoPermission(
+            raise ReadOnlyJournal(
                 f"The journal at {self.path} is read-only here (read-only media, or no permission to write "
                 "it or its folder); it can be searched, exported and backed up, but nothing was saved."
             )

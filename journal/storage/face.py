@@ -11,7 +11,7 @@ Everything here is blocking (SQLite): the UI calls it from thread workers only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -69,9 +69,11 @@ class EntryWrites(Protocol):
 
 
 class Listing(Protocol):
-    """Finding entries again: search and count by a query, the calendar's days, parked lines."""
+    """Finding entries again: search (a page), listing (a stream, for printing many) and count by a
+    query, the calendar's days, parked lines."""
 
     def search(self, query: EntryQuery) -> list[Entry]: ...
+    def listing(self, query: EntryQuery) -> Iterator[Entry]: ...
     def count(self, query: EntryQuery) -> int: ...
     def day_moods(self, start: date, end: date) -> dict[date, DayMood]: ...
     def on_this_day(self, day: date, limit: int = 30) -> list[Entry]: ...
