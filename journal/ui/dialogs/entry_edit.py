@@ -27,6 +27,7 @@ from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.services import UsesServices
 from journal.ui.widgets.scale_picker import ScalePicker
 from journal.ui.widgets.tagged_editor import TaggedEditor
+from journal.usecases.entries import save_entry
 
 
 class EntryEdit(UsesServices, ForwardWorkerFailures, ModalScreen[Entry | None]):
@@ -113,12 +114,7 @@ class EntryEdit(UsesServices, ForwardWorkerFailures, ModalScreen[Entry | None]):
     @work(thread=True, exclusive=True, group="edit-save", exit_on_error=False)
     def _save(self, store: Store, entry: Entry, unrejected: set[str]) -> None:
         try:
-            saved = store.save(entry)
-            assert saved.id is not None, "a saved entry has its id"
-            for name in unrejected:  # the person took back an earlier "not this tag"
-                store.unreject_tag(saved.id, name)
-            if unrejected:
-                saved = store.get(saved.id) or saved
+            saved = save_entry(store, entry, unrejected=unrejected)  # they took back a "not this tag"
             self.post_message(self._Saved(saved, None))
         except StoreError as exc:
             self.post_message(self._Saved(None, str(exc)))

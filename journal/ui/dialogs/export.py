@@ -1,12 +1,12 @@
 """Export from the app: pick a format and a file, and the journal is written there in the background.
 
-The same exporters as `journal export` (journal.exchange.export); the file is written atomically,
+The same export as `journal export` (journal.usecases.exchange); the file is written atomically,
 private (0600), and an existing file is never replaced from here.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from textual import on, work
@@ -16,15 +16,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from journal.exchange.export import ExportProblem, export_to, exporters, write_file
 from journal.ui.services import UsesServices
+from journal.usecases.exchange import ExportProblem, export_file, export_formats
 
 ENCRYPTED_NOTE = "Your journal is encrypted, but the exported file will not be: keep it somewhere private."
 
 
 def default_path(fmt: str, today: date | None = None) -> str:
     """~/journal-export-2026-11-20.json: a name that says what it is and when."""
-    suffix = exporters()[fmt].suffix
+    suffix = export_formats()[fmt].suffix
     return f"~/journal-export-{(today or date.today()).isoformat()}{suffix}"
 
 
@@ -51,7 +51,7 @@ class ExportDialog(UsesServices, ModalScreen[None]):
     def __init__(self, *, encrypted: bool = False) -> None:
         super().__init__()
         self.encrypted = encrypted
-        self.formats = exporters()
+        self.formats = export_formats()
         self.fmt = "json"
 
     def compose(self) -> ComposeResult:
@@ -84,13 +84,13 @@ class ExportDialog(UsesServices, ModalScreen[None]):
             self.notify("Type where the export should go.", timeout=3)
             return
         self.query_one("#export-ok", Button).disabled = True
-        self._export(Path(raw).expanduser(), self.fmt, self.now())
+        self._export(Path(raw).expanduser(), self.fmt)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, path: Path, fmt: str, now: datetime) -> None:
+    def _export(self, path: Path, fmt: str) -> None:
         store = self.store
         try:
-            count = write_file(path, lambda handle: export_to(store, fmt, handle, now=now))
+            count = export_file(store, path, fmt)
         except ExportProblem as problem:
             self.app.call_from_thread(self._failed, str(problem))
         except OSError as exc:

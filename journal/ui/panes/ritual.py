@@ -8,7 +8,7 @@ never land out of order, and the last one still waiting is written as the pane g
 a crash or a closed terminal resumes at the same step with every answer kept.
 
 Closing writes the whole ritual as one `ritual` entry plus its boundary entries in one transaction
-(`ritual_steps.closing`), in a worker too, behind the same lock. A ritual whose every step was
+(`journal.usecases.ritual`), in a worker too, behind the same lock. A ritual whose every step was
 skipped still closes the shift: a minimal ritual entry is saved, because closing the day is the
 point even when there is nothing to say.
 """
@@ -35,7 +35,7 @@ from journal.ui.latest_writes import LatestWrites
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.panes.ritual_steps.base import StepView
-from journal.ui.panes.ritual_steps.closing import finish_closing
+from journal.usecases.ritual import close_ritual
 from journal.ui.panes.ritual_steps.factory import make_step
 from journal.ui.panes.ritual_steps.progress import progress_dots, progress_label
 from journal.ui.panes.ritual_steps.summary import SummaryView
@@ -273,7 +273,7 @@ class RitualPane(SavesParkedMarks, PaneScreen):
                 self.post_message(_CloseFailed(state_saved=False))
                 return
             try:
-                entry = finish_closing(store, state, extras)
+                entry = close_ritual(store, state, extras)
             except StoreError:
                 self.post_message(_CloseFailed(state_saved=True))
                 return

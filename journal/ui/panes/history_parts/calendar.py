@@ -20,9 +20,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from journal.domain.models import MOOD_WORDS
+from journal.domain.models import MOOD_WORDS, DayMood
 from journal.storage import Store
-from journal.storage.calendar import DayMood
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.services import UsesServices
 
