@@ -14,6 +14,7 @@ from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
 from journal.storage.errors import EntryNotFound, StoreError
 from journal.storage.personal import learn_from_save
 from journal.storage.rows import ENTRY_COLUMNS, ENTRY_SELECT, entry_params, now_text, row_to_entry
+from journal.storage.tagger_bridge import warm_builtin_tagger
 
 _INSERT = "INSERT INTO entries (id, {cols}) VALUES (?, {marks})".format(
     cols=", ".join(ENTRY_COLUMNS), marks=", ".join("?" * len(ENTRY_COLUMNS))
