@@ -30,3 +30,15 @@ def tagger() -> engine.Tagger:
 def names(tagger: Tagger | engine.Tagger, text: str) -> set[str]:
     """The tag names `text` gets."""
     return {hit.name for hit in tagger.tag(text)}
+
+
+def damaged(data: bytes, how: str) -> bytes:
+    """A cache file's bytes harmed as a disk or an interrupted write might: one byte flipped
+    ("flip"), cut short ("truncate") or gone ("empty")."""
+    if how == "flip":
+        middle = len(data) // 2
+        return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:]
+    if how == "truncate":
+        return data[: len(data) // 3]
+    assert how == "empty"
+    return b""
