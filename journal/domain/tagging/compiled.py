@@ -184,12 +184,11 @@ def cache_notice() -> str | None:
     return notice
 
 
-def _write_private(folder: Path, name: str, data: bytes, family: str = "cues") -> None:
+def _write_private(folder: Path, name: str, data: bytes) -> None:
     """Write atomically (a temporary file renamed into place), owner-only, dropping this Python's
-    older files of the same `family` (and those of the unversioned format before it), never
-    another Python's. The learned model's parsed copy (`model.py`) is the family "model"."""
+    older indexes (and those of the unversioned format before it), never another Python's."""
     private_folder(folder)  # every folder made on the way 0700, not only the last
-    fd, temp = tempfile.mkstemp(prefix=f".{family}-", dir=folder)  # mkstemp makes it 0600
+    fd, temp = tempfile.mkstemp(prefix=".cues-", dir=folder)  # mkstemp makes it 0600
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -197,10 +196,9 @@ def _write_private(folder: Path, name: str, data: bytes, family: str = "cues") -
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    ours = f"{family}-py{sys.version_info[0]}{sys.version_info[1]}-"
-    for old in folder.glob(f"{family}-*.bin"):
-        unversioned = not old.name.startswith(f"{family}-py")
-        if old.name != name and (old.name.startswith(ours) or unversioned):
+    for old in folder.glob("cues-*.bin"):
+        unversioned = not old.name.startswith("cues-py")
+        if old.name != name and (old.name.startswith(PREFIX) or unversioned):
             old.unlink(missing_ok=True)
 
 

@@ -10,25 +10,16 @@ found the tag, `thresholds` when it did not. A tag's probability is
 
 It is read once per process, on first use (like the cue index), and each word's contribution is
 remembered, so a long entry costs a dictionary lookup per distinct word plus its word pairs.
-Parsing 2 MB of JSON is most of a cold `journal mood`'s tagging cost, so the parsed model is kept
-beside the cue index (`compiled.py`: same cache folder, one file per Python version, owner-only,
-checksummed, safe to delete) under a name holding the model file's size and time, and read from
-there with `marshal` when it is current.
 """
 
 from __future__ import annotations
 
-import gc
 import json
-import marshal
 import math
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from contextlib import suppress
 from importlib import resources
-from pathlib import Path
 
 from journal.domain.tagging.features import word_features
 
@@ -128,70 +119,12 @@ class Model:
         return [_sigmoid(a * s + b) for s, (a, b) in zip(scores, self.calibration)]
 
 
-#: Bump when what the parsed copy stores changes.
-CACHE_FORMAT = 1
-_FIELDS = ("format", "tags", "bias", "weights", "calibration", "thresholds", "cue_thresholds", "chars",
-           "weight_scale")
-
-
-def _cache_name(source: Path) -> str:
-    """The parsed copy's file name: this Python, the cache format and the model file's size and time
-    (a new model file, installed or retrained, has another name, so a stale copy is never read)."""
-    st = source.stat()
-    v = sys.version_info
-    return f"model-py{v[0]}{v[1]}-{CACHE_FORMAT}-{st.st_size}-{st.st_mtime_ns}.bin"
-
-
-def _read_parsed(folder: Path, name: str) -> dict | None:
-    from journal.domain.tagging.compiled import _unseal
-
-    try:
-        payload = _unseal((folder / name).read_bytes())
-    except OSError:
-        return None
-    paused = gc.isenabled()
-    gc.disable()  # tens of thousands of new strings and no cycles among them
-    try:
-        stored_name, data = marshal.loads(payload) if payload is not None else (None, None)
-    except (EOFError, ValueError, TypeError):
-        return None
-    finally:
-        if paused:
-            gc.enable()
-    return data if stored_name == name and isinstance(data, dict) else None
-
-
-def load(source: Path, folder: Path | None) -> Model:
-    """The model in `source` (JSON), through its parsed copy in `folder` when there is a current one;
-    otherwise parsed and its copy written there (a folder that cannot be written costs only speed)."""
-    from journal.domain.tagging.compiled import _seal, _write_private
-
-    name = _cache_name(source) if folder is not None else ""
-    data = _read_parsed(folder, name) if folder is not None else None
-    if data is not None:
-        try:
-            return Model.from_json(data)
-        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
-            pass  # a copy that is not a model: parse the JSON and write it afresh
-    raw = json.loads(source.read_text(encoding="utf-8"))
-    data = {k: raw[k] for k in _FIELDS if k in raw}
-    model = Model.from_json(data)  # validate before keeping a copy
-    if folder is not None:
-        with suppress(OSError):
-            _write_private(folder, name, _seal(marshal.dumps((name, data))), family="model")
-    return model
-
-
 @cache
 def shipped() -> Model | None:
     """The model shipped with the package, read on first use; None if it is missing or unreadable
     (the tagger then falls back to the cue engine alone rather than failing)."""
-    from journal.domain.tagging.compiled import cache_dir
-
     try:
-        source = resources.files("journal.domain.tagging").joinpath(MODEL_FILE)
-        if not isinstance(source, Path):  # installed inside an archive: no file to stat, no copy
-            return Model.from_json(json.loads(source.read_text(encoding="utf-8")))
-        return load(source, cache_dir())
+        text = resources.files("journal.domain.tagging").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        return Model.from_json(json.loads(text))
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
