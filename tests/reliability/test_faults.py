@@ -107,10 +107,10 @@ def test_disk_full_by_file_size_limit_cli(db_path: Path) -> None:
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 256 KB filesystem, where this machine allows mounting one (root, not in CI containers)."""
+    """A real 512 KB filesystem (room for a new journal's schema, not for 200 long entries), where this machine allows mounting one (root, not in CI containers)."""
     mount = tmp_path / "tiny"
     mount.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
                           capture_output=True) if shutil.which("mount") and os.geteuid() == 0 else None
     if made is None or made.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here; the RLIMIT_FSIZE tests cover disk full")
