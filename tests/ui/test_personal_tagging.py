@@ -21,7 +21,9 @@ from journal.ui.dialogs.retag import OFFER, RetagDialog
 
 AppFactory = Callable[..., JournalApp]
 SIZE = (120, 40)
-ROTA = ["the nights rota is a proper headache", "rota is a headache again", "this new rota, what a headache"]
+# Idioms the tagger reads as a headache (a wrong tag the person turns down): it must give the tag to all
+# three, or fewer than three refusals are learned.
+ROTA = ["honestly this rota is a headache", "rota is a headache again", "this new rota, what a headache"]
 
 
 def _save(store: Store, text: str, at: datetime = DEMO_NOW) -> Entry:
