@@ -16,7 +16,7 @@ if str(BENCHMARKS) not in sys.path:
 
 from versus import journal_side, jrnl_side, raw_sqlite  # noqa: E402
 from versus.operations import OPERATIONS, PAGE, read_params  # noqa: E402
-from versus.report import SizeResult, size_tables, summary_table  # noqa: E402
+from versus.report import SizeResult, command_verdicts, size_tables, summary_table  # noqa: E402
 from versus.timing import Sample  # noqa: E402
 
 from journal.demo import DEMO_NOW, demo_entries  # noqa: E402
@@ -61,7 +61,7 @@ def test_cli_measures_run_the_real_command(tiny: Path) -> None:
     params = read_params(tiny)
     samples = journal_side.measure_cli(tiny, params, repeats=1, keys=("latest", "tag"))
     assert all(s.times and not s.capped for s in samples.values())
-    assert journal_side.cli_args("word", params, 1) == ["search", params.words[1]]
+    assert journal_side.cli_args("word", params, 1) == ["search", params.words[1], *journal_side.PAGE_ARGS]
 
 
 def test_jrnl_files_are_written_in_its_own_format(tiny: Path, tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_jrnl_files_are_written_in_its_own_format(tiny: Path, tmp_path: Path) ->
     assert re.search(r"^@[-\w]+( @[-\w]+)*$", target.read_text(), flags=re.M)  # the tags line
     config = jrnl_side.write_config(tmp_path, target).read_text()
     assert config.startswith("version:")  # a JSON config would make jrnl ask to upgrade from 1.x
-    assert jrnl_side.args_for("tag", read_params(tiny), 0)[1:] == ["-n", str(PAGE)]
+    assert jrnl_side.args_for("tag", read_params(tiny), 0)[1:] == (["-n", str(PAGE)] if PAGE else [])
 
 
 def test_report_renders_ratios_and_verdicts() -> None:
@@ -85,6 +85,9 @@ def test_report_renders_ratios_and_verdicts() -> None:
     assert "| 200x | 2.0x | pass |" in table
     assert "> 60.00 s" in table and "> 6,000x" in table
     assert "(missed)" not in summary_table(result)
+    result.samples["jrnl_cli"]["latest"] = Sample([0.1])  # 10x as a whole command: under the 20x
+    assert command_verdicts(result) == {**{k: True for k in command_verdicts(result)}, "latest": False}
+    assert "| 10.0x | 2.0x | **miss** |" in size_tables(result)
 
 
 # --- benchmarks/panes.py: History's first page and Insights over a year ------------------------------

@@ -35,14 +35,18 @@ def journal_env() -> dict[str, str]:
     return env
 
 
+#: `journal search` shows 50 unless told otherwise; 0 is every match.
+PAGE_ARGS = ["--limit", str(PAGE or 0)]
+
+
 def cli_args(key: str, params: Params, i: int) -> list[str]:
     """`journal` arguments for operation `key`, repeat `i` (the same words and tags jrnl gets)."""
     if key == "word":
-        return ["search", params.words[i % len(params.words)]]
+        return ["search", params.words[i % len(params.words)], *PAGE_ARGS]
     if key == "tag":
-        return ["search", "--tag", params.tags[i % len(params.tags)]]
+        return ["search", "--tag", params.tags[i % len(params.tags)], *PAGE_ARGS]
     if key == "range":
-        return ["search", "--since", params.first_day.isoformat(), "--until", params.last_day.isoformat()]
+        return ["search", "--since", params.first_day.isoformat(), "--until", params.last_day.isoformat(), *PAGE_ARGS]
     if key == "counts":
         return ["stressors", "--since", params.all_from.isoformat(), "--until", params.all_to.isoformat()]
     if key == "latest":
@@ -58,9 +62,10 @@ def store_calls(store: Store, params: Params) -> dict[str, Callable[[int], objec
     all_since, all_until = day_start(params.all_from), day_start(params.all_to + timedelta(days=1))
     moments = iter(range(10**9))
     return {
-        "word": lambda i: store.search(EntryQuery(text=params.words[i % len(params.words)], limit=PAGE)),
-        "tag": lambda i: store.search(EntryQuery(tags=(params.tags[i % len(params.tags)],), limit=PAGE)),
-        "range": lambda i: store.search(EntryQuery(since=since, until=until, limit=PAGE)),
+        # `listing`, as `journal search` prints matches (every one of them, unless PAGE says a page)
+        "word": lambda i: list(store.listing(EntryQuery(text=params.words[i % len(params.words)], limit=PAGE))),
+        "tag": lambda i: list(store.listing(EntryQuery(tags=(params.tags[i % len(params.tags)],), limit=PAGE))),
+        "range": lambda i: list(store.listing(EntryQuery(since=since, until=until, limit=PAGE))),
         "counts": lambda i: store.tag_stats(all_since, all_until),
         "latest": lambda i: store.search(EntryQuery(limit=10)),
         "add": lambda i: store.save(Entry(

@@ -96,14 +96,18 @@ def jrnl_env(home: Path) -> dict[str, str]:
     return env
 
 
+#: jrnl prints every match unless told `-n`.
+PAGE_ARGS = ["-n", str(PAGE)] if PAGE else []
+
+
 def args_for(key: str, params: Params, i: int) -> list[str]:
     """jrnl's arguments for operation `key`, repeat `i` (the same words and tags as the others get)."""
     if key == "word":
-        return ["-contains", params.words[i % len(params.words)], "-n", str(PAGE)]
+        return ["-contains", params.words[i % len(params.words)], *PAGE_ARGS]
     if key == "tag":
-        return [f"@{params.tags[i % len(params.tags)]}", "-n", str(PAGE)]
+        return [f"@{params.tags[i % len(params.tags)]}", *PAGE_ARGS]
     if key == "range":
-        return ["-from", params.first_day.isoformat(), "-to", params.last_day.isoformat(), "-n", str(PAGE)]
+        return ["-from", params.first_day.isoformat(), "-to", params.last_day.isoformat(), *PAGE_ARGS]
     if key == "counts":
         return ["--tags"]
     if key == "latest":

@@ -14,15 +14,17 @@ from pathlib import Path
 
 #: Words a counsellor's journal is full of; each repeat takes the next, the same on every side.
 WORDS = ("supervision", "tired", "client")
-#: Every listing asks for one page, as `journal search` does by default; jrnl gets `-n` with it.
-PAGE = 50
+#: Every listing prints every match, as jrnl does by default (issue 16: many results print fast);
+#: `journal search` gets `--limit 0`, jrnl no `-n`, raw SQLite no LIMIT. A number here makes it a page.
+PAGE: int | None = None
+SHOWN = f"newest {PAGE}" if PAGE else "every match"
 ADD_TEXT = "ok day, ate lunch at my desk again"
 
 #: (key, label) in the order operations are run and reported; "add" runs last as it changes the data.
 OPERATIONS: tuple[tuple[str, str], ...] = (
-    ("word", f"Search a word (newest {PAGE})"),
-    ("tag", f"Filter by tag (newest {PAGE})"),
-    ("range", f"Date range, one month (newest {PAGE})"),
+    ("word", f"Search a word ({SHOWN})"),
+    ("tag", f"Filter by tag ({SHOWN})"),
+    ("range", f"Date range, one month ({SHOWN})"),
     ("counts", "Tag counts, all time"),
     ("latest", "The latest ten"),
     ("add", "Add an entry"),

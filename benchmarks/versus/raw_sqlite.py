@@ -25,15 +25,17 @@ from versus.operations import ADD_TEXT, PAGE, Params  # noqa: E402
 
 COLUMNS = "e.id, e.kind, e.created_utc, e.utc_offset_min, e.text, e.mood, e.energy, e.boundary, e.outcome, e.cost"
 NEWEST = "ORDER BY e.created_utc DESC, e.id DESC"
+#: one page, or (PAGE None) every match, as `journal search --limit 0` and jrnl print them
+LIMIT = f"LIMIT {PAGE}" if PAGE else ""
 SQL = {
     "word": f"SELECT {COLUMNS} FROM entries_fts f JOIN entries e ON e.id = f.rowid "
-            f"WHERE entries_fts MATCH ? AND e.deleted_utc IS NULL {NEWEST} LIMIT {PAGE}",
+            f"WHERE entries_fts MATCH ? AND e.deleted_utc IS NULL {NEWEST} {LIMIT}",
     # Newest first, checking each entry's tags, stops once the page is full: far quicker than driving
     # from the tag's rows for the busy tags timed here (a rare tag would want the join instead).
     "tag": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL AND EXISTS (SELECT 1 FROM entry_tags t "
-           f"WHERE t.entry_id = e.id AND t.tag = ? AND t.rejected = 0) {NEWEST} LIMIT {PAGE}",
+           f"WHERE t.entry_id = e.id AND t.tag = ? AND t.rejected = 0) {NEWEST} {LIMIT}",
     "range": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL "
-             f"AND e.created_utc >= ? AND e.created_utc < ? {NEWEST} LIMIT {PAGE}",
+             f"AND e.created_utc >= ? AND e.created_utc < ? {NEWEST} {LIMIT}",
     "counts": "SELECT t.tag, count(*) AS n FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
               "WHERE t.rejected = 0 AND e.deleted_utc IS NULL GROUP BY t.tag ORDER BY n DESC, t.tag",
     "latest": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL {NEWEST} LIMIT 10",
@@ -78,14 +80,21 @@ def calls(conn: sqlite3.Connection, params: Params) -> dict[str, Callable[[int],
             conn.execute(SQL["add"], (utc_text(moment), offset, moment.date().isoformat(), ADD_TEXT))
 
     def page(key: str, *args: object) -> list[tuple]:
+        """The rows as `journal search` prints them (after the id): time, kind, mood or boundary, tag
+        names, and the snippet (a word search) or the text's first line."""
         rows = conn.execute(SQL[key], args).fetchall()
-        if rows:
-            ids = [row[0] for row in rows]
-            marks = ", ".join("?" * len(ids))
-            conn.execute(SQL["tags"].format(marks=marks), ids).fetchall()
-            if key == "word":
-                conn.execute(SQL["snippets"].format(marks=marks), [args[0], *ids]).fetchall()
-        return rows
+        if not rows:
+            return rows
+        ids = [row[0] for row in rows]
+        marks = ", ".join("?" * len(ids))
+        tags: dict[int, list[str]] = {}
+        for row in conn.execute(SQL["tags"].format(marks=marks), ids):
+            if not row[6]:
+                tags.setdefault(row[0], []).append(row[1])
+        snippets = dict(conn.execute(SQL["snippets"].format(marks=marks), [args[0], *ids])) if key == "word" else {}
+        return [(eid, created, kind, mood if kind == "mood" else boundary, ", ".join(tags.get(eid, ())),
+                 snippets.get(eid) or text.split("\n", 1)[0])
+                for eid, kind, created, _offset, text, mood, _energy, boundary, _outcome, _cost in rows]
 
     return {
         "word": lambda i: page("word", f'"{params.words[i % len(params.words)]}"'),

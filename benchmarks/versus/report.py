@@ -47,6 +47,26 @@ def ratio(slow: Sample | None, fast: Sample | None) -> tuple[str, float | None]:
     return (f"> {text}" if slow.capped else text), value
 
 
+#: As whole commands (issue 16): at least this many times faster than jrnl...
+JRNL_COMMAND_RATIO = 20.0
+#: ...and within max(this many times, this many seconds more than) the raw SQLite script.
+SQLITE_COMMAND_RATIO, SQLITE_COMMAND_SLACK = 3.0, 0.100
+
+
+def command_verdicts(result: SizeResult) -> dict[str, bool]:
+    """For each query as a whole command: at least JRNL_COMMAND_RATIO x faster than jrnl, and within
+    max(SQLITE_COMMAND_RATIO x, + SQLITE_COMMAND_SLACK s) of the raw SQLite script."""
+    met = {}
+    for key in QUERIES:
+        j, o, s = (result.get(f"{side}_cli", key) for side in ("jrnl", "journal", "sqlite"))
+        _, vs_jrnl = ratio(j, o)
+        if vs_jrnl is None or s is None or not s.times or o is None:
+            continue
+        allowed = max(SQLITE_COMMAND_RATIO * s.median, s.median + SQLITE_COMMAND_SLACK)
+        met[key] = vs_jrnl >= JRNL_COMMAND_RATIO and o.median <= allowed
+    return met
+
+
 def verdicts(result: SizeResult) -> dict[str, bool]:
     """For each query: met both targets (at least JRNL_RATIO x faster than jrnl, within SQLITE_RATIO x SQLite)."""
     met = {}
@@ -59,14 +79,15 @@ def verdicts(result: SizeResult) -> dict[str, bool]:
 
 def size_tables(result: SizeResult) -> str:
     """The command-line table and the query-level table for one size."""
-    cli = ["| operation | jrnl | journal | raw SQLite script | jrnl / journal | journal / SQLite |",
-           "|---|---:|---:|---:|---:|---:|"]
+    cli = ["| operation | jrnl | journal | raw SQLite script | jrnl / journal | journal / SQLite | targets |",
+           "|---|---:|---:|---:|---:|---:|:---:|"]
     query = ["| operation | jrnl (in-process) | journal (Store API) | raw SQLite | jrnl / journal | "
              "journal / SQLite | targets |", "|---|---:|---:|---:|---:|---:|:---:|"]
-    met = verdicts(result)
+    met, met_cli = verdicts(result), command_verdicts(result)
     for key, label in OPERATIONS:
         j, o, s = (result.get(f"{side}_cli", key) for side in ("jrnl", "journal", "sqlite"))
-        cli.append(f"| {label} | {fmt(j)} | {fmt(o)} | {fmt(s)} | {ratio(j, o)[0]} | {ratio(o, s)[0]} |")
+        verdict = "-" if key not in met_cli else ("pass" if met_cli[key] else "**miss**")
+        cli.append(f"| {label} | {fmt(j)} | {fmt(o)} | {fmt(s)} | {ratio(j, o)[0]} | {ratio(o, s)[0]} | {verdict} |")
         j, o, s = (result.get(f"{side}_query", key) for side in ("jrnl", "journal", "sqlite"))
         verdict = "-" if key not in met else ("pass" if met[key] else "**miss**")
         query.append(f"| {label} | {fmt(j)} | {fmt(o)} | {fmt(s)} | {ratio(j, o)[0]} | {ratio(o, s)[0]} | {verdict} |")

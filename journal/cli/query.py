@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from journal.cli.common import F, UserError, db_option, existing_journal, json_option, open_journal, period
-from journal.cli.render import emit_json, parked_lines, search_lines, stressor_lines
+from journal.cli.render import emit_json, emit_json_list, parked_lines, search_lines, stressor_lines
 from journal.domain.models import Category, EntryQuery, Kind, ParkedItem, TagStat
 
 if TYPE_CHECKING:
@@ -118,24 +118,22 @@ def search(
     """
     wanted = filter_query(query, tags, kind, since, until, _limit(limit))
     path = existing_journal(ctx)
-    parked: list[ParkedItem] = []
     with open_journal(path, create=False) as store:
-        entries = store.search(wanted)
-        if not as_json:
-            parked = parked_matches(store, wanted)
-    if as_json:
-        from journal.exchange.jsonshape import entry_to_dict
+        if as_json:  # streamed: each entry is written as it is read, however many match
+            from journal.exchange.jsonshape import entry_to_dict
 
-        emit_json([entry_to_dict(e, snippet=True) for e in entries])
+            emit_json_list(entry_to_dict(e, snippet=True) for e in store.listing(wanted))
+            return
+        entries = list(store.listing(wanted))
+        parked = parked_matches(store, wanted)
+    if not entries:
+        click.echo("No entries match.")
     else:
-        if not entries:
-            click.echo("No entries match.")
-        else:
-            click.echo("\n".join(search_lines(entries)))
-            if wanted.limit is not None and len(entries) == wanted.limit:
-                click.echo(f"(the newest {wanted.limit}; --limit 0 shows all)")
-        if parked:
-            click.echo("\n" + "\n".join(parked_lines(parked)))
+        click.echo("\n".join(search_lines(entries)))
+        if wanted.limit is not None and len(entries) == wanted.limit:
+            click.echo(f"(the newest {wanted.limit}; --limit 0 shows all)")
+    if parked:
+        click.echo("\n" + "\n".join(parked_lines(parked)))
 
 
 def _stressor_period(since: str | None, until: str | None) -> tuple[datetime, datetime]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
@@ -67,7 +67,10 @@ def for_terminal(stream: TextIO) -> TextIO:
 
 def one_line(text: str, width: int = 0) -> str:
     """Safe text squeezed onto one line, cut to `width` characters with an ellipsis when longer."""
-    line = _SPACES.sub(" ", safe(text)).strip()
+    if text.isprintable() and "  " not in text and text.strip() == text:
+        line = text  # printable text has no control character and no whitespace but single spaces
+    else:
+        line = _SPACES.sub(" ", safe(text)).strip()
     if width and len(line) > width:
         line = line[: width - 1].rstrip() + "…"
     return line
@@ -75,8 +78,23 @@ def one_line(text: str, width: int = 0) -> str:
 
 def emit_json(data: Any) -> None:
     """Readable, exact JSON: non-ASCII kept as is, but DEL and C1 escaped like the C0 controls."""
+    click.echo(_json_text(data))
+
+
+def _json_text(data: Any) -> str:
     dumped = json.dumps(data, ensure_ascii=False, indent=2)
-    click.echo(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped))
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def emit_json_list(items: Iterable[Any]) -> None:
+    """A JSON list written item by item as `items` yields them, never held whole in memory: the
+    same text `emit_json(list(items))` writes (a raw newline in JSON can only be layout, so each
+    item is indented one level by indenting its lines)."""
+    opening = "[\n  "
+    for item in items:
+        click.echo(opening + _json_text(item).replace("\n", "\n  "), nl=False)
+        opening = ",\n  "
+    click.echo("[]" if opening == "[\n  " else "\n]")
 
 
 def tag_list(tags: Sequence[EntryTag] | Sequence[TagHit]) -> str:
@@ -110,17 +128,17 @@ def search_lines(entries: Sequence[Entry]) -> list[str]:
     """One line per entry: local date and time, kind, mood or boundary, tags, then the snippet."""
     rows = [
         (
-            entry.created_at.strftime("%Y-%m-%d %H:%M"),
+            entry.created_at.isoformat(" ", "minutes")[:16],  # "%Y-%m-%d %H:%M", at C speed
             str(entry.kind),
-            _what(entry),
-            ", ".join(t.name for t in entry.visible_tags),
+            one_line(_what(entry)),
+            one_line(", ".join(t.name for t in entry.visible_tags)),
             one_line(entry.snippet or entry.text.split("\n", 1)[0], 70),
         )
         for entry in entries
     ]
-    widths = [max((len(one_line(row[i])) for row in rows), default=0) for i in range(4)]
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     return [
-        "  ".join([*(one_line(cell).ljust(w) for cell, w in zip(row[:4], widths)), row[4]]).rstrip()
+        "  ".join([*(cell.ljust(w) for cell, w in zip(row[:4], widths)), row[4]]).rstrip()
         for row in rows
     ]
 

@@ -25,6 +25,7 @@ from datetime import date, time, tzinfo
 from html.parser import HTMLParser
 
 from journal.domain.models import Entry, Kind
+from journal.domain.scores import parse_score
 from journal.domain.when import local_tz
 from journal.domain.years import RANGE_SENTENCE, is_supported
 from journal.exchange.daymonth import day_and_month
@@ -36,6 +37,7 @@ from journal.exchange.importers import (
     UnknownMoods,
     joined_text,
     local_moment,
+    long_tag,
     manual_tags,
     mood_key,
 )
@@ -49,19 +51,21 @@ _NEW_NO_TITLE = ("full_date", "date", "weekday", "time", "mood", "activities", "
 _OLD = ("year", "date", "weekday", "time", "mood", "activities", "note")
 #: Columns read (date and weekday repeat full_date; weekday also repeats year + date).
 _READ = {"full_date", "year", "date", "weekday", "time", "mood", "activities", "note_title", "note", "scales"}
-_SCORES = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
 def read(text: str, options: Options) -> Prepared:
     moods = {**{mood_key(k): v for k, v in DAYLIO_MOODS.items()}, **{mood_key(k): v for k, v in options.mood_map.items()}}
     columns, has_header = _layout(text)
-    count = 0
+    count = empty = 0
     unknown: dict[str, str] = {}
     filled: dict[str, int] = {}
     for _line, row in _rows(text, columns, has_header):  # rows are checked in full as they are imported
+        if _is_empty(row):
+            empty += 1
+            continue
         label = row.get("mood") or ""
         key = mood_key(label)
-        if key and key not in moods and key not in _SCORES and key not in unknown:
+        if key and key not in moods and parse_score(key) is None and key not in unknown:
             unknown[key] = " ".join(label.split())
         for name, value in row.items():
             if name not in _READ and value.strip():
@@ -74,10 +78,29 @@ def read(text: str, options: Options) -> Prepared:
 
     def stream() -> Iterator[Entry]:
         for line, row in _rows(text, columns, has_header):
-            yield _entry(line, row, moods, tz)
+            if not _is_empty(row):
+                yield _entry(line, row, moods, tz)
 
     notes = [_not_imported(name, filled.get(name, 0)) for name in columns if name not in _READ]
+    if empty:
+        rows = "row with no mood and no note is" if empty == 1 else "rows with no mood and no note are"
+        notes.append(f"{empty} {rows} skipped.")
     return Prepared("daylio", count, retag=True, records=stream, notes=notes)
+
+
+def _is_empty(row: dict[str, str]) -> bool:
+    """A row with no mood and no words in its note or scales: skipped and counted, as Day One's
+    entries without text are (activities alone do not make an entry)."""
+    return not (row.get("mood") or "").strip() and not _text(row)
+
+
+def _text(row: dict[str, str]) -> str:
+    """The entry's text: the note's title and body as plain text, then the scales' lines."""
+    text = joined_text(plain_text(row.get("note_title") or ""), plain_text(row.get("note") or ""))
+    scales = scale_lines(row.get("scales") or "")
+    if scales:
+        text = f"{text}\n\n{scales}" if text else scales
+    return text
 
 
 def _not_imported(name: str, rows: int) -> str:
@@ -161,14 +184,13 @@ def _entry(line: int, row: dict[str, str], moods: dict[str, int], tz: tzinfo) ->
     day = _day(row, line)
     clock = _clock(row.get("time", ""), line)
     label = mood_key(row.get("mood") or "")
-    score = moods.get(label) or _SCORES.get(label)
+    score = moods.get(label) or parse_score(label)
     if label and score is None:
         raise UnknownMoods([" ".join((row.get("mood") or "").split())])
     activities = [a for a in (row.get("activities") or "").split("|") if a.strip()]
-    text = joined_text(plain_text(row.get("note_title") or ""), plain_text(row.get("note") or ""))
-    scales = scale_lines(row.get("scales") or "")
-    if scales:
-        text = f"{text}\n\n{scales}" if text else scales
+    if (too_long := long_tag(activities)) is not None:
+        raise ImportProblem(f"The row on line {line} cannot be imported: {too_long.replace('its tag', 'its activity', 1)}.")
+    text = _text(row)
     return Entry(kind=Kind.MOOD, created_at=local_moment(day, clock, tz), text=text, mood=score,
                  tags=manual_tags(activities))
 

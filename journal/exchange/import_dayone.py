@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from journal.domain.models import Entry, Kind
 from journal.exchange.import_json import record_problem, records, top_level
-from journal.exchange.importers import ImportProblem, Options, Prepared, manual_tags
+from journal.exchange.importers import ImportProblem, Options, Prepared, long_tag, manual_tags
 
 #: Day One's media lists and the word each item is noted with.
 MEDIA = {"photos": "photo", "videos": "video", "audios": "audio", "pdfAttachments": "pdf"}
@@ -131,6 +131,8 @@ def _entry(where: _Where, data: Any, zones: dict[str, tzinfo | None], tally: _Ta
     for key, tag in (("starred", "starred"), ("isPinned", "pinned"), ("pinned", "pinned")):
         if _flag(where, data, key):
             names.append(tag)
+    if (too_long := long_tag(names)) is not None:
+        raise where.problem(too_long)
     if tally is not None:
         tally.media.update(noted)
         if zone is None:

@@ -17,7 +17,15 @@ from journal.domain.models import Entry, Kind
 from journal.domain.when import local_tz
 from journal.exchange.import_json import record_problem, records, top_level
 from journal.domain.years import RANGE_SENTENCE, is_supported
-from journal.exchange.importers import ImportProblem, Options, Prepared, joined_text, local_moment, manual_tags
+from journal.exchange.importers import (
+    ImportProblem,
+    Options,
+    Prepared,
+    joined_text,
+    local_moment,
+    long_tag,
+    manual_tags,
+)
 
 #: jrnl's own default hour for an entry written without a time.
 _DEFAULT_TIME = time(9, 0)
@@ -53,6 +61,8 @@ def _entry(number: int, line: int, data: Any, tz: tzinfo) -> Entry:
     if starred not in (True, False, None):
         raise record_problem(number, line, 'its "starred" must be true or false')
     names = list(raw_tags) + (["starred"] if starred else [])
+    if (too_long := long_tag(names)) is not None:
+        raise record_problem(number, line, too_long)
     return Entry(
         kind=Kind.MOOD,
         created_at=local_moment(day, clock, tz),

@@ -11,9 +11,9 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from journal.domain.models import Category, Entry, EntryTag, Source, Span
+from journal.domain.models import BOUNDARY_KINDS, Category, Entry, EntryTag, Kind, Source, Span
 from journal.domain.years import RANGE_SENTENCE, is_supported
-from journal.exchange.importers import ImportProblem, Options, Prepared
+from journal.exchange.importers import LONGEST_KIND, ImportProblem, Options, Prepared, long_tag
 from journal.exchange.jsonshape import ShapeError, entry_from_dict
 
 _DECODER = json.JSONDecoder()
@@ -180,11 +180,45 @@ def read(text: str, options: Options) -> Prepared:
     if len(set(ids)) != len(ids) or len(ids) != count:
         ids = []  # repeated or missing ids: number them afresh rather than fail
 
-    def stream() -> Iterator[Entry]:
-        for number, line, data in records(text, start):
-            yield _entry(number, line, data)
+    kinds = set(BOUNDARY_KINDS)  # run_import adds the journal's own kinds before streaming
+    notes: list[str] = []
 
-    return Prepared("json", count, retag=False, records=stream, ids=ids)
+    def stream() -> Iterator[Entry]:
+        others: dict[str, None] = {}
+        for number, line, data in records(text, start):
+            entry = _entry(number, line, data)
+            kind = entry.boundary
+            if entry.kind is Kind.BOUNDARY and kind is not None and kind not in kinds:
+                if not is_kind_name(kind):
+                    raise record_problem(number, line, _not_a_kind(kind))
+                others[kind] = None
+            yield entry
+        note = _other_kinds(list(others))
+        if note and note not in notes:  # the app's dialog streams twice: a dry run, then the import
+            notes.append(note)
+
+    return Prepared("json", count, retag=False, records=stream, ids=ids, notes=notes, boundary_kinds=kinds)
+
+
+def is_kind_name(kind: str) -> bool:
+    """A boundary kind as the app names one (built-in or a person's own): lowercase words joined by
+    hyphens, printable, at most LONGEST_KIND characters. Such a kind from another journal is kept
+    as written (the entry's kind, as when a kind is removed); anything else is refused."""
+    return 0 < len(kind) <= LONGEST_KIND and kind.isprintable() and kind == "-".join(kind.lower().split())
+
+
+def _not_a_kind(kind: str) -> str:
+    shown = "".join(ch if ch.isprintable() else "?" for ch in kind[:40]) + ("…" if len(kind) > 40 else "")
+    return (f'its boundary kind "{shown}" is not a kind name (lowercase words joined by hyphens, at most '
+            f"{LONGEST_KIND} characters, such as overtime)")
+
+
+def _other_kinds(names: list[str]) -> str | None:
+    if not names:
+        return None
+    listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return (f"Boundary kinds this journal does not have were kept as written ({listed}); add them as your own "
+            "kinds in the Boundaries pane to log them again.")
 
 
 def _entry(number: int, line: int, data: Any) -> Entry:
@@ -204,6 +238,8 @@ def _entry(number: int, line: int, data: Any) -> Entry:
     except (ShapeError, TypeError, ValueError, AttributeError) as exc:
         shown = str(exc) if isinstance(exc, ShapeError) else "one of its fields has the wrong shape"
         raise record_problem(number, line, shown) from None
+    if (too_long := long_tag(t.name for t in entry.tags)) is not None:
+        raise record_problem(number, line, too_long)
     if entry.id is not None and not 1 <= entry.id < 2**63:
         raise record_problem(number, line, "its id must be a whole number from 1 up")
     for moment in (entry.created_at, entry.updated_at):

@@ -13,13 +13,14 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.domain.models import Category, Entry, EntryTag, Source
+from journal.domain.models import BOUNDARY_KINDS, Category, Entry, EntryTag, Kind, Source
+from journal.domain.scores import parse_score
 from journal.domain.tagging import TAXONOMY
 from journal.domain.tags import tag_slug
 
@@ -85,6 +86,9 @@ class Prepared:
     ids: list[int] = field(default_factory=list)
     #: what the summary must also say (entries left out, guesses made), each one sentence, tense-neutral
     notes: list[str] = field(default_factory=list)
+    #: the boundary kinds a boundary entry may name: the built-in ones, and `run_import` adds the
+    #: journal's own before the records stream (a reader checks its records against this very set)
+    boundary_kinds: set[str] = field(default_factory=lambda: set(BOUNDARY_KINDS))
 
 
 Reader = Callable[[str, Options], Prepared]
@@ -213,6 +217,7 @@ def run_import(
 ) -> ImportCount:
     """Import in one transaction; entries already in the journal (or repeated in the file) are skipped."""
     keep_ids = bool(prepared.ids) and not store.ids_in_use(prepared.ids)
+    prepared.boundary_kinds.update(store.boundary_kinds())
 
     def stream() -> Iterator[Entry]:
         for entry in prepared.records():
@@ -254,11 +259,12 @@ def parse_mood_map(text: str | None) -> dict[str, int]:
             continue
         label, sep, score = part.rpartition("=")
         label = mood_key(label)
-        if not sep or not label or score.strip() not in {"1", "2", "3", "4", "5"}:
+        number = parse_score(score)
+        if not sep or not label or number is None:
             raise ImportProblem(
                 f'The --mood-map part "{part.strip()[:40]}" is not label=score; write it like "rad=5,good=4,meh=3".'
             )
-        result[label] = int(score)
+        result[label] = number
     return result
 
 
@@ -280,6 +286,27 @@ def slug(raw: str) -> str | None:
     """A tag name as other programs write it (`@Work`, `#late night`, `@c++`) -> `work`, `late-night`,
     `c++`: the app's one slug rule (journal.domain.tags), so distinct tags stay distinct."""
     return tag_slug(raw) or None
+
+
+#: The longest tag name an import takes (the app's own tag box stops at 40 characters). A longer
+#: "tag" is a file gone wrong (a note pasted into the tags field), and the import is refused naming
+#: its line, rather than a tag the width of a screen appearing on every list.
+LONGEST_TAG = 100
+#: The longest boundary kind an import takes: the app names a kind of one's own in at most 60
+#: characters (its slug is no longer).
+LONGEST_KIND = 60
+
+
+def long_tag(names: Iterable[str]) -> str | None:
+    """What is wrong when a tag in `names` is longer than LONGEST_TAG, for a sentence that names
+    the line ("its tag "…" is 5,000 characters long; …"), or None when every one is short enough."""
+    for raw in names:
+        name = slug(raw) or ""
+        if len(name) > LONGEST_TAG:
+            shown = "".join(ch if ch.isprintable() else "?" for ch in name[:20])
+            return (f'its tag "{shown}…" is {len(name):,} characters long, and a tag can be at most '
+                    f"{LONGEST_TAG} characters")
+    return None
 
 
 def manual_tags(names: list[str]) -> list[EntryTag]:

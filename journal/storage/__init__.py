@@ -9,6 +9,7 @@ from journal.storage.errors import (
     DatabaseLocked,
     DatabaseTooNew,
     NoPermission,
+    ReadOnlyJournal,
     StoreError,
     WrongPassphrase,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "DatabaseLocked",
     "DatabaseTooNew",
     "NoPermission",
+    "ReadOnlyJournal",
     "Store",
     "StoreError",
     "WrongPassphrase",

@@ -22,7 +22,7 @@ from journal.domain.boundary_tags import KIND_STRESSORS, kind_tag
 from journal.domain.models import Category, Kind, Outcome, TagDef, TagHit, UserKeyword
 from journal.storage import personal
 from journal.storage.connection import WRITE_BUDGET, guarded, operational_errors
-from journal.storage.errors import JournalMoved, NoPermission
+from journal.storage.errors import JournalMoved, ReadOnlyJournal
 from journal.storage.tagger_bridge import build_tagger, builtin_tags
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class StoreBase:
         Keep the block to the writes themselves (tag text before, see EntriesMixin.save): every other
         writer waits for as long as it runs."""
         if self.read_only:
-            raise NoPermission(
+            raise ReadOnlyJournal(
                 f"The journal at {self.path} is read-only here (read-only media, or no permission to write "
                 "it or its folder); it can be searched, exported and backed up, but nothing was saved."
             )

@@ -27,6 +27,11 @@ class NoPermission(StoreError):
     """The journal file or its folder cannot be read or written by this user."""
 
 
+class ReadOnlyJournal(NoPermission):
+    """A write to a journal opened read-only (read-only media, or no permission to write it): the
+    app tells this apart from other failures to say it calmly, and keeps what was typed."""
+
+
 class DiskFull(StoreError):
     """The disk (or the user's file-size limit) had no room for a write. Nothing of it was kept."""
 

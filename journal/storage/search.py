@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -17,11 +18,16 @@ from journal.domain.models import Entry, EntryQuery, Kind
 from journal.storage.base import StoreBase
 from journal.storage.entry_tags import load_tags, normalise_tag_name
 from journal.storage.fts import with_fts_query
+from journal.storage.listing import stream_entries
 from journal.storage.rows import ENTRY_SELECT, row_to_entry, to_utc_text
-from journal.storage.snippets import make_snippet
+from journal.storage.snippets import Snippets
 
 SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "«", "»", "…"
 _SNIPPET_TOKENS = 16
+
+def _snippets(fts: str) -> Snippets:
+    return Snippets(fts, tokens=_SNIPPET_TOKENS, marks=(SNIPPET_OPEN, SNIPPET_CLOSE), ellipsis=SNIPPET_ELLIPSIS)
+
 
 _HAS_TAG = (
     "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ? AND t.rejected = 0)"
@@ -113,12 +119,23 @@ class SearchMixin(StoreBase):
             tags = load_tags(conn, ids)
             entries = [row_to_entry(r, tags[r[0]]) for r in rows]
         if fts is not None:
+            snippets = _snippets(fts)
             for entry in entries:
-                entry.snippet = make_snippet(
-                    entry.text, fts, tokens=_SNIPPET_TOKENS, marks=(SNIPPET_OPEN, SNIPPET_CLOSE),
-                    ellipsis=SNIPPET_ELLIPSIS,
-                )
+                entry.snippet = snippets(entry.text)
         return entries
+
+    def listing(self, query: EntryQuery) -> Iterator[Entry]:
+        """What `search` finds, for printing many at once: entries come as they are read, their
+        tags without trigger spans (rejected ones left out), with a snippet for a word search.
+
+        Consume it whole before any other call on this store (it holds the store's lock); see
+        `listing.py`. One sentence (StoreError) as from `search` if the journal cannot be read."""
+        with self._read() as conn:
+            found = self._run(conn, query, self._open_page)
+            if not found:
+                return
+            cursor, fts = found
+            yield from stream_entries(conn, cursor, _snippets(fts) if fts is not None else None)
 
     def count(self, query: EntryQuery) -> int:
         """Every match, whatever `query.limit` and `offset` say. Planned as such: with the History
@@ -139,6 +156,10 @@ class SearchMixin(StoreBase):
 
     @staticmethod
     def _select_page(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> list[tuple]:
+        return SearchMixin._open_page(conn, query, fts, *plan).fetchall()
+
+    @staticmethod
+    def _open_page(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> sqlite3.Cursor:
         where, params = _from_where(query, fts, *plan)
         sql = f"SELECT {ENTRY_SELECT} FROM {where} ORDER BY e.created_utc DESC, e.id DESC"
         if query.limit is not None:
@@ -147,7 +168,7 @@ class SearchMixin(StoreBase):
         elif query.offset:
             sql += " LIMIT -1 OFFSET ?"
             params.append(query.offset)
-        return conn.execute(sql, params).fetchall()
+        return conn.execute(sql, params)
 
     @staticmethod
     def _select_count(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 
@@ -44,6 +45,15 @@ _LEAD = 3
 def fold(text: str) -> str:
     """Case and diacritics removed, as the index compares words."""
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+Folding = Callable[[str], str]
+
+
+def _folding(ascii_text: bool) -> Folding:
+    """`fold`, or for ASCII text `str.lower`, which gives the same letters at a fraction of the cost
+    (nothing to decompose, and ASCII casefolds to its lowercase)."""
+    return str.lower if ascii_text else fold
 
 
 @dataclass(frozen=True)
@@ -85,9 +95,9 @@ def _filter(found: list[_Phrase]) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + ")")
 
 
-def _match_at(text: str, first: re.Match[str], phrase: _Phrase, limit: int) -> int | None:
+def _match_at(text: str, first: re.Match[str], phrase: _Phrase, limit: int, folding: Folding = fold) -> int | None:
     """Where `phrase` ends when it starts at the word `first`, or None."""
-    if not phrase.word_matches(0, fold(first.group())):
+    if not phrase.word_matches(0, folding(first.group())):
         return None
     end = first.end()
     if len(phrase.words) > 1:
@@ -96,26 +106,39 @@ def _match_at(text: str, first: re.Match[str], phrase: _Phrase, limit: int) -> i
         if len(words) < len(phrase.words) - 1:
             return None
         for i, word in enumerate(words, start=1):
-            if not phrase.word_matches(i, fold(word.group())):
+            if not phrase.word_matches(i, folding(word.group())):
                 return None
         end = words[-1].end()
     return end
 
 
-def _first_match(text: str, found: list[_Phrase]) -> tuple[int, int] | None:
+def _first_match(
+    text: str, found: list[_Phrase], test: re.Pattern[str] | None = None
+) -> tuple[int, int] | None:
     """The first match of any phrase in `text` (start, end), or None when none is found cheaply.
 
     The first `_SCAN` characters are looked through exactly (folded like the index folds them);
     past them, only spellings that `str.lower` gives are looked for, one C-speed pass per word, and
     at most `_CANDIDATES` places are checked in Python, so a huge entry costs a few fast passes.
+    ASCII text folds to its own lowercase, letter for letter, so there only the places the cheap
+    test finds are checked, not every word before them.
     """
-    test = _filter(found)
+    test = test or _filter(found)
+    ascii_text = text.isascii()
+    folding = _folding(ascii_text)
     start, scan = 0, min(len(text), _SCAN)
     while start < scan:
         end = min(len(text), start + _CHUNK)
         word = _TOKEN.match(text, end, min(len(text), end + _LONGEST)) if end < len(text) else None
         end = word.end() if word else end  # never cut a word in two (unless it is absurdly long)
-        if test.search(fold(text[start:end])):
+        folded = folding(text[start:end])
+        if ascii_text:
+            for candidate in test.finditer(folded):
+                token = _TOKEN.match(text, start + candidate.start(), end)
+                hit = _phrase_at(text, token, found, folding) if token else None
+                if hit is not None:
+                    return hit
+        elif test.search(folded):
             for token in _TOKEN.finditer(text, start, end):
                 hit = _phrase_at(text, token, found)
                 if hit is not None:
@@ -124,9 +147,11 @@ def _first_match(text: str, found: list[_Phrase]) -> tuple[int, int] | None:
     return _find_further(text, start, found) if start < len(text) else None
 
 
-def _phrase_at(text: str, token: re.Match[str], found: list[_Phrase]) -> tuple[int, int] | None:
+def _phrase_at(
+    text: str, token: re.Match[str], found: list[_Phrase], folding: Folding = fold
+) -> tuple[int, int] | None:
     for phrase in found:
-        stop = _match_at(text, token, phrase, min(len(text), token.end() + _WINDOW_CHARS))
+        stop = _match_at(text, token, phrase, min(len(text), token.end() + _WINDOW_CHARS), folding)
         if stop is not None:
             return token.start(), stop
     return None
@@ -153,14 +178,16 @@ def _find_further(text: str, start: int, found: list[_Phrase]) -> tuple[int, int
     return best
 
 
-def _marks(words: list[re.Match[str]], found: list[_Phrase]) -> list[tuple[int, int]]:
+def _marks(words: list[re.Match[str]], found: list[_Phrase], folding: Folding = fold) -> list[tuple[int, int]]:
     """Every phrase match among `words` (start, end in the text), overlapping ones merged."""
-    folded = [fold(w.group()) for w in words]
+    folded = [folding(w.group()) for w in words]
     spans: list[tuple[int, int]] = []
-    for i in range(len(words)):
+    for i, word in enumerate(folded):
         for phrase in found:
+            if not phrase.word_matches(0, word):
+                continue
             n = len(phrase.words)
-            if i + n <= len(words) and all(phrase.word_matches(k, folded[i + k]) for k in range(n)):
+            if n == 1 or (i + n <= len(words) and all(phrase.word_matches(k, folded[i + k]) for k in range(1, n))):
                 spans.append((words[i].start(), words[i + n - 1].end()))
     merged: list[list[int]] = []
     for s, e in sorted(spans):
@@ -179,8 +206,84 @@ def make_snippet(
     The work is bounded by the window shown (plus a folded scan up to the first match), never by
     how long the entry is or how often the words repeat in it.
     """
-    found = phrases(fts)
-    hit = _first_match(text, found) if found else None
+    return Snippets(fts, tokens=tokens, marks=marks, ellipsis=ellipsis)(text)
+
+
+class Snippets:
+    """`make_snippet` for one query over many entries: the query is read and its cheap test built
+    once, not once per entry (a search printing thousands of matches makes one snippet each)."""
+
+    def __init__(
+        self, fts: str, *, tokens: int = 16, marks: tuple[str, str] = ("«", "»"), ellipsis: str = "…"
+    ) -> None:
+        self.found = phrases(fts)
+        self.test = _filter(self.found) if self.found else None
+        self.tokens, self.marks, self.ellipsis = tokens, marks, ellipsis
+        # Words alone (no phrase of several) in ASCII text: a match is one whole word, so one
+        # C-speed pattern finds the first, another the window's end, and marks every match.
+        single = bool(self.found) and all(len(p.words) == 1 for p in self.found)
+        self._word = _ascii_words(self.found) if single else None
+        self._words = re.compile(r"(?:[^A-Za-z0-9]*[A-Za-z0-9]+){1,%d}" % max(1, tokens))
+        self._template = "\\g<0>".join(m.replace("\\", "\\\\") for m in marks)
+
+    def __call__(self, text: str) -> str:
+        if self._word is not None and len(text) <= _CHUNK and text.isascii():
+            return self._ascii(text, self._word)
+        return _snippet(text, self.found, self.test, self.tokens, self.marks, self.ellipsis)
+
+    def _ascii(self, text: str, word: re.Pattern[str]) -> str:
+        """What `_snippet` makes of short ASCII text (tests/reliability/test_print_speed.py checks
+        that they agree), without walking the words one Python step at a time."""
+        first = word.search(text)
+        begin = _begin(text, first.span() if first else None, self.tokens)
+        limit = min(len(text), begin + _WINDOW_CHARS)
+        shown = self._words.match(text, begin, limit)
+        if shown is None:
+            return _snippet(text, self.found, self.test, self.tokens, self.marks, self.ellipsis)
+        end, cut = _window_end(text, shown.end())
+        marked = word.sub(self._template, text[begin:end])
+        return _CONTROL.sub(" ", (self.ellipsis if begin > 0 else "") + marked + (self.ellipsis if cut else ""))
+
+
+def _ascii_words(found: list[_Phrase]) -> re.Pattern[str]:
+    """One pattern for single-word phrases over ASCII text: the whole word (a prefix: the word it
+    starts), as `_TOKEN` and `_Phrase.word_matches` would find it."""
+    parts = [re.escape(p.words[0]) + ("[A-Za-z0-9]*" if p.prefix else "(?![A-Za-z0-9])") for p in found]
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + ")", re.ASCII | re.IGNORECASE)
+
+
+def _snippet(
+    text: str, found: list[_Phrase], test: re.Pattern[str] | None, tokens: int, marks: tuple[str, str],
+    ellipsis: str,
+) -> str:
+    hit = _first_match(text, found, test) if found else None
+    begin = _begin(text, hit, tokens)
+    limit = min(len(text), begin + _WINDOW_CHARS)
+    words = list(islice(_TOKEN.finditer(text, begin, limit), tokens))
+    if not words:
+        shown, cut = text[begin:limit], limit < len(text)
+        return _CONTROL.sub(" ", shown) + (ellipsis if cut else "")
+    end, cut = _window_end(text, words[-1].end())
+    out = [ellipsis] if begin > 0 else []
+    pos = begin
+    for s, e in _marks(words, found, _folding(text.isascii())):
+        out += [text[pos:s], marks[0], text[s:e], marks[1]]
+        pos = e
+    out.append(text[pos:end])
+    if cut:
+        out.append(ellipsis)
+    return _CONTROL.sub(" ", "".join(out))
+
+
+def _window_end(text: str, end: int) -> tuple[int, bool]:
+    """Where the shown text ends, after its last word at `end`, and whether anything is cut off."""
+    cut = _TOKEN.search(text, end, min(len(text), end + _WINDOW_CHARS)) is not None or (
+        end + _WINDOW_CHARS < len(text))
+    return (end, True) if cut else (len(text), False)
+
+
+def _begin(text: str, hit: tuple[int, int] | None, tokens: int) -> int:
+    """Where the snippet starts: a few words before the first match, or the entry's start."""
     begin = 0
     if hit and hit[0] > 0:
         low = max(0, hit[0] - _LOOK_BACK)
@@ -194,22 +297,4 @@ def make_snippet(
         begin = before[0].start() if before else hit[0]
         if begin <= _LOOK_BACK and not _TOKEN.search(text, 0, begin):
             begin = 0  # nothing but punctuation before it: show from the start
-    limit = min(len(text), begin + _WINDOW_CHARS)
-    words = list(islice(_TOKEN.finditer(text, begin, limit), tokens))
-    if not words:
-        shown, cut = text[begin:limit], limit < len(text)
-        return _CONTROL.sub(" ", shown) + (ellipsis if cut else "")
-    end = words[-1].end()
-    cut = _TOKEN.search(text, end, min(len(text), end + _WINDOW_CHARS)) is not None or (
-        end + _WINDOW_CHARS < len(text))
-    if not cut:
-        end = len(text)
-    out = [ellipsis] if begin > 0 else []
-    pos = begin
-    for s, e in _marks(words, found):
-        out += [text[pos:s], marks[0], text[s:e], marks[1]]
-        pos = e
-    out.append(text[pos:end])
-    if cut:
-        out.append(ellipsis)
-    return _CONTROL.sub(" ", "".join(out))
+    return begin

@@ -26,7 +26,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from journal.storage import Store, StoreError, WrongPassphrase, open_store
+from journal.storage import ReadOnlyJournal, Store, StoreError, WrongPassphrase, open_store
 from journal.ui.commands import JournalCommands
 from journal.ui.compat import CompatApp
 from journal.ui.messages import JournalChanged
@@ -44,6 +44,11 @@ RESUME_WITHIN = timedelta(hours=12)
 #: first frame down, early enough to be ready before a first sentence is typed (and if it is not,
 #: the live tagging simply builds it itself, off the UI thread all the same).
 WARM_TAGGER_AFTER = 0.2
+#: Said once on opening a journal that can only be read (read-only media, or no write permission).
+READ_ONLY_NOTICE = "This journal is read-only here: you can read everything, but nothing new can be saved."
+READ_ONLY_NOTICE_SECONDS = 12
+#: Said when a save meets a read-only journal; the form or editor keeps what was typed.
+READ_ONLY_REFUSED = "The journal is read-only here, so nothing was saved; anything you typed is still on screen."
 
 
 def local_now() -> datetime:
@@ -137,6 +142,8 @@ class JournalApp(CompatApp):
             gc.enable()
 
     def on_mount(self) -> None:
+        if self.store.read_only:
+            self.notify(READ_ONLY_NOTICE, title="Read-only", timeout=READ_ONLY_NOTICE_SECONDS, markup=False)
         if not self.store.get_setting(WELCOMED, False):
             from journal.ui.dialogs.welcome import WelcomeScreen
 
@@ -179,12 +186,14 @@ class JournalApp(CompatApp):
         self.push_screen(RetagDialog(offered=True))
 
     def _welcomed(self, choice: str | None) -> None:
-        self.store.set_setting(WELCOMED, True)
+        if not self.store.read_only:  # read-only: welcomed again next time, as nothing can be kept
+            self.store.set_setting(WELCOMED, True)
         if choice == "ritual":  # the welcome's invitation taken: begin the end-of-shift ritual
             self.action_go("ritual")
 
     def watch_theme(self, name: str) -> None:
-        if self.store.get_setting("theme") != name:
+        # A read-only journal keeps a changed theme for this session only.
+        if not self.store.read_only and self.store.get_setting("theme") != name:
             self.store.set_setting("theme", name)
 
     def action_go(self, mode: str) -> None:
@@ -234,6 +243,9 @@ class JournalApp(CompatApp):
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
+        if isinstance(error, ReadOnlyJournal):
+            self.notify(READ_ONLY_REFUSED, title="Not saved", severity="warning", markup=False)
+            return
         if isinstance(error, StoreError):
             # the store's errors are written for people (disk full, file moved, locked): say exactly that
             self.notify(str(error), title="That didn't work", severity="warning")

@@ -109,6 +109,7 @@ def test_unexpected_failure_names_only_the_type(
         raise RuntimeError("private words")
 
     monkeypatch.setattr(Store, "search", explode)
+    monkeypatch.setattr(Store, "listing", explode)  # what `journal search` prints through
     line = assert_one_line_error(run("search", "private"))
     assert line == "Something went wrong: RuntimeError. Nothing was changed."
 

@@ -16,6 +16,7 @@ import struct
 import subprocess
 import termios
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from tests.reliability.helpers import ROOT, child_env, journal_argv
@@ -25,11 +26,12 @@ from tests.waiting import PATIENCE
 class PtyApp:
     """`python -m journal --db DB` on its own pty, `cols` x `rows`."""
 
-    def __init__(self, db: Path, *, cols: int = 120, rows: int = 40) -> None:
+    def __init__(self, db: Path, *, cols: int = 120, rows: int = 40, prefix: Sequence[str] = ()) -> None:
+        """`prefix` runs the app inside another command (e.g. `unshare` for a read-only mount)."""
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.proc = subprocess.Popen(
-            journal_argv(db), stdin=slave, stdout=slave, stderr=slave, cwd=ROOT,
+            [*prefix, *journal_argv(db)], stdin=slave, stdout=slave, stderr=slave, cwd=ROOT,
             env=child_env(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows)),
             start_new_session=True,
         )

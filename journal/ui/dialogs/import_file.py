@@ -227,6 +227,9 @@ class ImportDialog(ForwardWorkerFailures, ModalScreen[None]):
         if not raw:
             self.notify("Type the file's path, or pick it in the list.", timeout=3)
             return
+        if self.app.store.read_only:  # type: ignore[attr-defined]
+            self._say("The journal is read-only here, so nothing can be imported into it.")
+            return
         self.options = Options()
         self._stage("checking")
         self._say("Checking the file…")

@@ -372,6 +372,8 @@ def _is_blank(state: dict[str, Any]) -> bool:
 
 
 def _store_draft(store: Any, state: dict[str, Any]) -> None:
+    if store.read_only:
+        return  # nowhere to keep it: the draft stays in the editor, and the app said why once
     if _is_blank(state):
         store.clear_draft(DRAFT_KEY)
     else:
