@@ -3,7 +3,7 @@
 run.py times these calls on the 100,000-entry journal and asks `memory_by_size` whether their memory
 stays flat as the journal grows. They are the panes' own calls, not look-alikes: the History pane's
 first page is `EntryTable.PAGE` entries of `FilterSpec.to_query` followed by `Store.count` of the same
-filter (journal.ui.panes.history), and the Insights pane's worker runs `gather` (insights_parts.figures)
+filter (journal.ui.panes.history), and the Insights pane's worker runs `gather` (journal.usecases.insights)
 over `Period.last_days`, exactly what the "a year" button asks for.
 
 Memory is measured in a fresh child process per journal size (`--memory-child DB`), so one size's
@@ -32,12 +32,11 @@ from typing import Any
 from common import big_journal, child_env, working_copy
 
 from journal.domain.filters import FilterSpec, parse_filter
-from journal.domain.insights import Period
+from journal.domain.insights import QUICK_WEEKS, Period
 from journal.domain.models import Entry
 from journal.storage import Store, open_store
 from journal.ui.panes.history_parts.entry_table import EntryTable
-from journal.ui.panes.insights_parts.figures import Figures, gather
-from journal.ui.panes.insights_parts.period_bar import QUICK_WEEKS
+from journal.usecases.insights import Figures, gather
 
 MS = 1e-3
 WORDS = ("supervision", "tired", "client", "sleep", "notes")

@@ -42,7 +42,7 @@ def private_folder(folder: Path) -> None:
 
     Not `mkdir(parents=True, mode=...)`: that gives the parents it makes the default mode (0755
     under the usual umask), so `~/.local/share/journal/` could be listed by everyone when
-    `~/.local/share` was new (issue 16). Folders that already exist are left as they are."""
+    `~/.local/share` was new. Folders that already exist are left as they are."""
     missing = []
     current = folder
     while not current.exists() and current != current.parent:

@@ -38,7 +38,7 @@ def test_domain_modules_are_found() -> None:
 
 
 def test_cli_storage_and_domain_never_load_textual_or_rich() -> None:
-    modules = ["journal.cli", "journal.storage", "journal.exchange.jsonshape", *_domain_modules()]
+    modules = ["journal.cli", "journal.usecases", "journal.storage", "journal.exchange.jsonshape", *_domain_modules()]
     loaded = _loaded_after_importing(modules)
     assert "journal" in loaded
     assert not loaded & set(UI_LIBRARIES)

@@ -48,7 +48,7 @@ def brief(
     from journal.cli.query import _stressor_period
     from journal.domain.insights import Period
     from journal.exchange.brief import BriefOptions, gather_brief, renderer, write_brief
-    from journal.exchange.export import ExportProblem
+    from journal.usecases.exchange import ExportProblem
 
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:

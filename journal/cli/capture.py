@@ -5,7 +5,7 @@ Every value is checked before the journal is opened, so a typo never creates a f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
@@ -29,30 +29,15 @@ from journal.domain.models import (
     COST_WORDS,
     ENERGY_WORDS,
     MOOD_WORDS,
-    Category,
     Entry,
-    EntryTag,
     Kind,
     Outcome,
-    Source,
 )
+from journal.usecases.boundaries import kind_for
+from journal.usecases.entries import hand_tags, save_entry
 
 if TYPE_CHECKING:
     from journal.storage import Store
-
-
-def _manual_tags(store: Store, names: Iterable[str]) -> list[EntryTag]:
-    """`--tag` names as manual tags, with the category the journal knows them by (else personal)."""
-    wanted = list(dict.fromkeys(names))
-    if not wanted:
-        return []
-    known = {t.name: t for t in store.tag_catalogue()}
-    tags = []
-    for name in wanted:
-        found = known.get(name)
-        category = found.category if found else Category.PERSONAL
-        tags.append(EntryTag(name, category, found.group if found else None, Source.MANUAL))
-    return tags
 
 
 def _save_and_show(
@@ -66,7 +51,7 @@ def _save_and_show(
     with open_journal(db_path(ctx)) as store:
         prepare(store)
         notice = guard_entry(store, entry, redact_found=redact)
-        saved = store.save(entry)
+        saved = save_entry(store, entry)
     mark_saved(ctx)
     if as_json:
         emit_json(entry_to_dict(saved))
@@ -117,21 +102,15 @@ def mood(
     names = [tag_name(t) for t in tags]
 
     def add_tags(store: Store) -> None:
-        entry.tags = _manual_tags(store, names)
+        entry.tags = hand_tags(store, names)
 
     _save_and_show(ctx, entry, as_json, add_tags, redact)
 
 
-def _slug(kind: str) -> str:
-    return "-".join(kind.strip().lower().replace("_", " ").replace("-", " ").split())
-
-
 def _boundary_kind(typed: str, kinds: dict[str, str]) -> str:
-    """The slug for what the user typed: a slug or a label, any case, spaces or hyphens."""
-    wanted = _slug(typed)
-    for slug, label in kinds.items():
-        if wanted in (_slug(slug), _slug(label)):
-            return slug
+    """The slug for what the user typed (a slug or a label, see `kind_for`), or one sentence."""
+    if (slug := kind_for(typed, kinds)) is not None:
+        return slug
     shown = safe(typed.strip())[:40]
     raise UserError(f'There is no boundary kind "{shown}"; choose one of: {", ".join(kinds)}.')
 

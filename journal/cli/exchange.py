@@ -58,11 +58,11 @@ def export(
       journal export --format csv --excel --tag overtime --out overtime.csv
     """
     from journal.cli.render import TerminalGate, for_terminal
-    from journal.exchange.export import ExportProblem, export_to, exporters, write_file
+    from journal.usecases.exchange import ExportProblem, export_file, export_formats, export_stream
 
     fmt = fmt.strip().lower()
-    if fmt not in exporters():
-        raise UserError(f"The --format must be {', '.join(exporters())}.")
+    if fmt not in export_formats():
+        raise UserError(f"The --format must be {', '.join(export_formats())}.")
     wanted = filter_query(query, tags, kind, since, until)
     if out is not None and out.is_file() and not force:  # a pipe or a device is written into, not replaced
         raise UserError(f"{out} already exists; choose another name, or add --force to replace it.")
@@ -72,12 +72,9 @@ def export(
             click.echo(ENCRYPTED_NOTE, err=True)
         try:
             if out is None:
-                export_to(store, fmt, for_terminal(sys.stdout), query=wanted, excel=excel)
+                export_stream(store, fmt, for_terminal(sys.stdout), query=wanted, excel=excel)
                 return
-            count = write_file(
-                out, lambda handle: export_to(store, fmt, handle, query=wanted, excel=excel), force=force,
-                terminal=TerminalGate,
-            )
+            count = export_file(store, out, fmt, query=wanted, excel=excel, force=force, terminal=TerminalGate)
         except ExportProblem as exc:
             raise UserError(str(exc)) from None
         except OSError as exc:

@@ -210,15 +210,10 @@ def guard_entry(store: Store, entry: Entry, *, redact_found: bool) -> str | None
     them (on their own terminal), so they can see what was meant.
     """
     from journal.cli.render import one_line
-    from journal.domain.confidentiality import (
-        NEVER_WRITE_SETTING,
-        describe,
-        find_identifiers,
-        never_write_list,
-        redact,
-    )
+    from journal.domain.confidentiality import describe, redact
+    from journal.usecases.entries import confidential_findings
 
-    findings = find_identifiers(entry.text, never_write_list(store.get_setting(NEVER_WRITE_SETTING, [])))
+    findings = confidential_findings(store, entry.text)
     if not findings:
         return None
     said = one_line(describe(findings), 160)

@@ -7,7 +7,6 @@ here judges: a run of clear days is noticed when it exists and simply not mentio
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,6 @@ __all__ = [
     "first_week",
     "most_crossed",
     "run_sentence",
-    "slug_for",
     "summarise",
     "weekly_counts",
 ]
@@ -158,12 +156,3 @@ def run_sentence(runs: ClearRuns) -> str | None:
             "Nothing crossed today so far." if runs.current == 1 else f"{runs.current} days clear so far."
         )
     return " ".join(parts) or None
-
-
-_NOT_SLUG = re.compile(r"[\W_]+")
-
-
-def slug_for(label: str) -> str:
-    """The slug a user's own boundary kind is filed under: `Covering for a colleague!` ->
-    `covering-for-a-colleague`. Empty when the label has no letters or digits."""
-    return _NOT_SLUG.sub("-", label.strip().lower()).strip("-")[:40].strip("-")

@@ -16,6 +16,8 @@ from statistics import fmean, pstdev
 from journal.domain.when import DayRange, WhenError, day_start, local_tz, parse_range
 
 __all__ = [
+    "DEFAULT_WEEKS",
+    "QUICK_WEEKS",
     "TREND_ARROWS",
     "TREND_WORDS",
     "Period",
@@ -27,6 +29,11 @@ __all__ = [
     "trend_text",
     "week_starts",
 ]
+
+#: The periods Insights (and the brief) offer at one key, in weeks, in the order of their keys 1-4.
+QUICK_WEEKS = (2, 4, 12, 52)
+#: The period Insights opens on, in weeks.
+DEFAULT_WEEKS = 12
 
 #: a change must be at least this many entries...
 MIN_CHANGE = 2

@@ -6,10 +6,11 @@ end can share them. The storage layer converts rows to and from these; nobody el
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Kind(StrEnum):
@@ -36,7 +37,8 @@ class Source(StrEnum):
 
 
 class Category(StrEnum):
-    """The four families of tags (see `shared/design/tagging.md`)."""
+    """The four families of tags: symptoms and stressors (what weighs), care (what helps, such as
+    supervision or exercise) and personal (the writer's own names: `#hashtags`, tags added by hand)."""
 
     SYMPTOM = "symptom"
     STRESSOR = "stressor"
@@ -200,3 +202,34 @@ class EntryQuery:
     deleted: bool = False
     #: True: only starred entries; False: only unstarred ones; None: either
     starred: bool | None = None
+
+
+class DayMood(NamedTuple):
+    """One calendar day: mean mood of its entries that have one (None when none do), how many live
+    entries it has, and whether a ritual closed the shift."""
+
+    mean: float | None
+    count: int
+    ritual_closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCount:
+    """What an import did (or, for a dry run, would do)."""
+
+    imported: int = 0
+    #: already in the journal before this import
+    already: int = 0
+    #: the same entry more than once in the file itself
+    repeated: int = 0
+
+
+@dataclass
+class RetagSummary:
+    """What a re-tag changed (or, in a dry run, would change)."""
+
+    entries: int = 0
+    changed: int = 0
+    added: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
+    dry_run: bool = False

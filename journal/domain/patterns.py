@@ -224,6 +224,15 @@ def mood_series(rows: Iterable[MoodWeek], weeks: Sequence[date]) -> list[MoodWee
     return [by_week.get(week, MoodWeek(week, None, None, 0)) for week in weeks]
 
 
+#: The mood chart's most rows; a longer period folds several weeks into each row.
+MAX_CHART_ROWS = 13
+
+
+def chart_step(weeks: int) -> int:
+    """How many weeks one row of the mood chart stands for (the chart and its "lowest" agree on it)."""
+    return max(1, math.ceil(weeks / MAX_CHART_ROWS))
+
+
 def merge_mood_weeks(weeks: Sequence[MoodWeek], size: int) -> list[MoodWeek]:
     """Consecutive weeks merged `size` at a time, means weighted by entries (for long periods)."""
     if size <= 1:

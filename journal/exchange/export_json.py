@@ -1,7 +1,7 @@
 """The full-fidelity JSON export: `{"format": "journal", "version": 1, "exported_at", "entries": [...]}`.
 
-Each entry has product.md's documented shape, plus what an exact copy needs and the documented shape
-leaves out: the words that triggered each tag (`spans`), the tags the person rejected
+Each entry has the shape `--json` prints (journal.exchange.jsonshape), plus what an exact copy needs
+and that shape leaves out: the words that triggered each tag (`spans`), the tags the person rejected
 (`rejected_tags`, so they stay rejected), `updated_at`, and `"starred": true` on an entry starred for
 supervision. Importing the file into an empty journal
 gives back the same ids, moments, texts, scores, tags and ritual answers. One entry per line, so two

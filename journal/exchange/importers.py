@@ -19,14 +19,14 @@ from datetime import date, datetime, time, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.domain.models import BOUNDARY_KINDS, Category, Entry, EntryTag, Kind, Source
+from journal.domain.models import BOUNDARY_KINDS, Entry, EntryTag
 from journal.domain.scores import parse_score
 from journal.domain.tagging import TAXONOMY
-from journal.domain.tags import tag_slug
+from journal.domain.tags import chosen_tag, tag_slug
 
 if TYPE_CHECKING:
     from journal.storage import Store
-    from journal.storage.import_keys import ImportCount
+    from journal.domain.models import ImportCount
 
 FORMATS = ("json", "jrnl", "dayone", "daylio")
 #: Daylio's five built-in moods, best first.
@@ -282,13 +282,7 @@ def _split_map(text: str) -> list[str]:
     return parts
 
 
-def slug(raw: str) -> str | None:
-    """A tag name as other programs write it (`@Work`, `#late night`, `@c++`) -> `work`, `late-night`,
-    `c++`: the app's one slug rule (journal.domain.tags), so distinct tags stay distinct."""
-    return tag_slug(raw) or None
-
-
-#: The longest tag name an import takes (the app's own tag box stops at 40 characters). A longer
+#: The longest tag name an import takes (the app's own tag boxes stop at MAX_TYPED_TAG, 40 characters). A longer
 #: "tag" is a file gone wrong (a note pasted into the tags field), and the import is refused naming
 #: its line, rather than a tag the width of a screen appearing on every list.
 LONGEST_TAG = 100
@@ -301,7 +295,7 @@ def long_tag(names: Iterable[str]) -> str | None:
     """What is wrong when a tag in `names` is longer than LONGEST_TAG, for a sentence that names
     the line ("its tag "…" is 5,000 characters long; …"), or None when every one is short enough."""
     for raw in names:
-        name = slug(raw) or ""
+        name = tag_slug(raw)
         if len(name) > LONGEST_TAG:
             shown = "".join(ch if ch.isprintable() else "?" for ch in name[:20])
             return (f'its tag "{shown}…" is {len(name):,} characters long, and a tag can be at most '
@@ -310,18 +304,11 @@ def long_tag(names: Iterable[str]) -> str | None:
 
 
 def manual_tags(names: list[str]) -> list[EntryTag]:
-    """Tags the person chose in the other program: manual, built-in slugs keep their own category."""
-    tags: list[EntryTag] = []
-    seen: set[str] = set()
-    for raw in names:
-        name = slug(raw)
-        if name is None or name in seen:
-            continue
-        seen.add(name)
-        known = TAXONOMY.get(name)
-        category = known.category if known else Category.PERSONAL
-        tags.append(EntryTag(name, category, known.group if known else None, Source.MANUAL))
-    return tags
+    """Tags the person chose in the other program (`@Work`, `#late night`, `@c++`): by the app's one
+    slug rule and its one rule for hand-chosen tags (journal.domain.tags), so distinct tags stay
+    distinct and built-in names keep their own category."""
+    slugs = dict.fromkeys(tag_slug(raw) for raw in names)
+    return [chosen_tag(name, TAXONOMY) for name in slugs if name]
 
 
 def local_moment(day: date, clock: time, tz: tzinfo) -> datetime:

@@ -1,4 +1,4 @@
-"""An entry as JSON-able data, exactly as product.md's "JSON shapes" says, and back.
+"""An entry as JSON-able data, and back: the one JSON shape of an entry (`entry_to_dict` defines it).
 
 One converter for every place an entry leaves the program (`--json` output, export) or comes back
 (import), so the shape cannot drift between them. Keys are inserted in the documented order because

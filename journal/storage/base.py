@@ -12,17 +12,21 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.boundary_tags import KIND_STRESSORS, kind_tag
-from journal.domain.models import Category, Kind, Outcome, TagDef, TagHit, UserKeyword
+from journal.domain.models import Category, Entry, EntryTag, Kind, Outcome, Source, TagDef, TagHit, UserKeyword
 from journal.storage import personal
-from journal.storage.connection import WRITE_BUDGET, guarded, operational_errors
-from journal.storage.errors import JournalMoved, ReadOnlyJournal
+from journal.storage.connection import WRITE_BUDGET, guarded, integrity_errors, operational_errors
+from journal.storage.entry_tags import TagPlan, plan_tags, write_plan
+from journal.storage.errors import JournalMoved, ReadOnlyJournal, StoreError
+from journal.storage.rows import INSERT_ENTRY, entry_params
 from journal.storage.tagger_bridge import build_tagger, builtin_tags
 
 if TYPE_CHECKING:
@@ -32,6 +36,8 @@ if TYPE_CHECKING:
     from journal.domain.tagging.personal import Adjusted, PersonalModel
 
 _GENERATION_KEY = "tagger_generation"
+#: entries inserted per executemany in a bulk save
+_BATCH = 2000
 
 
 class StoreBase:
@@ -65,9 +71,11 @@ class StoreBase:
         self._builtin_order = [t.name for t in builtin_tags()]
         self._builtin_names = set(self._builtin_order)
         self._identity = _identity(path)
+        if not read_only:
+            self._seed_builtin_tags()  # a new release may bring built-in tags an older journal lacks
 
     @cached_property
-    def db(self) -> sqlite_utils.Database:
+    def _db(self) -> sqlite_utils.Database:
         """sqlite-utils over the same connection, for the simple upserts (settings, drafts, ritual).
 
         Made on the first such write: importing sqlite-utils (and pluggy with it) takes ~45 ms that
@@ -114,7 +122,7 @@ class StoreBase:
 
         SQLite's own busy handler waits inside each attempt (up to the connection's timeout); the
         retries carry on past it, so eight `journal mood` processes beside a reader all get their
-        turn (issue 16: 6% of saves were refused after 5 s when the tagger ran inside the lock)."""
+        turn (measured: with the tagger inside the lock, 6% of such saves were refused after 5 s)."""
         deadline = time.monotonic() + self.write_budget
         pause = 0.005
         while True:
@@ -195,6 +203,57 @@ class StoreBase:
         category, group = (Category(row[0]), row[1]) if row else (Category.PERSONAL, None)
         return [*hits, TagHit(name, category, group, ())]
 
+    # inserting entries ---------------------------------------------------------------------------
+    def _insert_entries(
+        self, conn: sqlite3.Connection, entries: Iterable[Entry], *, tag: bool, keep_ids: bool
+    ) -> int:
+        """Insert new entries inside the caller's transaction: `save_many`, and imports (which add their
+        own rows to the same transaction)."""
+        count = 0
+        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+        for batch in _chunks(entries, _BATCH):
+            plan = TagPlan()
+            rows = []
+            starred: list[tuple[int]] = []
+            for entry in batch:
+                if keep_ids and entry.id is not None:
+                    entry_id = entry.id
+                    next_id = max(next_id, entry_id + 1)
+                else:
+                    entry_id, next_id = next_id, next_id + 1
+                rows.append((entry_id, *entry_params(entry)))
+                if entry.starred:
+                    starred.append((entry_id,))
+                if tag:
+                    hits = self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome,
+                                               self._tag_adjusted(conn, entry.text).hits)
+                else:  # tags as given (a round trip); an older export may lack the kind's tag
+                    hits = None
+                    entry = self._with_given_kind_tag(conn, entry)
+                plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
+            try:
+                conn.executemany(INSERT_ENTRY, rows)
+            except integrity_errors() as exc:
+                if "unique" not in str(exc).lower():
+                    raise
+                raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc
+            if starred:
+                conn.executemany("UPDATE entries SET starred = 1 WHERE id = ?", starred)
+            write_plan(conn, plan)
+            count += len(batch)
+        return count
+
+    def _with_given_kind_tag(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
+        """An imported entry whose tags are kept as given, plus its kind's tag if it has no row for it
+        (neither kept nor turned down): so an export from before the kind tags imports like a new one."""
+        have = {t.name for t in entry.tags}
+        extra = [h for h in self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome, [])
+                 if h.name not in have]
+        if not extra:
+            return entry
+        added = [EntryTag(h.name, h.category, h.group, Source.AUTO) for h in extra]
+        return replace(entry, tags=[*entry.tags, *added])
+
     def _bump_tagger(self, conn: sqlite3.Connection) -> None:
         """Record (inside the caller's transaction) that every cached tagger is now stale."""
         conn.execute(
@@ -228,6 +287,12 @@ def tag_with(tagger: Tagger, model: PersonalModel, text: str, entry_id: int | No
 
     hits = tagger.tag(text) if text else []
     return model.adjust(text, hits, exclude=entry_id) if model else Adjusted(hits, [])
+
+
+def _chunks(items: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def _identity(path: Path) -> tuple[int, int]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from journal.storage.rows import aware, to_utc_text
 
-#: (local day, boundary slug, outcome, events)
-DayCountRow = tuple[date, str, str, int]
+if TYPE_CHECKING:
+    from journal.domain.boundaries import DayCount
 
 _DAY_COUNTS = """
 SELECT local_day, coalesce(boundary, ''), outcome, count(*)
@@ -25,7 +26,7 @@ ORDER BY local_day, boundary, outcome
 """
 
 
-def boundary_day_counts(conn: sqlite3.Connection, since: datetime, until: datetime) -> list[DayCountRow]:
+def boundary_day_counts(conn: sqlite3.Connection, since: datetime, until: datetime) -> list[DayCount]:
     """Live boundary events in [since, until), grouped by the writer's local day, kind and outcome."""
     rows = conn.execute(_DAY_COUNTS, (to_utc_text(aware(since)), to_utc_text(aware(until)))).fetchall()
     return [(date.fromisoformat(day), boundary, outcome, n) for day, boundary, outcome, n in rows]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import NamedTuple
 
-from journal.domain.models import Entry
+from journal.domain.models import DayMood, Entry
 from journal.storage.entry_tags import load_tags
 from journal.storage.rows import ENTRY_SELECT, row_to_entry
 
@@ -19,13 +18,7 @@ from journal.storage.rows import ENTRY_SELECT, row_to_entry
 ON_THIS_DAY_MONTHS = 120
 
 
-class DayMood(NamedTuple):
-    """One calendar day: mean mood of its entries that have one (None when none do), how many live
-    entries it has, and whether a ritual closed the shift."""
-
-    mean: float | None
-    count: int
-    ritual_closed: bool
+__all__ = ["ON_THIS_DAY_MONTHS", "DayMood", "day_moods", "earlier_same_days", "on_this_day"]
 
 
 def day_moods(conn: sqlite3.Connection, start: date, end: date) -> dict[date, DayMood]:

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
-from itertools import islice
+from collections.abc import Iterable
 
-from journal.domain.models import Entry, EntryTag, Source
+from journal.domain.models import Entry
 from journal.storage.base import StoreBase, tag_with
-from journal.storage.connection import integrity_errors
 from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
 from journal.storage.errors import EntryNotFound, StoreError
 from journal.storage.personal import learn_from_save
-from journal.storage.rows import ENTRY_COLUMNS, ENTRY_SELECT, entry_params, now_text, row_to_entry
+from journal.storage.rows import ENTRY_COLUMNS, ENTRY_SELECT, INSERT_ENTRY, entry_params, now_text, row_to_entry
 
-_INSERT = "INSERT INTO entries (id, {cols}) VALUES (?, {marks})".format(
-    cols=", ".join(ENTRY_COLUMNS), marks=", ".join("?" * len(ENTRY_COLUMNS))
-)
 _UPDATE = "UPDATE entries SET {sets} WHERE id = ?".format(sets=", ".join(f"{c} = ?" for c in ENTRY_COLUMNS))
-_BATCH = 2000
-
-
-def _chunks(items: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 class EntriesMixin(StoreBase):
@@ -37,13 +24,13 @@ class EntriesMixin(StoreBase):
         """
         params = entry_params(entry)  # refuses a date out of range before anything is locked
         # Tag first, outside the write lock: building the tagger and tagging a long note take far longer
-        # than the writes, and every other writer would wait for them (issue 16).
+        # than the writes, and every other writer would wait for them.
         with self._read() as conn:
             tagger, model = self._current_tagger(conn), self._personal_model(conn)
         early = tag_with(tagger, model, entry.text, entry.id).hits
         with self._write() as conn:
             if entry.id is None:
-                entry_id = conn.execute(_INSERT, (None, *params)).lastrowid
+                entry_id = conn.execute(INSERT_ENTRY, (None, *params)).lastrowid
                 if entry.starred:  # a new entry may arrive starred; an edit never changes the star
                     conn.execute("UPDATE entries SET starred = 1 WHERE id = ?", (entry_id,))
                 prior_rejected: set[str] = set()
@@ -85,56 +72,7 @@ class EntriesMixin(StoreBase):
         `keep_ids=True` keeps the entries' own ids (an error if one is taken).
         """
         with self._write() as conn:
-            return self._insert_many(conn, entries, tag=tag, keep_ids=keep_ids)
-
-    def _insert_many(
-        self, conn: sqlite3.Connection, entries: Iterable[Entry], *, tag: bool, keep_ids: bool
-    ) -> int:
-        """save_many's work inside the caller's transaction (imports add their own rows to it)."""
-        count = 0
-        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
-        for batch in _chunks(entries, _BATCH):
-            plan = TagPlan()
-            rows = []
-            starred: list[tuple[int]] = []
-            for entry in batch:
-                if keep_ids and entry.id is not None:
-                    entry_id = entry.id
-                    next_id = max(next_id, entry_id + 1)
-                else:
-                    entry_id, next_id = next_id, next_id + 1
-                rows.append((entry_id, *entry_params(entry)))
-                if entry.starred:
-                    starred.append((entry_id,))
-                if tag:
-                    hits = self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome,
-                                               self._tag_adjusted(conn, entry.text).hits)
-                else:  # tags as given (a round trip); an older export may lack the kind's tag
-                    hits = None
-                    entry = self._with_given_kind_tag(conn, entry)
-                plan_tags(plan, entry_id, entry, hits, (), self._builtin_names)
-            try:
-                conn.executemany(_INSERT, rows)
-            except integrity_errors() as exc:
-                if "unique" not in str(exc).lower():
-                    raise
-                raise StoreError("Some of these entries are already in the journal; nothing was saved.") from exc
-            if starred:
-                conn.executemany("UPDATE entries SET starred = 1 WHERE id = ?", starred)
-            write_plan(conn, plan)
-            count += len(batch)
-        return count
-
-    def _with_given_kind_tag(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
-        """An imported entry whose tags are kept as given, plus its kind's tag if it has no row for it
-        (neither kept nor turned down): so an export from before the kind tags imports like a new one."""
-        have = {t.name for t in entry.tags}
-        extra = [h for h in self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome, [])
-                 if h.name not in have]
-        if not extra:
-            return entry
-        added = [EntryTag(h.name, h.category, h.group, Source.AUTO) for h in extra]
-        return replace(entry, tags=[*entry.tags, *added])
+            return self._insert_entries(conn, entries, tag=tag, keep_ids=keep_ids)
 
     def get(self, entry_id: int) -> Entry | None:
         with self._read() as conn:
@@ -174,11 +112,6 @@ class EntriesMixin(StoreBase):
             if deleted is None:
                 raise StoreError("Only entries in the trash can be deleted for good; move it to the trash first.")
             conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
-
-    def empty_trash(self) -> int:
-        """Delete every entry in the trash for good. Returns how many went."""
-        with self._write() as conn:
-            return conn.execute("DELETE FROM entries WHERE deleted_utc IS NOT NULL").rowcount
 
     @staticmethod
     def _require(conn: sqlite3.Connection, entry_id: int) -> str | None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from journal.domain.boundary_tags import KIND_STRESSORS, STRESSOR_CHOICES
 from journal.domain.models import BOUNDARY_KINDS, ParkedItem, TagHit
+from journal.domain.tags import kind_slug
 from journal.storage.base import StoreBase
 from journal.storage.errors import StoreError
 from journal.storage.fts import with_fts_query
@@ -18,8 +19,9 @@ PARKED_STATUSES = ("open", "done", "dropped")
 _PARKED_COLUMNS = "p.id, p.text, p.created_utc, p.utc_offset_min, p.status, p.ritual_entry_id, p.resolved_utc"
 
 
-def _slug(text: str) -> str:
-    slug = "-".join(text.strip().lower().split())
+def _kind_slug(text: str) -> str:
+    """A kind's slug by the one rule for kinds (journal.domain.tags.kind_slug), or one sentence."""
+    slug = kind_slug(text)
     if not slug:
         raise StoreError("A boundary kind needs a name.")
     return slug
@@ -50,7 +52,7 @@ class ExtrasMixin(StoreBase):
     def add_boundary_kind(self, slug: str, label: str, tag: str | None = None) -> None:
         """Add (or rename) a kind of the user's own; `tag` is the tag its events carry when crossed or
         bent (a built-in stressor), stored with the kind. Events already logged keep their tags."""
-        slug = _slug(slug)
+        slug = _kind_slug(slug)
         if slug in BOUNDARY_KINDS:
             raise StoreError(f"“{slug}” is already a built-in boundary kind.")
         if tag is not None and tag not in STRESSOR_CHOICES:
@@ -58,7 +60,7 @@ class ExtrasMixin(StoreBase):
             raise StoreError(f"“{tag}” is not one of the stressor tags; choose one of {choices}.")
         label = " ".join(label.split()) or slug
         with self._write():
-            self.db["boundary_kinds"].upsert({"slug": slug, "label": label, "tag": tag}, pk="slug")
+            self._db["boundary_kinds"].upsert({"slug": slug, "label": label, "tag": tag}, pk="slug")
 
     def remove_boundary_kind(self, slug: str) -> None:
         """Forget a user-defined kind; entries already logged with it keep their slug."""
@@ -76,13 +78,13 @@ class ExtrasMixin(StoreBase):
     def set_setting(self, key: str, value: Any) -> None:
         data = json.dumps(value, ensure_ascii=False)
         with self._write():
-            self.db["settings"].upsert({"key": key, "value_json": data}, pk="key")
+            self._db["settings"].upsert({"key": key, "value_json": data}, pk="key")
 
     def save_draft(self, key: str, data: dict[str, Any]) -> None:
         """Autosave of text being typed: one committed write, so a crash loses at most a keystroke or two."""
         record = {"key": key, "data_json": json.dumps(data, ensure_ascii=False), "updated_utc": now_text()}
         with self._write():
-            self.db["drafts"].upsert(record, pk="key")
+            self._db["drafts"].upsert(record, pk="key")
 
     def load_draft(self, key: str) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -102,7 +104,7 @@ class ExtrasMixin(StoreBase):
     def save_ritual_state(self, state: dict[str, Any]) -> None:
         record = {"id": 1, "state_json": json.dumps(state, ensure_ascii=False), "updated_utc": now_text()}
         with self._write():
-            self.db["ritual_state"].upsert(record, pk="id")
+            self._db["ritual_state"].upsert(record, pk="id")
 
     def clear_ritual_state(self) -> None:
         with self._write() as conn:
@@ -122,7 +124,7 @@ class ExtrasMixin(StoreBase):
             "ritual_entry_id": ritual_entry_id,
         }
         with self._write() as conn:
-            item_id = self.db["parked_items"].insert(record).last_rowid
+            item_id = self._db["parked_items"].insert(record).last_rowid
             row = conn.execute(f"SELECT {_PARKED_COLUMNS} FROM parked_items p WHERE id = ?", (item_id,)).fetchone()
         return row_to_parked(row)
 

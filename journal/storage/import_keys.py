@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from journal.domain.models import Entry, Kind
-from journal.storage.entries import EntriesMixin
+from journal.domain.models import Entry, ImportCount, Kind
+from journal.storage.base import StoreBase
 from journal.storage.rows import now_text, to_utc_text
 
 _SAME_ENTRY = "SELECT id FROM entries WHERE kind = ? AND created_utc = ? AND text = ?"
@@ -32,17 +32,6 @@ def fingerprint(entry: Entry, moment: str | None = None) -> str:
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class ImportCount:
-    """What an import did (or, for a dry run, would do)."""
-
-    imported: int = 0
-    #: already in the journal before this import
-    already: int = 0
-    #: the same entry more than once in the file itself
-    repeated: int = 0
-
-
 class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back, carrying its count out."""
 
@@ -51,7 +40,7 @@ class _DryRun(Exception):
         self.count = count
 
 
-class ImportMixin(EntriesMixin):
+class ImportMixin(StoreBase):
     def import_entries(
         self, entries: Iterable[Entry], *, tag: bool, keep_ids: bool = False, dry_run: bool = False
     ) -> ImportCount:
@@ -88,7 +77,7 @@ class ImportMixin(EntriesMixin):
                                 new_ids.add(entry.id)
                             yield entry
 
-                imported = self._insert_many(conn, fresh(), tag=tag, keep_ids=keep_ids)
+                imported = self._insert_entries(conn, fresh(), tag=tag, keep_ids=keep_ids)
                 keys.sort()  # in key order the b-tree fills page by page
                 conn.executemany(_ADD_KEY, keys)
                 count = ImportCount(imported, skipped["already"], skipped["repeated"])

@@ -19,10 +19,10 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
-from journal.domain.models import EntryTag, Source
+from journal.domain.models import EntryTag, RetagSummary, Source
 from journal.domain.tagging.version import TAGGER_VERSION
 from journal.storage.base import StoreBase, tag_with
 from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
@@ -36,17 +36,6 @@ DECLINED_KEY = "retag_declined_version"
 
 Progress = Callable[[int, int], None]
 _Row = tuple[str, str, str | None, int]  # (tag, source, spans_json, rejected)
-
-
-@dataclass
-class RetagSummary:
-    """What a re-tag changed (or, in a dry run, would change)."""
-
-    entries: int = 0
-    changed: int = 0
-    added: Counter[str] = field(default_factory=Counter)
-    removed: Counter[str] = field(default_factory=Counter)
-    dry_run: bool = False
 
 
 @dataclass
@@ -130,7 +119,7 @@ class RetagMixin(StoreBase):
         return found
 
     # the offer after an upgrade ------------------------------------------------------------------
-    def tagged_by_version(self) -> int:
+    def _tagged_by_version(self) -> int:
         """The tagger version that last tagged the whole journal (1 for journals from before it was kept)."""
         value = self.get_setting(TAGGER_VERSION_KEY)  # type: ignore[attr-defined]
         return value if isinstance(value, int) else 1
@@ -138,7 +127,7 @@ class RetagMixin(StoreBase):
     def retag_offer_due(self) -> bool:
         """Whether to offer re-tagging: the tagger is newer than the one that tagged the journal,
         there are entries, and the writer has not said "not now" to this version."""
-        if self.tagged_by_version() >= TAGGER_VERSION:
+        if self._tagged_by_version() >= TAGGER_VERSION:
             return False
         declined = self.get_setting(DECLINED_KEY)  # type: ignore[attr-defined]
         if isinstance(declined, int) and declined >= TAGGER_VERSION:

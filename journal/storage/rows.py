@@ -47,6 +47,10 @@ ENTRY_COLUMNS = (
 )
 #: `starred` is read with every entry but never written by save(): only star()/unstar() change it, so
 #: editing an entry (or saving one built afresh from a form) can never drop its star.
+#: a new entry's row, its id first (None lets SQLite choose)
+INSERT_ENTRY = "INSERT INTO entries (id, {cols}) VALUES (?, {marks})".format(
+    cols=", ".join(ENTRY_COLUMNS), marks=", ".join("?" * len(ENTRY_COLUMNS))
+)
 ENTRY_SELECT = "e.id, " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + ", e.starred"
 
 # Plain lookups: calling an Enum costs ~10x more, and a listed page converts hundreds of these. An
@@ -66,7 +70,7 @@ def utc_text(moment: datetime) -> str:
     """`moment` (aware, UTC) in the stored form, the year always four digits.
 
     Not strftime: on glibc its %Y writes year 999 as "999", which sorts after "2026" and which
-    fromisoformat cannot read back (issue 16)."""
+    fromisoformat cannot read back."""
     return (
         f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T{moment.hour:02d}:{moment.minute:02d}:"
         f"{moment.second:02d}.{moment.microsecond:06d}Z"

@@ -160,7 +160,7 @@ V4: tuple[str, ...] = (
 )
 
 
-#: Version 6: a user's own boundary kind may name the tag it carries when crossed or bent (issue 14);
+#: Version 6: a user's own boundary kind may name the tag it carries when crossed or bent;
 #: boundary events already logged get the tag of their kind (journal.domain.boundary_tags).
 V6: tuple[str, ...] = ("ALTER TABLE boundary_kinds ADD COLUMN tag TEXT",)
 
@@ -263,7 +263,7 @@ def repair_short_years(conn: sqlite3.Connection) -> None:
     Versions before 0.2.0 formatted times with strftime, whose %Y on glibc does not pad, so an entry
     dated before the year 1000 was stored unreadable (and sorted after every other). The rows are
     kept, padded; their dates stay as they were written. Idempotent, and it only touches the tables
-    and columns that exist, so the step works at whatever version number it runs (issue 16)."""
+    and columns that exist, so the step works at whatever version number it runs."""
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table, columns in TIME_COLUMNS.items():
         if table not in tables:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from journal.domain.models import Entry
+from journal.domain.models import DayMood, Entry
 from journal.storage import calendar, migrations
-from journal.storage.boundaries import DayCountRow, boundary_day_counts
+from journal.storage.boundaries import boundary_day_counts
 from journal.storage.aggregates import StatsMixin
 from journal.storage.backup import BackupMixin
 from journal.storage.brief import BriefMixin
@@ -33,6 +34,9 @@ from journal.storage.import_keys import ImportMixin
 from journal.storage.retag import RetagMixin
 from journal.storage.search import SearchMixin
 from journal.storage.tags import TagsMixin
+
+if TYPE_CHECKING:
+    from journal.domain.boundaries import DayCount
 
 
 def open_store(
@@ -86,8 +90,6 @@ def open_store(
         store = Store(path, conn, passphrase=passphrase, write_budget=write_budget, read_only=read_only)
         if leftover:
             store.notices.append(leftover)
-        if not read_only:
-            store._seed_builtin_tags()
     except BaseException:
         conn.close()
         raise
@@ -98,7 +100,9 @@ class Store(
     ImportMixin, EntriesMixin, SearchMixin, TagsMixin, RetagMixin, StatsMixin, InsightsMixin, BriefMixin, ExtrasMixin,
     BackupMixin,
 ):
-    """A connection to one journal file. Thread-safe (one connection, a lock); close() when done."""
+    """A connection to one journal file. Thread-safe (one connection, a lock); close() when done.
+
+    What it offers, grouped by what callers do with it, is spelled out in journal/storage/face.py."""
 
     def close(self) -> None:
         with self._lock:
@@ -123,12 +127,12 @@ class Store(
                 "somewhere safe before trying to recover anything."
             )
 
-    def boundary_day_counts(self, since: datetime, until: datetime) -> list[DayCountRow]:
+    def boundary_day_counts(self, since: datetime, until: datetime) -> list[DayCount]:
         """Boundary events in [since, until) as (local day, boundary, outcome, count) rows."""
         with self._read() as conn:
             return boundary_day_counts(conn, since, until)
 
-    def day_moods(self, start: date, end: date) -> dict[date, calendar.DayMood]:
+    def day_moods(self, start: date, end: date) -> dict[date, DayMood]:
         """Mean mood, entry count and closed ritual of each day in `[start, end)` that has entries."""
         with self._read() as conn:
             return calendar.day_moods(conn, start, end)

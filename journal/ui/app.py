@@ -10,7 +10,6 @@ tagged at once without the first frame waiting for it.
 
 from __future__ import annotations
 
-import gc
 import shutil
 import sys
 import threading
@@ -32,7 +31,6 @@ from journal.ui.compat import CompatApp
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.panes.catalog import NARROW, PANES, pane_bindings, screen_factory
-from journal.ui.stylesheet import SteadyStylesheet
 from journal.ui.theme import DEFAULT_THEME, THEMES
 
 WELCOMED = "welcomed"
@@ -108,7 +106,6 @@ class JournalApp(CompatApp):
         if ritual_in_progress(store.ritual_state(), clock()):
             self.DEFAULT_MODE = "ritual"  # a ritual left halfway resumes where it was
         super().__init__()
-        self.stylesheet = SteadyStylesheet(variables=self.get_css_variables())
         self.store = store
         #: set once the tagger is built (the benchmark and tests wait on it)
         self.tagger_warm = threading.Event()
@@ -128,19 +125,6 @@ class JournalApp(CompatApp):
         for name in [name for name in self.available_themes if name not in ours]:
             self.unregister_theme(name)
 
-    def run(self, *args: Any, **kwargs: Any) -> Any:
-        # Start-up allocates what lives as long as the app (modules, then the first pane's widgets),
-        # and the collector would walk it again and again for nothing: everything imported so far
-        # is frozen (taken out of its reach), and collection waits until the first frame is up,
-        # when what was built is frozen too (see `_first_frame_up`). Textual pauses the collector
-        # for the same reason while it scrolls. About 25 ms of a 250 ms start (benchmarks/README).
-        gc.freeze()
-        gc.disable()
-        try:
-            return super().run(*args, **kwargs)
-        finally:
-            gc.enable()
-
     def on_mount(self) -> None:
         if self.store.read_only:
             self.notify(READ_ONLY_NOTICE, title="Read-only", timeout=READ_ONLY_NOTICE_SECONDS, markup=False)
@@ -151,9 +135,7 @@ class JournalApp(CompatApp):
         self.call_after_refresh(self._first_frame_up)
 
     def _first_frame_up(self) -> None:
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
+        self.collect_from_now()  # see CompatApp.run
         self.set_timer(WARM_TAGGER_AFTER, self._warm_tagger)
 
     @work(thread=True, group="warm-tagger", exit_on_error=False)

@@ -18,10 +18,10 @@ from journal.domain.boundaries import (
     first_week,
     most_crossed,
     run_sentence,
-    slug_for,
     summarise,
     weekly_counts,
 )
+from journal.domain.tags import kind_slug
 
 TODAY = date(2026, 11, 20)  # a Friday
 MONDAY = date(2026, 11, 16)
@@ -140,5 +140,5 @@ def test_run_sentence_is_gentle_and_never_says_broken() -> None:
         ("!!!", ""),
     ],
 )
-def test_slug_for(label: str, slug: str) -> None:
-    assert slug_for(label) == slug
+def test_kind_slug(label: str, slug: str) -> None:
+    assert kind_slug(label) == slug

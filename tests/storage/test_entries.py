@@ -107,12 +107,6 @@ def test_trash_restore_purge(store: Store) -> None:
         store.delete(saved.id)
 
 
-def test_empty_trash(store: Store) -> None:
-    a, b = store.save(mood("a")), store.save(mood("b"))
-    store.delete(a.id)
-    assert store.empty_trash() == 1
-    assert store.get(a.id) is None and store.get(b.id) is not None
-
 
 def test_save_many_tags_and_counts(store: Store) -> None:
     entries = [mood(f"entry {i} #batch{i % 3}", at=T0 + timedelta(minutes=i)) for i in range(2500)]

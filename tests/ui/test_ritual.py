@@ -20,8 +20,8 @@ from journal.ui.app import JournalApp
 from journal.ui.panes.ritual import RitualPane
 from journal.ui.panes.ritual_steps._editor_step import EditorStep
 from journal.ui.panes.ritual_steps.breathe import BreatheStep, clock_text
-from journal.ui.panes.ritual_steps.closing import finish_closing
 from journal.ui.widgets.shift_header import ShiftHeader
+from journal.usecases.ritual import close_ritual
 from tests.waiting import settle, until
 
 START = datetime(2026, 11, 20, 18, 40, tzinfo=timezone.utc)
@@ -229,7 +229,7 @@ async def test_an_interrupted_closing_finishes_once(db_path: Path) -> None:
     state = RitualState.start(START).answer(Step.PARK, ["one thing"]).answer(
         Step.BOUNDARIES, {"worked_late": True}).close(START + timedelta(minutes=4))
     store.save_ritual_state(state.to_dict())
-    finish_closing(store, state, {})
+    close_ritual(store, state, {})
     store.save_ritual_state(state.to_dict())  # as if the crash came before the state was cleared
     async with JournalApp(store, clock=clock).run_test(size=SIZE) as pilot:
         await open_ritual(pilot)

@@ -17,8 +17,8 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from journal.domain.brief import Brief
 from journal.exchange.brief import suggested_name, write_brief
-from journal.exchange.export import ExportProblem
 from journal.ui.messages import ForwardWorkerFailures
+from journal.usecases.exchange import ExportProblem
 
 FORMATS = {"html": "a printable page (HTML), opens in any browser", "md": "Markdown, to read or paste into notes"}
 ENCRYPTED_NOTE = "Your journal is encrypted, but the saved brief will not be: keep it somewhere private."

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from journal.domain.boundaries import slug_for
+from journal.domain.tags import kind_slug
 from journal.domain.boundary_tags import STRESSOR_CHOICES
 from journal.domain.models import BOUNDARY_KINDS
 from journal.storage.errors import StoreError
@@ -115,7 +115,7 @@ class BoundaryKindsDialog(ListDialog):
     def _add(self, event: Input.Submitted) -> None:
         event.stop()
         label = " ".join(safe_plain(event.value).split())[:_MAX_LABEL]
-        slug = slug_for(label)
+        slug = kind_slug(label)
         said = self.query_one("#kinds-said", Static)
         if not slug:
             said.update("Give it a name with a letter or a number in it.")

@@ -7,7 +7,7 @@ the writer's own words shown back to them as inert text (never markup), cut shor
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,21 +16,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from journal.domain.confidentiality import (
-    NEVER_WRITE_SETTING,
-    Finding,
-    describe,
-    find_identifiers,
-    never_write_list,
-)
+from journal.domain.confidentiality import Finding, describe
 from journal.ui.safe import safe_text
 
 Choice = Literal["save", "redact", "edit"]
-
-
-def confidential_findings(store: Any, text: str) -> list[Finding]:
-    """What in `text` may identify someone, with the user's never-write list (call off the UI thread)."""
-    return find_identifiers(text, never_write_list(store.get_setting(NEVER_WRITE_SETTING, [])))
 
 
 class ConfidentialityDialog(ModalScreen[Choice]):

@@ -25,6 +25,7 @@ from journal.ui.dialogs import entry_view
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.widgets.scale_picker import ScalePicker
 from journal.ui.widgets.tagged_editor import TaggedEditor
+from journal.usecases.entries import save_entry
 
 
 class EntryEdit(ForwardWorkerFailures, ModalScreen[Entry | None]):
@@ -111,11 +112,7 @@ class EntryEdit(ForwardWorkerFailures, ModalScreen[Entry | None]):
     @work(thread=True, exclusive=True, group="edit-save", exit_on_error=False)
     def _save(self, store: Any, entry: Entry, unrejected: set[str]) -> None:
         try:
-            saved = store.save(entry)
-            for name in unrejected:  # the person took back an earlier "not this tag"
-                store.unreject_tag(saved.id, name)
-            if unrejected:
-                saved = store.get(saved.id)
+            saved = save_entry(store, entry, unrejected=unrejected)  # they took back a "not this tag"
             self.post_message(self._Saved(saved, None))
         except StoreError as exc:
             self.post_message(self._Saved(None, str(exc)))

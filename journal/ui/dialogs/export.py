@@ -1,6 +1,6 @@
 """Export from the app: pick a format and a file, and the journal is written there in the background.
 
-The same exporters as `journal export` (journal.exchange.export); the file is written atomically,
+The same export as `journal export` (journal.usecases.exchange); the file is written atomically,
 private (0600), and an existing file is never replaced from here.
 """
 
@@ -16,14 +16,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from journal.exchange.export import ExportProblem, export_to, exporters, write_file
+from journal.usecases.exchange import ExportProblem, export_file, export_formats
 
 ENCRYPTED_NOTE = "Your journal is encrypted, but the exported file will not be: keep it somewhere private."
 
 
 def default_path(fmt: str, today: date | None = None) -> str:
     """~/journal-export-2026-11-20.json: a name that says what it is and when."""
-    suffix = exporters()[fmt].suffix
+    suffix = export_formats()[fmt].suffix
     return f"~/journal-export-{(today or date.today()).isoformat()}{suffix}"
 
 
@@ -50,7 +50,7 @@ class ExportDialog(ModalScreen[None]):
     def __init__(self, *, encrypted: bool = False) -> None:
         super().__init__()
         self.encrypted = encrypted
-        self.formats = exporters()
+        self.formats = export_formats()
         self.fmt = "json"
 
     def compose(self) -> ComposeResult:
@@ -88,7 +88,7 @@ class ExportDialog(ModalScreen[None]):
     def _export(self, path: Path, fmt: str) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         try:
-            count = write_file(path, lambda handle: export_to(store, fmt, handle))
+            count = export_file(store, path, fmt)
         except ExportProblem as problem:
             self.app.call_from_thread(self._failed, str(problem))
         except OSError as exc:

@@ -18,8 +18,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
+from journal.domain.tags import MAX_TYPED_TAG, tag_slug
 from journal.ui.safe import safe_text
-from journal.ui.widgets.tagged_editor import tag_slug
 
 
 class TeachDialog(ModalScreen[str | None]):
@@ -61,6 +61,7 @@ class TeachDialog(ModalScreen[str | None]):
             yield Input(
                 placeholder="…I mean the tag (e.g. sleep, or a new one)",
                 suggester=SuggestFromList(self.tag_names, case_sensitive=False),
+                max_length=MAX_TYPED_TAG,
                 id="teach-tag",
             )
             yield Label(

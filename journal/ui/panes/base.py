@@ -14,48 +14,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
+from journal.ui.compat import SteadyScreen
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.widgets.pane_footer import PaneFooter
 from journal.ui.widgets.shift_header import ShiftHeader
 
 
-class PaneScreen(ForwardWorkerFailures, Screen[None]):
+class PaneScreen(ForwardWorkerFailures, SteadyScreen):
     """A pane: the shift header on top, the pane's body, the footer with the keys."""
 
     CSS_PATH = Path(__file__).with_name("base.tcss")
 
     def compose(self) -> ComposeResult:
-        self._take_breakpoint_class()
+        self.take_breakpoint_classes()  # see SteadyScreen
         yield ShiftHeader()
         with Vertical(classes="pane-body"):
             yield from self.compose_body()
         yield PaneFooter()
-
-    def _take_breakpoint_class(self) -> None:
-        """Start with the width class the first resize would give (e.g. `-wide`), so that resize
-        finds nothing to change; otherwise it restyles every widget just built, before the first
-        frame. Textual's own rule: the largest breakpoint not wider than the screen."""
-        width = self.app.size.width
-        for breakpoint, name in sorted(self.HORIZONTAL_BREAKPOINTS or [], reverse=True):
-            if width >= breakpoint:
-                self.set_class(True, name, update=False)
-                return
-
-    def on_resize(self, event: events.Resize) -> None:
-        # Textual lays the whole screen out again on every Resize, even one that repeats the size it
-        # was laid out for, and the terminal's first report of its size always does, just after the
-        # first frame: ~15 ms of layout and repaint on the Mood pane for nothing. Whatever does need
-        # a new layout asks for one itself (`refresh(layout=True)`), so a size the screen is already
-        # laid out for is passed over. (Its laid-out size, not the last Resize it saw: a pane in the
-        # background misses resizes, and is laid out again when it comes back.)
-        if event.size == self.outer_size:
-            event.prevent_default()
 
     #: whether the pane has been out of sight since it was built (another pane, a dialog): what it
     #: read then may be out of date when it shows again, and not before

@@ -33,6 +33,7 @@ from journal.ui.panes.boundaries_parts.composer import BoundaryComposer, FormPro
 from journal.ui.panes.boundaries_parts.events import EventList
 from journal.ui.panes.boundaries_parts.pickers import KindList
 from journal.ui.safe import safe_plain
+from journal.usecases.entries import save_entry
 
 RECENT_LIMIT = 15
 #: Seconds after the last keystroke in the note before asking the tagger.
@@ -194,7 +195,7 @@ class BoundariesPane(PaneScreen):
     @work(thread=True, exclusive=True, group="boundaries-save", exit_on_error=False)
     def _save(self, store: Any, entry: Entry) -> None:
         try:
-            saved = store.save(entry)
+            saved = save_entry(store, entry)
         except Exception:
             self.post_message(_Saved(None, entry.id is not None))
             raise

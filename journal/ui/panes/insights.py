@@ -26,7 +26,7 @@ from textual.widgets import Static
 
 from journal.domain.insights import Period
 from journal.ui.panes.base import PaneScreen
-from journal.ui.panes.insights_parts.figures import Figures, gather
+from journal.usecases.insights import Figures, gather
 from journal.ui.panes.insights_parts.mood_chart import mood_chart, mood_title
 from journal.ui.panes.insights_parts.period_bar import DEFAULT_WEEKS, QUICK_WEEKS, PeriodBar
 from journal.ui.panes.insights_parts.tables import (

@@ -295,18 +295,13 @@ class MoodPane(PaneScreen):
 
     @work(thread=True, exclusive=True, group="mood-save", exit_on_error=False)
     def _save(self, store: Any, entry: Entry, rejected: set[str], checked: bool = False) -> None:
-        from journal.ui.dialogs.confidentiality import confidential_findings
+        from journal.usecases.entries import confidential_findings, save_entry
 
         try:
             if not checked and (findings := confidential_findings(store, entry.text)):
                 self.post_message(_MayIdentify(entry, rejected, findings))  # ask first, then save
                 return
-            saved = store.save(entry)
-            leaked = [t.name for t in saved.visible_tags if t.name in rejected]
-            if leaked and saved.id is not None:  # belt and braces: the refusal must stick
-                for name in leaked:
-                    store.reject_tag(saved.id, name)
-                saved = store.get(saved.id) or saved
+            saved = save_entry(store, entry, rejected=rejected)
             store.clear_draft(DRAFT_KEY)
         except Exception:
             self.post_message(_Saved(None))

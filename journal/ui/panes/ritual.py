@@ -7,7 +7,7 @@ report in the tests), so it is on disk before the user can press another key: qu
 closed terminal resumes at the same step with every answer kept.
 
 Closing writes the whole ritual as one `ritual` entry plus its boundary entries in one transaction
-(`ritual_steps.closing`). A ritual whose every step was skipped still closes the shift: a minimal
+(`journal.usecases.ritual`). A ritual whose every step was skipped still closes the shift: a minimal
 ritual entry is saved, because closing the day is the point even when there is nothing to say.
 """
 
@@ -31,7 +31,7 @@ from journal.storage.errors import StoreError
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.panes.ritual_steps.base import StepView
-from journal.ui.panes.ritual_steps.closing import finish_closing
+from journal.usecases.ritual import close_ritual
 from journal.ui.panes.ritual_steps.factory import make_step
 from journal.ui.panes.ritual_steps.park import ParkedStatus
 from journal.ui.panes.ritual_steps.progress import progress_dots, progress_label
@@ -215,7 +215,7 @@ class RitualPane(PaneScreen):
             self.state = None
             return
         try:
-            entry = finish_closing(self.store, state, self.extras)
+            entry = close_ritual(self.store, state, self.extras)
         except StoreError:
             self.notify("The ritual is safe, but closing couldn't finish; it will on the next start.",
                         severity="warning")

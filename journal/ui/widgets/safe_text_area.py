@@ -2,8 +2,8 @@
 
 A bracketed paste can carry ESC and other controls straight into the document, and a TextArea draws
 its document as is, so they would reach the terminal; keys never insert controls, so cleaning pastes
-(and anything loaded with `load_clean`) is enough. Some people think best in their own editor, so
-ctrl+o hands the text to `$VISUAL`/`$EDITOR` with the app suspended and takes back what they saved.
+(`CleanPastes`) and anything loaded with `load_clean` is enough. Some people think best in their own
+editor, so ctrl+o hands the text to `$VISUAL`/`$EDITOR` with the app suspended and takes back what they saved.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from textual import events
 from textual.app import SuspendNotSupported
 from textual.binding import Binding
 from textual.widgets import TextArea
 
+from journal.ui.compat import CleanPastes
 from journal.ui.safe import safe_plain
 
 
-class SafeTextArea(TextArea):
+class SafeTextArea(CleanPastes, TextArea):
     """See the module docstring."""
 
     BINDINGS = [
@@ -56,15 +56,6 @@ class SafeTextArea(TextArea):
     def load_clean(self, text: str) -> None:
         """Replace the document with `text`, control characters removed."""
         self.load_text(safe_plain(text))
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        cleaned = safe_plain(event.text)
-        if cleaned != event.text:
-            event.prevent_default()
-            event.stop()
-            if not self.read_only and (result := self._replace_via_keyboard(cleaned, *self.selection)):
-                self.move_cursor(result.end_location)
-        # Clean pastes fall through to TextArea's own handler (Textual dispatches along the MRO).
 
     def action_open_in_editor(self) -> None:
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR")

@@ -1,45 +1,21 @@
 """The one-line header on every pane: the app's name, today's date, and whether the shift is closed.
 
 "Off shift since 18:42" is a small reward for closing the day; it appears once today's ritual is
-done (a ritual entry today, or the `off_shift_since` setting the ritual may record) and never nags
-when it is not.
+done (journal.usecases.ritual.off_shift_since) and never nags when it is not.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.content import Content
 from textual.widget import Widget
 
-from journal.domain.models import EntryQuery, Kind
-from journal.storage import Store
 from journal.ui.panes.catalog import pane_of
+from journal.usecases.ritual import off_shift_since
 
 if TYPE_CHECKING:
     from journal.ui.app import JournalApp
-
-
-def _start_of_day(now: datetime) -> datetime:
-    return now.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def off_shift_since(store: Store, now: datetime) -> datetime | None:
-    """When today's shift was closed, in `now`'s time zone, or None if it is still open."""
-    start = _start_of_day(now)
-    rituals = store.search(EntryQuery(kind=Kind.RITUAL, since=start, limit=1))
-    if rituals:
-        return rituals[0].created_at.astimezone(now.tzinfo)
-    recorded = store.get_setting("off_shift_since")
-    if isinstance(recorded, str):
-        try:
-            moment = datetime.fromisoformat(recorded).astimezone(now.tzinfo)
-        except ValueError:
-            return None
-        if start <= moment <= now:
-            return moment
-    return None
 
 
 class ShiftHeader(Widget):

@@ -23,21 +23,13 @@ from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Selection
 from textual.worker import get_current_worker
 
-from journal.domain.models import Category, EntryTag, Source, TagDef, TagHit, UserKeyword
-from journal.domain.tags import tag_slug as domain_tag_slug
+from journal.domain.models import EntryTag, Source, TagDef, TagHit, UserKeyword
+from journal.domain.tags import MAX_TYPED_TAG, chosen_tag, tag_slug
 from journal.ui.safe import safe_plain
 from journal.ui.widgets.safe_text_area import SafeTextArea
 from journal.ui.widgets.tag_list import TagChip, TagList
 
-_MAX_TAG_LENGTH = 40
 _PLACEHOLDER = "What's still with you? Write as much or as little as you like."
-
-
-def tag_slug(raw: str) -> str:
-    """A typed tag name as a slug: `#Night Shift ` -> `night-shift` (the app's one slug rule, at
-    most 40 characters for a chip). Empty when nothing usable."""
-    slug = domain_tag_slug(raw)
-    return slug if len(slug) <= _MAX_TAG_LENGTH else slug[:_MAX_TAG_LENGTH].rstrip("-")
 
 
 class TaggedEditor(Vertical):
@@ -105,7 +97,9 @@ class TaggedEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield SafeTextArea(soft_wrap=True, placeholder=self._placeholder, id="editor-text")
         yield TagList(id="editor-tags")
-        yield Input(placeholder="Add a tag by hand (→ completes, enter adds)…", id="editor-add-tag")
+        yield Input(
+            placeholder="Add a tag by hand (→ completes, enter adds)…", max_length=MAX_TYPED_TAG, id="editor-add-tag"
+        )
 
     def on_mount(self) -> None:
         # Read here and now (a fraction of a millisecond: the catalogue is a few dozen rows), not
@@ -138,10 +132,7 @@ class TaggedEditor(Vertical):
             for h in self._hits
             if h.name in self._rejected and h.name not in self._manual
         ]
-        for name in self._manual:
-            known = self._catalogue.get(name)
-            category = known.category if known else Category.PERSONAL
-            tags.append(EntryTag(name, category, known.group if known else None, Source.MANUAL))
+        tags.extend(chosen_tag(name, self._catalogue) for name in self._manual)
         return tags
 
     @property
@@ -236,9 +227,7 @@ class TaggedEditor(Vertical):
             if h.name not in self._manual
         ]
         for name in self._manual:
-            known = self._catalogue.get(name)
-            category = str(known.category) if known else str(Category.PERSONAL)
-            chips.append(TagChip(name, category, Source.MANUAL))
+            chips.append(TagChip(name, str(chosen_tag(name, self._catalogue).category), Source.MANUAL))
         return chips
 
     def _show_chips(self) -> None:

@@ -41,7 +41,7 @@ class KeepsKeyOrder:
         """Handle a quick key now; True if it was one."""
         return False
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         assert isinstance(self, Widget)
         focused = self.screen.focused
         if focused is not None and focused is not self:

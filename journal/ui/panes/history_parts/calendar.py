@@ -20,8 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from journal.domain.models import MOOD_WORDS
-from journal.storage.calendar import DayMood
+from journal.domain.models import MOOD_WORDS, DayMood
 from journal.ui.messages import ForwardWorkerFailures
 
 RITUAL_MARK = "◆"

@@ -21,6 +21,7 @@ from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from journal.domain.models import Entry, EntryQuery
+from journal.ui.compat import set_column_width
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.panes.history_parts.rows import COLUMNS, entry_cells
 
@@ -85,16 +86,8 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
         fixed = sum(width or 0 for key, _, width in COLUMNS if key not in ("tags", "text"))
         tags = min(TAGS_WIDTH, max(0, usable - fixed - MIN_TEXT_WIDTH))
         tags = tags if tags >= 10 else 0
-        self._set_width("tags", tags)
-        self._set_width("text", max(MIN_TEXT_WIDTH, usable - fixed - tags))
-
-    def _set_width(self, key: str, width: int) -> None:
-        column = self.columns[ColumnKey(key)]
-        if column.width != width:
-            column.width = width
-            self._require_update_dimensions = True
-            self._clear_caches()
-            self.refresh()
+        set_column_width(self, ColumnKey("tags"), tags)
+        set_column_width(self, ColumnKey("text"), max(MIN_TEXT_WIDTH, usable - fixed - tags))
 
     # public ----------------------------------------------------------------------------------------
     @property

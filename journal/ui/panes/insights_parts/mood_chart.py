@@ -7,15 +7,12 @@ week, or a few merged weeks), marked, and named underneath with what was left ou
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from textual.content import Content
 
-from journal.domain.patterns import MIN_LOWEST_ENTRIES, MoodWeek, chart_lowest, merge_mood_weeks
+from journal.domain.patterns import MIN_LOWEST_ENTRIES, MoodWeek, chart_lowest, chart_step, merge_mood_weeks
 
-#: Most rows the chart draws; longer periods merge neighbouring weeks.
-MAX_ROWS = 13
 #: Cells for the top of the 1-5 scale.
 BAR_CELLS = 10
 MOOD_BLOCK, ENERGY_BLOCK = "█", "▒"
@@ -36,11 +33,6 @@ def _value(value: float | None) -> str:
 
 def _label(week: MoodWeek) -> str:
     return f"{week.week:%b} {week.week.day:>2}"
-
-
-def chart_step(weeks: int) -> int:
-    """How many weeks one row of the chart stands for."""
-    return max(1, math.ceil(weeks / MAX_ROWS))
 
 
 def mood_chart(weeks: Sequence[MoodWeek]) -> Content:

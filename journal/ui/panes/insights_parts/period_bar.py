@@ -15,13 +15,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from journal.domain.insights import Period, parse_period
+from journal.domain.insights import DEFAULT_WEEKS, QUICK_WEEKS, Period, parse_period
 from journal.domain.when import WhenError
 from journal.ui.safe import safe_text
 
-#: The quick choices, in weeks, in the order of their keys 1-4.
-QUICK_WEEKS = (2, 4, 12, 52)
-DEFAULT_WEEKS = 12
 PLACEHOLDER = "Any period: last month · since 2026-09 · 2026-09..2026-10"
 
 

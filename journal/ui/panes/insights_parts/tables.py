@@ -14,7 +14,7 @@ from textual.content import Content
 from journal.domain.insights import trend_text
 from journal.domain.models import Category
 from journal.domain.patterns import WEEKDAY_NAMES, Helper, PairStat, sparkline
-from journal.ui.panes.insights_parts.figures import TagRow, WeekdayRow
+from journal.usecases.insights import TagRow, WeekdayRow
 from journal.ui.safe import safe_plain
 
 #: Most cells a sparkline gets; longer periods sum neighbouring weeks into one cell.

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from journal.domain.ritual import Step
+from journal.ui.compat import being_removed
 from journal.ui.safe import safe_text
 
 #: (step, answer or None when taken back, extras or None when unchanged)
@@ -73,12 +74,13 @@ class StepView(Vertical):
         if self.on_answer is not None:
             self.on_answer(self.STEP, value, extras)
 
-    def _on_mount(self) -> None:
-        # After the first refresh every child exists; the pane may have moved on by then.
+    def on_mount(self) -> None:
+        # After the first refresh every child exists; the pane may have moved on by then. (A step's
+        # own on_mount runs too: Textual calls the handler of each class, the step's first.)
         self.call_after_refresh(self._autofocus)
 
     def _autofocus(self) -> None:
-        if self.is_attached and not self._pruning:
+        if self.is_attached and not being_removed(self):
             try:
                 self.focus_first()
             except NoMatches:

@@ -1,16 +1,14 @@
-"""Everything the Insights pane shows for one period, gathered from the Store in one go.
+"""Insights for one period, gathered from the Store in one go: what the Insights pane draws.
 
-Runs in the pane's thread worker: a handful of grouped SQL queries (journal.storage.insights and
-`Store.tag_stats`, the very query `journal stressors` prints), shaped by journal.domain.patterns.
-No Textual here, so it can be timed and tested on its own.
+A handful of grouped SQL queries (journal.storage.insights and `Store.tag_stats`, the very query
+`journal stressors` prints), shaped by journal.domain.patterns. Blocking: the pane calls it from a
+thread worker; the benchmarks time it without starting the UI.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
-
 from journal.domain.early_notice import EarlyNotice
 from journal.domain.insights import Period, week_starts
 from journal.domain.models import Category, TagStat
@@ -20,6 +18,7 @@ from journal.domain.patterns import (
     PairStat,
     busiest_weekday,
     chart_lowest,
+    chart_step,
     merge_mood_weeks,
     mood_series,
     share_of_days,
@@ -28,8 +27,8 @@ from journal.domain.patterns import (
     weekly_series,
     what_helps,
 )
-from journal.ui.panes.insights_parts.mood_chart import chart_step
-from journal.ui.widgets.early_notice import current_notice
+from journal.exchange.notice import current_notice
+from journal.storage.face import InsightsReads
 
 #: The categories the main table lists (care and personal tags appear in "what helps" and pairs).
 TABLE_CATEGORIES = (Category.STRESSOR, Category.SYMPTOM)
@@ -74,7 +73,7 @@ class Figures:
         return [row.stat for row in self.rows]
 
 
-def gather(store: Any, period: Period, now: datetime, *, notice: bool = True) -> Figures:
+def gather(store: InsightsReads, period: Period, now: datetime, *, notice: bool = True) -> Figures:
     """All of the pane's figures over `period`; the early notice is about the last two weeks to `now`."""
     since, until = period.start, period.end
     weeks = week_starts(period)

@@ -1,27 +1,30 @@
-"""Turning a closed ritual into journal entries, in a way that is safe to repeat.
+"""Closing a ritual: turning it into journal entries, in a way that is safe to repeat.
 
 The ritual becomes one `ritual` entry (mood and energy from the check-in; text = what was unloaded,
 the good thing and the parked lines, so full-text search finds all three) plus one boundary entry
 per "yes", written together by `Store.save_many` in ONE transaction. The parked lines then become
 parked items linked to that entry, and only then is the ritual state cleared.
 
-If the program dies part way, the saved ritual state is still closed, and `finish_closing` runs
+If the program dies part way, the saved ritual state is still closed, and `close_ritual` runs
 again on the next start: it first looks for the ritual entry by its start time, so nothing is saved
 twice (entry, boundary entries or parked items).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
-from journal.domain.models import Category, Entry, EntryQuery, EntryTag, Kind, Source, TagDef
+from journal.domain.models import Entry, EntryQuery, EntryTag, Kind, TagDef
 from journal.domain.ritual import (
     BOUNDARY_QUESTIONS,
     RitualState,
     Step,
     ritual_entry_payload,
 )
-from journal.storage import Store
+from journal.domain.tags import chosen_tag
+from journal.storage.face import Listing, RitualWrites
 
 #: a boundary entry logged by the ritual costs this much unless the user says otherwise
 DEFAULT_COST = 2
@@ -39,26 +42,20 @@ def entry_text(state: RitualState) -> str:
     return "\n\n".join(parts)
 
 
-def _tags(extras: dict[str, Any], catalogue: dict[str, TagDef]) -> list[EntryTag]:
+def _tags(extras: dict[str, Any], catalogue: Mapping[str, TagDef]) -> list[EntryTag]:
     """Tag decisions made in the Unload and Good-thing editors: hand-added and rejected tags."""
     tags: dict[str, EntryTag] = {}
-
-    def tag(name: str, source: Source, rejected: bool) -> EntryTag:
-        known = catalogue.get(name)
-        category = known.category if known else Category.PERSONAL
-        return EntryTag(name, category, known.group if known else None, source, rejected=rejected)
-
     for step in (Step.UNLOAD, Step.GOOD_THING):
         editor = (extras.get(str(step)) or {}).get("editor") or {}
         for name in editor.get("manual", []):
-            tags[str(name)] = tag(str(name), Source.MANUAL, False)
+            tags[str(name)] = chosen_tag(str(name), catalogue)
         for name in editor.get("rejected", []):
-            tags.setdefault(str(name), tag(str(name), Source.AUTO, True))
+            tags.setdefault(str(name), chosen_tag(str(name), catalogue, rejected=True))
     return list(tags.values())
 
 
 def build_entries(
-    state: RitualState, extras: dict[str, Any], catalogue: dict[str, TagDef] | None = None
+    state: RitualState, extras: dict[str, Any], catalogue: Mapping[str, TagDef] | None = None
 ) -> list[Entry]:
     """The ritual entry first, then one boundary entry per "yes" (all stamped at closing)."""
     assert state.closed_at is not None
@@ -87,7 +84,17 @@ def build_entries(
     return entries
 
 
-def find_ritual_entry(store: Store, state: RitualState) -> Entry | None:
+def off_shift_since(store: Listing, now: datetime) -> datetime | None:
+    """When today's shift was closed (its ritual entry), in `now`'s time zone; None while it is open.
+
+    (Earlier versions also read an `off_shift_since` setting that nothing ever wrote; the ritual
+    entry is the one record of a closed shift.)"""
+    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    rituals = store.search(EntryQuery(kind=Kind.RITUAL, since=start, limit=1))
+    return rituals[0].created_at.astimezone(now.tzinfo) if rituals else None
+
+
+def find_ritual_entry(store: RitualWrites, state: RitualState) -> Entry | None:
     """The ritual entry this state already produced, if a previous closing got that far."""
     query = EntryQuery(kind=Kind.RITUAL, since=state.started_at, limit=20)
     for entry in store.search(query):
@@ -96,8 +103,11 @@ def find_ritual_entry(store: Store, state: RitualState) -> Entry | None:
     return None
 
 
-def finish_closing(store: Store, state: RitualState, extras: dict[str, Any]) -> Entry:
-    """Write a closed ritual to the journal (idempotently) and clear the ritual state."""
+def close_ritual(store: RitualWrites, state: RitualState, extras: dict[str, Any]) -> Entry:
+    """Write a closed ritual to the journal (idempotently) and clear the ritual state. Blocking.
+
+    `extras` is what the ritual's steps kept beside their answers (the editors' tag decisions, the
+    boundary notes), as saved with the ritual state."""
     entry = find_ritual_entry(store, state)
     if entry is None:
         catalogue = {t.name: t for t in store.tag_catalogue()}
