@@ -20,18 +20,9 @@ from journal.ui.panes.insights import InsightsPane
 from journal.ui.panes.insights_parts.period_bar import PeriodBar
 from journal.ui.widgets.early_notice import DISMISSED_KEY, EarlyNoticeBox
 from tests.ui.conftest import AppFactory, frozen_clock
+from tests.waiting import settle
 
 SIZE = (120, 40)
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the pane's thread workers have finished and their messages are handled."""
-    for _ in range(250):
-        await pilot.pause(0.02)
-        if not any(w.is_running for w in pilot.app.workers):
-            await pilot.pause()
-            return
-    raise AssertionError("the Insights pane's workers did not finish")
 
 
 async def open_pane(pilot) -> InsightsPane:  # type: ignore[no-untyped-def]
