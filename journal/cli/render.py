@@ -211,16 +211,18 @@ def marked(text: str, hits: Sequence[TagHit]) -> str:
     return safe("".join(out))
 
 
-def explain_lines(text: str, hits: Sequence[TagHit], reasons: Mapping[str, str] | None = None) -> list[str]:
+def explain_lines(text: str, hits: Sequence[TagHit], reasons: Mapping[str, str] | None = None,
+                  decided_by: Mapping[str, str] | None = None) -> list[str]:
     """The text with its tags' words marked, then one line per tag: its words, or for a tag without
-    any (a boundary's kind) the reason in `reasons`."""
+    any (a boundary's kind) the reason in `reasons`, and what decided it (`decided_by`)."""
     if not hits:
         return [safe(text), "", "No tags for this text."]
     lines = [marked(text, hits), ""]
     for hit in hits:
         kind = f"{hit.category}, {hit.group}" if hit.group else str(hit.category)
         words = ", ".join(f'"{one_line(s.text)}"' for s in hit.spans) or safe((reasons or {}).get(hit.name, ""))
-        lines.append(f"{safe(hit.name)} ({kind}): {words}")
+        by = (decided_by or {}).get(hit.name)
+        lines.append(f"{safe(hit.name)} ({kind}): {words}" + (f" (decided by {by})" if by else ""))
     return lines
 
 

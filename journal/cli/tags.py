@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from journal.cli.common import UserError, db_option, db_path, entry_text, json_option, mark_saved, open_journal, period
 from journal.cli.render import emit_json, explain_lines, personal_lines, retag_lines
-from journal.domain.models import TagHit
+from journal.domain.models import TagHit, UserKeyword
 
 if TYPE_CHECKING:
     from journal.storage import Store
@@ -35,7 +35,18 @@ def tags() -> None:
     """
 
 
-def _hit_dict(hit: TagHit, reasons: dict[str, str]) -> dict[str, object]:
+#: What decided a tag, as `--json` names it, and as the text says it after the tag's words.
+DECIDED_BY = {
+    "model+cue": "the model, with a cue agreeing",
+    "model": "the model, from these words",
+    "engine": "a cue",
+    "user": "your own word or #tag",
+    "personal": "your personal adjustment (tags you added by hand on similar notes)",
+    "boundary-kind": "the boundary's kind",
+}
+
+
+def _hit_dict(hit: TagHit, reasons: dict[str, str], decided_by: dict[str, str]) -> dict[str, object]:
     data: dict[str, object] = {
         "name": hit.name,
         "category": str(hit.category),
@@ -44,7 +55,29 @@ def _hit_dict(hit: TagHit, reasons: dict[str, str]) -> dict[str, object]:
     }
     if not hit.spans and hit.name in reasons:
         data["reason"] = reasons[hit.name]
+    if hit.name in decided_by:
+        data["decided_by"] = decided_by[hit.name]
     return data
+
+
+def _decided_by(words: str, hits: list[TagHit], reasons: dict[str, str], added: set[str],
+                keywords: list[UserKeyword]) -> dict[str, str]:
+    """What gave each tag: the journal's personal adjustment, the boundary's kind, or the tagger's
+    own decision (the learned model, with or without a cue, the cue engine, or the user's words).
+    The tagger is asked again with the journal's keywords, so its reasons match its tags."""
+    from journal.storage.tagger_bridge import build_tagger
+
+    tagger = build_tagger(keywords, [])
+    sources = {d.name: d.source for _, d in tagger.decide(words)} if words.strip() else {}
+    out: dict[str, str] = {}
+    for hit in hits:
+        if hit.name in added:
+            out[hit.name] = "personal"
+        elif hit.name in reasons:
+            out[hit.name] = "boundary-kind"
+        else:  # a journal's own tag the shared model does not know is the user's word
+            out[hit.name] = sources.get(hit.name, "user")
+    return out
 
 
 @tags.command()
@@ -57,7 +90,7 @@ def _hit_dict(hit: TagHit, reasons: dict[str, str]) -> dict[str, object]:
 @click.pass_context
 def explain(ctx: click.Context, text: tuple[str, ...], boundary: str | None, outcome: str | None,
             as_json: bool) -> None:
-    """Show the tags TEXT would get and the words behind each, saving nothing.
+    """Show the tags TEXT would get, the words behind each and what decided it, saving nothing.
 
     TEXT may be `-` (or left out with text piped in) to read it from standard input. With --kind and
     --outcome, it is read as a boundary note: the tag of the boundary's kind is shown too.
@@ -76,10 +109,12 @@ def explain(ctx: click.Context, text: tuple[str, ...], boundary: str | None, out
     words = entry_text(text, "text to explain")
     path = db_path(ctx)
     decisions = []
+    keywords: list[UserKeyword] = []
     kind_hit: TagHit | None = None
     if path.exists():
         with open_journal(path, create=False) as store:
             adjusted = store.explain_text(words)
+            keywords = store.keywords()
             if boundary is not None:
                 kind_hit = store.boundary_tag_hit(boundary, outcome.lower() if outcome else None)
         hits, decisions = list(adjusted.hits), adjusted.decisions
@@ -95,13 +130,16 @@ def explain(ctx: click.Context, text: tuple[str, ...], boundary: str | None, out
     if kind_hit is not None and all(h.name != kind_hit.name for h in hits):
         hits.append(kind_hit)
         reasons[kind_hit.name] = kind_tag_reason(BOUNDARY_KINDS.get(boundary or "", boundary or ""), outcome)
+    added = {d.tag for d in decisions if d.action == "added"}
+    decided_by = _decided_by(words, hits, reasons, added, keywords)
     if as_json:
-        data: dict[str, object] = {"tags": [_hit_dict(h, reasons) for h in hits]}
+        data: dict[str, object] = {"tags": [_hit_dict(h, reasons, decided_by) for h in hits]}
         if decisions:  # only when this journal's own adjustment changed something
             data["personal"] = [{"name": d.tag, "action": d.action, "notes": d.notes} for d in decisions]
         emit_json(data)
     else:
-        click.echo("\n".join(explain_lines(words, hits, reasons) + personal_lines(decisions)))
+        said = {name: DECIDED_BY[source] for name, source in decided_by.items() if source != "boundary-kind"}
+        click.echo("\n".join(explain_lines(words, hits, reasons, said) + personal_lines(decisions)))
 
 
 @contextmanager

@@ -149,7 +149,7 @@ class BackupMixin(StoreBase):
                     dest_conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
                 finally:
                     dest_conn.close()
-            _put_in_place(partial, target)  # its own sentences, outside the guard's rewording
+                _put_in_place(partial, target)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise

@@ -16,6 +16,7 @@ from journal.storage import open_store
 from journal.storage import retag as retag_module
 from journal.storage.schema import TAGGER_VERSION_KEY
 from tests.cli.helpers import Run, assert_one_line_error
+from tests.waiting import PATIENCE, wait_for_event
 
 NOW = datetime.now().astimezone().replace(microsecond=0)
 OLD = NOW - timedelta(days=40)
@@ -207,11 +208,12 @@ def test_tags_added_with_journal_mood_teach_the_fourth_similar_note(run: Run, ru
 def test_ctrl_c_during_a_real_retag_leaves_the_journal_unchanged(db_path: Path) -> None:
     """A real process and a real SIGINT, part way through a long re-tag."""
     import os
+    import pty
     import signal
     import sqlite3
     import subprocess
     import sys
-    import time
+    import threading
 
     import journal as journal_package
 
@@ -229,15 +231,41 @@ def test_ctrl_c_during_a_real_retag_leaves_the_journal_unchanged(db_path: Path) 
     before = rows()
     root = Path(journal_package.__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": str(root)}
+    # stderr on a terminal, so the progress bar is drawn: its first frame says the re-tag is under way.
+    master, slave = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "journal", "--db", str(db_path), "tags", "retag"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=slave, text=True, env=env, stdin=subprocess.DEVNULL,
     )
-    time.sleep(1.5)
+    os.close(slave)
+    screen = bytearray()
+    started = threading.Event()
+
+    def read_terminal() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child has gone (EIO)
+                chunk = b""
+            if not chunk:
+                started.set()  # nothing more will come: let the test look at what did
+                return
+            screen.extend(chunk)
+            if b"Re-tagging" in screen:
+                started.set()
+
+    reader = threading.Thread(target=read_terminal, daemon=True)
+    reader.start()
+    wait_for_event(started, "the re-tag's progress bar appeared")
     if proc.poll() is not None:
         pytest.skip("the re-tag finished before the interrupt could land")
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    out, _ = proc.communicate(timeout=60)
+    reader.join(PATIENCE)
+    os.close(master)
+    err = screen.decode("utf-8", "replace")
     assert proc.returncode != 0
-    assert err == "Re-tagging was stopped; your journal is unchanged.\n" and out == ""
+    assert "Traceback" not in err and out == ""
+    lines = [line.strip() for line in err.replace("\r", "\n").splitlines() if line.strip()]
+    assert lines[-1] == "Re-tagging was stopped; your journal is unchanged.", err[-300:]
     assert rows() == before

@@ -11,6 +11,7 @@ from journal.storage import Store
 from journal.ui.app import JournalApp
 from journal.ui.dialogs.export import ExportDialog
 from tests.exchange.conftest import T0, fill
+from tests.waiting import settle
 
 
 def make_app(store: Store) -> JournalApp:
@@ -24,7 +25,7 @@ async def test_palette_opens_the_dialog_and_exports_markdown(store: Store, tmp_p
     out = tmp_path / "mine.md"
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p", *"Export")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         dialog = app.screen

@@ -12,6 +12,7 @@ from journal.storage import Store
 from journal.ui.app import JournalApp
 from journal.ui.dialogs.import_file import ImportDialog, MoodScoresDialog
 from tests.exchange.conftest import FIXTURES, T0
+from tests.waiting import settle, until
 
 
 def make_app(store: Store) -> JournalApp:
@@ -19,15 +20,9 @@ def make_app(store: Store) -> JournalApp:
     return JournalApp(store, clock=lambda: T0)  # type: ignore[arg-type]
 
 
-async def settle(pilot) -> None:
+async def settle_import(pilot) -> None:  # type: ignore[no-untyped-def]
     """Until the dialog's own workers are done (the DirectoryTree's loader never finishes)."""
-    for _ in range(3):
-        for _ in range(400):
-            busy = [w for w in pilot.app.workers if w.group == "import" and not w.is_finished]
-            if not busy:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause()
+    await settle(pilot, group="import")
 
 
 def summary_text(app: JournalApp) -> str:
@@ -38,20 +33,20 @@ async def test_palette_import_checks_then_imports_with_progress(store: Store, tm
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p", *"Import")
-        await pilot.pause(0.2)
+        await settle(pilot)  # the palette's search
         await pilot.press("enter")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ImportDialog)
         await pilot.press(*str(FIXTURES / "daylio_8col.csv"), "enter")
-        await settle(pilot)
+        await settle_import(pilot)
         text = summary_text(app)
         assert "daylio_8col.csv: 5 in the file." in text
         assert "Would import 4 entries; 1 was repeated in the file." in text
         assert store.count(EntryQuery()) == 0  # the check changed nothing
         assert dialog.query_one("#import-go").display
         await pilot.click("#import-go")
-        await settle(pilot)
+        await settle_import(pilot)
         assert dialog.query_one("#import-progress", ProgressBar).progress == 5
         assert summary_text(app).startswith("Imported 4 entries; 1 was repeated in the file.")
         await pilot.click("#import-close")
@@ -67,7 +62,7 @@ async def test_unknown_moods_are_asked_in_a_dialog(store: Store) -> None:
         await pilot.pause()
         app.screen.query_one("#import-path").value = str(FIXTURES / "daylio_custom.csv")
         await pilot.click("#import-check")
-        await settle(pilot)
+        await settle_import(pilot)
         moods = app.screen
         assert isinstance(moods, MoodScoresDialog)
         assert moods.labels == ["Ecstatic", "Drained"]
@@ -80,11 +75,11 @@ async def test_unknown_moods_are_asked_in_a_dialog(store: Store) -> None:
         await pilot.press("2")
         assert moods.scores() == {"ecstatic": 5, "drained": 2}
         await pilot.press("enter")  # Enter on the last one accepts
-        await settle(pilot)
+        await settle_import(pilot)
         assert isinstance(app.screen, ImportDialog)
         assert 'Would import 3 entries.\nThe column "photos" was not imported' in summary_text(app)
         await pilot.click("#import-go")
-        await settle(pilot)
+        await settle_import(pilot)
     assert sorted(e.mood for e in store.search(EntryQuery(limit=None))) == [2, 4, 5]
 
 
@@ -97,21 +92,21 @@ async def test_a_broken_file_is_named_and_a_second_import_adds_nothing(store: St
         await pilot.pause()
         app.screen.query_one("#import-path").value = str(bad)
         await pilot.click("#import-check")
-        await settle(pilot)
+        await settle_import(pilot)
         assert "line 3" in summary_text(app)
         assert app.screen.query_one("#import-check").display  # back to choosing
         app.screen.query_one("#import-path").value = str(FIXTURES / "daylio_7col.csv")
         await pilot.click("#import-check")
-        await settle(pilot)
+        await settle_import(pilot)
         await pilot.click("#import-go")
-        await settle(pilot)
+        await settle_import(pilot)
         await pilot.click("#import-close")
         await pilot.pause()
         app.push_screen(ImportDialog())
         await pilot.pause()
         app.screen.query_one("#import-path").value = str(FIXTURES / "daylio_7col.csv")
         await pilot.click("#import-check")
-        await settle(pilot)
+        await settle_import(pilot)
         assert "Would import 0 entries; 4 were already here." in summary_text(app)
     assert store.count(EntryQuery()) == 4
 
@@ -125,12 +120,9 @@ async def test_picking_a_file_in_the_tree_checks_it(store: Store, tmp_path: Path
         app.push_screen(ImportDialog(start=folder))
         await pilot.pause()
         tree = app.screen.query_one(DirectoryTree)
-        for _ in range(20):
-            if tree.cursor_node is not None and tree.root.children:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: tree.cursor_node is not None and tree.root.children, "the folder was listed")
         tree.focus()
         await pilot.press("down", "enter")
-        await settle(pilot)
+        await settle_import(pilot)
         assert app.screen.query_one("#import-path").value == str(folder / "jrnl_export.json")
         assert "Would import 4 entries." in summary_text(app)

@@ -81,3 +81,14 @@ def assert_healthy(path: Path, expected: Iterable[tuple[int, str]] = ()) -> int:
         store.integrity_check()
         assert store.count(EntryQuery()) == len(stored)
     return len(stored)
+
+
+def has_open(child: subprocess.Popen[bytes], path: Path) -> bool:
+    """Whether `child` holds `path` open (read from /proc on Linux; elsewhere, assumed at once)."""
+    fds = Path(f"/proc/{child.pid}/fd")
+    if not Path("/proc/self/fd").is_dir():
+        return True
+    try:
+        return any(os.path.realpath(fd) == str(path.resolve()) for fd in fds.iterdir())
+    except OSError:  # it exited, or closed one as we looked
+        return False

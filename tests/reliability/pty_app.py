@@ -2,23 +2,25 @@
 
 Nothing is simulated: the child gets a real tty of a fixed size, the real entry point, the real
 event loop and timers. The output is drained continuously (a full pty would block the app) and kept
-so a test can wait for a word to be drawn.
+so a test can wait for a word to be drawn: the reader wakes a waiting test the moment output arrives,
+so nothing here waits for a length of time.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 import signal
 import struct
 import subprocess
 import termios
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from tests.reliability.helpers import ROOT, child_env, journal_argv
+from tests.waiting import PATIENCE
 
 
 class PtyApp:
@@ -36,7 +38,9 @@ class PtyApp:
         os.close(slave)
         self._master = master
         self._output = bytearray()
+        self._done = False
         self._lock = threading.Lock()
+        self._grown = threading.Condition(self._lock)  # notified on every chunk, and at the child's exit
         self._reader = threading.Thread(target=self._drain, daemon=True)
         self._reader.start()
 
@@ -45,11 +49,13 @@ class PtyApp:
             try:
                 chunk = os.read(self._master, 65536)
             except OSError:  # the child is gone (EIO on Linux)
-                return
+                chunk = b""
+            with self._grown:
+                self._output += chunk
+                self._done = self._done or not chunk
+                self._grown.notify_all()
             if not chunk:
                 return
-            with self._lock:
-                self._output += chunk
 
     @property
     def output(self) -> str:
@@ -64,24 +70,25 @@ class PtyApp:
         with self._lock:
             return len(self._output)
 
-    def wait_for(self, word: str, timeout: float = 45.0, *, since: int = 0) -> None:
-        """Until `word` has been drawn after `since` (it may sit between escape sequences, so plain
-        words only)."""
-        deadline = time.monotonic() + timeout
-        while word not in self._since(since):
-            assert self.proc.poll() is None, f"the app exited: {self.output[-2000:]!r}"
-            assert time.monotonic() < deadline, f"{word!r} never appeared"
-            time.sleep(0.05)
+    def wait_for(self, word: str | re.Pattern[str], timeout: float = PATIENCE, *, since: int = 0) -> None:
+        """Until `word` has been drawn after `since`: a plain string (it may sit between escape
+        sequences, so plain words only) or a pattern over the raw output, escapes included."""
+        found = word.search if isinstance(word, re.Pattern) else word.__contains__
 
-    def send(self, keys: str | bytes, pause: float = 0.0) -> None:
+        def seen() -> bool:  # called with the lock held
+            return bool(found(self._output[since:].decode("utf-8", "replace")))
+
+        with self._grown:
+            self._grown.wait_for(lambda: seen() or self._done, timeout)
+            if seen():
+                return
+            output = self._output.decode("utf-8", "replace")
+        assert self.proc.poll() is None, f"the app exited: {output[-2000:]!r}"
+        raise AssertionError(f"{word!r} never appeared in {timeout:.0f} s: {output[-2000:]!r}")
+
+    def send(self, keys: str | bytes) -> None:
+        """Keys as the terminal sends them; a burst of characters arrives as typed keys, one by one."""
         os.write(self._master, keys.encode() if isinstance(keys, str) else keys)
-        if pause:
-            time.sleep(pause)
-
-    def type(self, text: str, pause: float = 0.005) -> None:
-        """One character at a time, like a person (a burst would arrive as a paste)."""
-        for ch in text:
-            self.send(ch, pause)
 
     def kill(self) -> None:
         """SIGKILL: no unmount, no atexit, no flush, like a closed laptop lid or an OOM kill."""

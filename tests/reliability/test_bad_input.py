@@ -22,6 +22,7 @@ from journal.domain.when import WhenError, parse_moment, parse_range
 from journal.storage import open_store
 from journal.ui.app import JournalApp
 from tests.reliability.helpers import assert_healthy, assert_one_sentence, run_journal
+from tests.waiting import settle, until
 
 NASTIES = [
     "", " ", "\x00", "a\x00b", "\x1b[2J\x1b[H", "\x1b]52;c;ZXZpbA==\x07", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\",
@@ -107,7 +108,7 @@ HOSTILE = "[bold red]LOUD[/] [@click=app.quit]quit[/] \x1b[2J\x1b]52;c;ZXZpbA==\
 async def _paste(pilot, widget, text: str) -> None:
     widget.focus()
     widget.post_message(events.Paste(text))
-    await pilot.pause(0.1)
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("pane, selector", [
@@ -120,11 +121,11 @@ async def test_pasting_hostile_text_into_an_input_never_restyles(db_path: Path, 
         app = JournalApp(store)
         async with app.run_test(size=(120, 40)) as pilot:
             await app.run_action(f"go('{pane}')")
-            await pilot.pause(0.2)
+            await settle(pilot)
             field = app.screen.query_one(selector, Input)
             await _paste(pilot, field, HOSTILE)
             await pilot.press("enter")
-            await pilot.pause(0.3)
+            await settle(pilot)
             screen = app.export_screenshot()
             assert "\x1b" not in screen and "\x07" not in screen
             assert app.is_running  # [@click=app.quit] did not run
@@ -141,22 +142,13 @@ async def test_a_megabyte_pasted_into_the_mood_editor_saves_exactly(db_path: Pat
             area = app.screen.query_one(TextArea)
             area.focus()
             app.post_message(events.Paste(text))  # as the terminal driver delivers it: to the app
-            for _ in range(200):
-                await pilot.pause(0.05)
-                if len(area.text) == len(text):
-                    break
+            await until(pilot, lambda: len(area.text) == len(text), "the paste reached the editor")
             await pilot.press("ctrl+s")
-            for _ in range(400):
-                await pilot.pause(0.05)
-                if area.text == "":
-                    break
-            assert area.text == ""
-            for _ in range(100):  # the recent list shows the saved entry a moment later
-                await pilot.pause(0.05)
-                screen = app.export_screenshot()
-                if "[b]not bold[/b]" in screen.replace("&#160;", " "):
-                    break
-            assert "[b]not bold[/b]" in screen.replace("&#160;", " ") and "\x1b" not in screen
+            await until(pilot, lambda: area.text == "", "the save emptied the editor")
+            # the recent list shows the saved entry a moment later
+            screen = await until(pilot, lambda: (shot := app.export_screenshot()).replace("&#160;", " ").count(
+                "[b]not bold[/b]") and shot, "the recent list showed the entry")
+            assert "\x1b" not in screen
         from journal.domain.models import EntryQuery
         [entry] = store.search(EntryQuery(limit=1))
         assert store.get(entry.id).text == text.strip()

@@ -22,6 +22,9 @@ from journal.storage import open_store
 from journal.storage.snippets import fold, make_snippet, phrases
 from tests.reliability.helpers import run_journal
 
+# Alone: compares the search's time with a baseline measured here.
+pytestmark = pytest.mark.serial
+
 BIG = 10 * 1024 * 1024
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 SMALL_TEXTS = ["tired after the night shift", "slept well, calmer", "tired but the team was kind"]

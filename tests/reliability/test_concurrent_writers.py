@@ -19,6 +19,9 @@ import pytest
 from journal.storage import DatabaseLocked, open_store
 from tests.reliability.helpers import ROOT, assert_healthy, child_env
 
+# Alone: eight writers and a reader at once, and a lock budget timed to the second.
+pytestmark = pytest.mark.serial
+
 WRITERS, SAVES = 8, 25
 
 WRITER = """
@@ -88,11 +91,11 @@ def test_eight_writers_beside_a_reader_all_land(db_path: Path) -> None:
 
 
 HOLDER = """
-    import sqlite3, sys, time
+    import sqlite3, sys
     conn = sqlite3.connect(sys.argv[1], isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
     print("held", flush=True)
-    time.sleep(float(sys.argv[2]))
+    sys.stdin.readline()  # held until the test says (or kills it)
 """
 
 
@@ -102,8 +105,8 @@ def test_a_write_still_blocked_after_its_budget_says_busy(db_path: Path) -> None
     from journal.domain.models import Entry, Kind
 
     _warm(db_path)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLDER), str(db_path), "30"],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLDER), str(db_path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         with open_store(db_path, timeout=0.2, write_budget=1.0) as store:

@@ -13,7 +13,6 @@ import os
 import random
 import signal
 import subprocess
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,6 +22,10 @@ from journal.domain.models import Entry, EntryQuery, Kind
 from journal.storage import StoreError, open_store
 from journal.storage.leftovers import SUFFIXES
 from tests.reliability.helpers import ROOT, child_env, journal_argv
+from tests.waiting import let_time_pass, wait_until
+
+# Alone: signals land at chosen moments after each conversion's copy appears.
+pytestmark = pytest.mark.serial
 
 pytest.importorskip("sqlcipher3")
 
@@ -62,10 +65,9 @@ def _kill_during(path: Path, command: str, sig: int, delay: float) -> int:
     child = subprocess.Popen(journal_argv(path, command), env=_env(before, after), cwd=ROOT,
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     copy = path.with_name(path.name + ".converting")
-    deadline = time.monotonic() + 60
-    while not copy.exists() and child.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.0005)
-    time.sleep(delay)
+    wait_until(lambda: copy.exists() or child.poll() is not None, "the conversion's copy appeared",
+               poll=0.0005)  # the kills sample the copy's first moments: look often
+    let_time_pass(delay, "the signal lands this long after the copy appears")
     if child.poll() is None:
         os.kill(child.pid, sig)
     child.communicate(timeout=60)

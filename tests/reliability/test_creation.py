@@ -16,7 +16,13 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.reliability.helpers import ROOT, assert_healthy, child_env, journal_argv, run_journal
+from tests.waiting import let_time_pass
+
+# Alone: kills are spread over a creation timed on this machine just before.
+pytestmark = pytest.mark.serial
 
 SEED = 20261123
 ROUNDS = 12
@@ -38,7 +44,7 @@ def test_a_kill_while_creating_the_journal_leaves_one_that_opens(tmp_path: Path)
         db = tmp_path / f"new-{number}" / "journal.db"  # the folder is created too
         first = subprocess.Popen(journal_argv(db, "mood", "2", "first words"), stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=child_env(), cwd=ROOT)
-        time.sleep(rng.uniform(0.0, span))
+        let_time_pass(rng.uniform(0.0, span), "the kill lands at a random moment of the creation")
         first.send_signal(signal.SIGKILL)
         first.wait()
         outcomes.append("no file" if not db.exists() else f"{db.stat().st_size} bytes")

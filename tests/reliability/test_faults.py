@@ -37,7 +37,10 @@ from journal.storage import (
 )
 from journal.storage.errors import DiskFull, JournalMoved
 from journal.storage.migrations import LATEST
-from tests.reliability.helpers import ROOT, assert_healthy, assert_one_sentence, child_env, digest, run_journal
+from tests.reliability.helpers import (
+    ROOT, assert_healthy, assert_one_sentence, child_env, digest, has_open, run_journal,
+)
+from tests.waiting import wait_until
 
 AT = datetime(2026, 3, 10, 18, 30, tzinfo=timezone.utc)
 
@@ -236,19 +239,20 @@ def test_a_damaged_page_is_reported_and_never_repaired(db_path: Path) -> None:
 # --- held locked by another process -------------------------------------------------------------------
 
 HOLDER = """
-    import sqlite3, sys, time
+    import sqlite3, sys
     conn = sqlite3.connect(sys.argv[1], isolation_level=None)
     conn.execute("BEGIN EXCLUSIVE")
     print("held", flush=True)
-    time.sleep(float(sys.argv[2]))
+    sys.stdin.readline()  # held until the test lets go
     conn.execute("ROLLBACK")
 """
 
 
+@pytest.mark.serial  # alone: the refusal must come within 5 s
 def test_a_lock_held_by_another_process(db_path: Path) -> None:
     kept = journal_with(db_path)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLDER), str(db_path), "6.5"],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLDER), str(db_path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         cli = subprocess.Popen([sys.executable, "-m", "journal", "--db", str(db_path), "mood", "3", "blocked"],
@@ -259,7 +263,13 @@ def test_a_lock_held_by_another_process(db_path: Path) -> None:
             with pytest.raises(DatabaseLocked) as info:
                 store.save(mood("blocked"))
             assert "busy" in one_sentence(info.value) and time.monotonic() - start < 5
-        # The CLI keeps trying within its budget (30 s), so its save lands once the lock is let go.
+        # The CLI keeps trying within its budget (30 s), so its save lands once the lock is let go:
+        # let go once it has the journal open (so it is at its save, waiting), not after a guess.
+        wait_until(lambda: has_open(cli, db_path) or cli.poll() is not None, "the CLI opened the journal")
+        assert cli.poll() is None, cli.communicate()
+        assert holder.stdin is not None
+        holder.stdin.write("let go\n")
+        holder.stdin.flush()
         out, err = cli.communicate(timeout=60)
         assert cli.returncode == 0, err
     finally:

@@ -27,6 +27,10 @@ import pytest
 from journal.storage import open_store
 from tests.reliability.helpers import HERE, ROOT, assert_healthy, child_env, journal_argv
 from tests.reliability.writer import text_for
+from tests.waiting import let_time_pass
+
+# Alone: kills land at chosen moments of each save, which other work would shift.
+pytestmark = pytest.mark.serial
 
 SEED = 20261120
 KILLS_WANTED = 30
@@ -107,7 +111,7 @@ def run_round(forker: subprocess.Popen[str], db: Path, number: int, rng: random.
     writers = [fork_writer(forker, db, f"{number}{w}", tmp / f"ack-{number}-{w}")
                for w in range(WRITERS_PER_ROUND)]
     while cli.poll() is None or any(w.alive() for w in writers):
-        time.sleep(0.003)
+        let_time_pass(0.003, "the kill scheduler's tick: each kill lands at its own chosen moment")
         now = time.monotonic()
         assert now - start < PATIENCE, "a child never got going"
         if cli.poll() is None and now >= cli_kill_at:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ from journal.ui.panes.history import HistoryPane
 from journal.ui.panes.insights import InsightsPane
 from journal.ui.panes.mood import MoodPane
 from tests.reliability.helpers import digest
+from tests.waiting import until
 
 TEXTS = ("supervision ran late", "handover was calm", "no lunch again")
 
@@ -53,16 +54,6 @@ def _when():
 
 def notices(app: App) -> list[str]:
     return [n.message for n in app._notifications]
-
-
-async def until(pilot, check: Callable[[], object], what: str) -> None:
-    """Run the app until `check()` holds: workers finish when they finish on a busy machine."""
-    for _ in range(2000):
-        await pilot.pause()
-        if check():
-            return
-        await pilot.app.workers.wait_for_complete()
-    raise AssertionError(f"timed out waiting until {what}")
 
 
 async def test_the_app_opens_a_read_only_journal_says_so_and_can_be_browsed(

@@ -14,7 +14,6 @@ import os
 import stat
 import subprocess
 import threading
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from journal.domain.models import Entry, Kind
 from journal.storage import StoreError, open_store
 from journal.storage import backup as backup_module
 from tests.reliability.helpers import assert_one_sentence, child_env, journal_argv, run_journal
+from tests.waiting import PATIENCE, wait_until
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 TEXTS = ["First shift back, tired", "A calmer day; slept well", 'Quotes " and, commas\nand a new line']
@@ -49,32 +49,30 @@ def device(tmp_path: Path) -> Path:
 
 
 class PipeReader:
-    """Everything written into a named pipe, read by a thread (held open so no writer blocks)."""
+    """Everything written into a named pipe, read by a thread (held open so no writer blocks).
+
+    The reader holds a write end of its own too, so a read waits for data instead of seeing the end
+    of the stream before the app has opened the pipe; `finish` lets go of it, and the thread ends
+    at the real end of what the app wrote: no polling, no pause.
+    """
 
     def __init__(self, path: Path) -> None:
-        self.fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        self.fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a reader first, so this never blocks
+        self._own_writer = os.open(path, os.O_WRONLY)
+        os.set_blocking(self.fd, True)
         self.chunks: list[bytes] = []
-        self.done = threading.Event()
         self.thread = threading.Thread(target=self._read, daemon=True)
         self.thread.start()
 
     def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self.fd, 65536)
-            except BlockingIOError:
-                data = None
-            if data:
-                self.chunks.append(data)
-            elif self.done.is_set():
-                return
-            else:
-                time.sleep(0.01)
+        while data := os.read(self.fd, 65536):
+            self.chunks.append(data)
 
     def finish(self) -> bytes:
-        time.sleep(0.05)
-        self.done.set()
-        self.thread.join(10)
+        """Everything written, once the app that wrote it has closed the pipe (it has exited)."""
+        os.close(self._own_writer)
+        self.thread.join(PATIENCE)
+        assert not self.thread.is_alive(), "the named pipe was still open for writing"
         os.close(self.fd)
         return b"".join(self.chunks)
 
@@ -164,13 +162,25 @@ def test_backup_never_replaces_what_appears_at_the_destination_meanwhile(
     assert not (tmp_path / "copy.db.part").exists()
 
 
+def waiting_on_the_pipe(child: subprocess.Popen[bytes]) -> None:
+    """Until `child` is asleep in open() on a named pipe, waiting for a reader (Linux's /proc says so)."""
+    wchan = Path(f"/proc/{child.pid}/wchan")
+    if not wchan.exists():
+        child.kill()
+        child.communicate()
+        pytest.skip("no /proc/PID/wchan here to see a process waiting on a pipe")
+    wait_until(lambda: wchan.read_text() in ("wait_for_partner", "fifo_open") or child.poll() is not None,
+               "the export was waiting for a reader")
+    assert child.poll() is None, child.communicate()
+
+
 def test_export_to_a_named_pipe_with_no_reader_can_be_interrupted(db: Path, tmp_path: Path) -> None:
     """Opening a pipe nobody reads waits, as in the shell; it never turns the pipe into a file."""
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo, 0o600)
     child = subprocess.Popen(journal_argv(db, "export", "--out", str(fifo), "--force"), env=child_env(),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
-    time.sleep(1.5)
+    waiting_on_the_pipe(child)
     child.terminate()
     child.communicate(timeout=10)
     assert _is(fifo, stat.S_ISFIFO)

@@ -15,8 +15,9 @@ import json
 import os
 import pty
 import re
+import select
 import subprocess
-import time
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import pytest
 from journal.domain.models import Entry, Kind
 from journal.storage import open_store
 from tests.reliability.helpers import child_env, journal_argv, run_journal
+from tests.waiting import PATIENCE
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 HOSTILE = [
@@ -44,6 +46,24 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
+def _drain_until_exit(master: int, child: subprocess.Popen[bytes]) -> bytearray:
+    """Everything the child writes to the terminal, read as it comes (a full pty would block it),
+    until it has exited: woken by its output or by its exit, never by a clock."""
+    exited_r, exited_w = os.pipe()
+    threading.Thread(target=lambda: (child.wait(), os.close(exited_w)), daemon=True).start()
+    screen = bytearray()
+    try:
+        while True:
+            ready, _, _ = select.select([master, exited_r], [], [], PATIENCE)
+            assert ready, f"the child neither wrote nor exited in {PATIENCE:.0f} s"
+            if master in ready:
+                screen += os.read(master, 65536)
+            elif exited_r in ready:  # exited, and nothing more is waiting to be read
+                return screen
+    finally:
+        os.close(exited_r)
+
+
 def _on_a_terminal(db: Path, *args: str, via_out: bool = False) -> tuple[bytes, bytes, int]:
     """Run the CLI with stdout (or, `via_out`, `--out`) on a pseudo-terminal: what the screen got."""
     master, slave = pty.openpty()
@@ -53,20 +73,8 @@ def _on_a_terminal(db: Path, *args: str, via_out: bool = False) -> tuple[bytes, 
             journal_argv(db, *args, *extra), env=child_env(), stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE if via_out else slave, stderr=subprocess.PIPE,
         )
-        os.set_blocking(master, False)
-        screen = bytearray()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            exited = child.poll() is not None
-            try:
-                while True:
-                    screen += os.read(master, 65536)
-            except BlockingIOError:
-                pass
-            if exited:
-                break
-            time.sleep(0.02)
-        _, err = child.communicate(timeout=30)
+        screen = _drain_until_exit(master, child)
+        _, err = child.communicate(timeout=PATIENCE)
     finally:
         os.close(master)
         os.close(slave)

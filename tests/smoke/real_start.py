@@ -13,6 +13,7 @@ import asyncio
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 WORDS = "smoke test: drained after the late shift"
@@ -34,11 +35,10 @@ async def use_every_pane(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("tab")
     await pilot.press(*WORDS)
     await pilot.press("ctrl+s")
-    for _ in range(100):  # the save runs in a worker
-        await pilot.pause(0.05)
+    deadline = time.monotonic() + 60
+    while saved_entries(app.store.path) < 1 and time.monotonic() < deadline:  # the save runs in a worker
+        await pilot.pause()
         await app.workers.wait_for_complete()
-        if saved_entries(app.store.path) >= 1:
-            break
     await pilot.press("ctrl+q")
 
 

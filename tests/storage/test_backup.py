@@ -5,7 +5,6 @@ from __future__ import annotations
 import stat
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from journal.storage.errors import StoreError
 from journal.storage.migrations import LATEST
 from tests.storage.conftest import mood
 from tests.storage.test_migrations import V1_FIXTURE
+from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,7 +91,8 @@ def test_backup_while_another_process_keeps_writing(db_path: Path, tmp_path: Pat
         counts = []
         with open_store(db_path, passphrase=passphrase) as s:
             for n in range(2):
-                time.sleep(0.1)
+                seen = s.count(EntryQuery())
+                wait_until(lambda: s.count(EntryQuery()) > seen, "the writer saved another batch")  # noqa: B023
                 copy = s.backup(tmp_path / f"copy{n}.db")
                 counts.append(_count(copy, passphrase))
                 with open_store(copy, passphrase=passphrase, create=False) as c:

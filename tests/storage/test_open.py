@@ -138,6 +138,7 @@ def test_newer_version_is_refused_untouched(db_path: Path) -> None:
     assert digest(db_path) == before
 
 
+@pytest.mark.serial  # alone: timed to the second
 def test_lock_held_too_long_is_reported_in_bounded_time(db_path: Path) -> None:
     make_journal(db_path, 1)
     holder = sqlite3.connect(db_path, isolation_level=None)

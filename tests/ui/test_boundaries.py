@@ -21,6 +21,7 @@ from journal.ui.panes.boundaries_parts.composer import BoundaryComposer
 from journal.ui.panes.boundaries_parts.events import EventList
 from journal.ui.panes.boundaries_parts.pickers import KindList
 from tests.ui.conftest import AppFactory
+from tests.waiting import settle
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def cli_boundary(db: Path, *args: str) -> tuple[int, str]:
 
 async def open_pane(app, pilot) -> BoundariesPane:  # type: ignore[no-untyped-def]
     await pilot.press("f4")
-    await pilot.pause(0.2)
+    await settle(pilot)
     assert isinstance(app.screen, BoundariesPane)
     return app.screen
 
@@ -54,7 +55,7 @@ async def test_log_an_event_with_keys_only(store: Store, make_app: AppFactory) -
         await pilot.press(*"took a break, hid in the car")
         assert pane.composer.outcome.value is Outcome.HELD  # the b and c typed did not change it
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await settle(pilot)
         [entry] = boundary_entries(store)
         assert (entry.boundary, entry.outcome, entry.cost) == ("skipped-break", Outcome.HELD, 2)
         assert entry.text == "took a break, hid in the car"
@@ -69,14 +70,14 @@ async def test_nothing_saved_until_kind_and_outcome(store: Store, make_app: AppF
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_pane(app, pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
+        await settle(pilot)
         assert isinstance(pane.focused, KindList)
         await pilot.press("1", "ctrl+s")
-        await pilot.pause(0.1)
+        await settle(pilot)
         assert pane.focused is pane.composer.outcome
         assert boundary_entries(store) == []
         await pilot.press("c", "ctrl+s")
-        await pilot.pause(0.3)
+        await settle(pilot)
         [entry] = boundary_entries(store)
         assert (entry.boundary, entry.outcome, entry.cost) == ("after-hours-contact", Outcome.CROSSED, None)
 
@@ -88,18 +89,18 @@ async def test_time_is_editable_with_when_forms(store: Store, make_app: AppFacto
         await pilot.press("2", "c")
         pane.composer.when.focus()
         await pilot.press(*"tomorow")
-        await pilot.pause(0.1)
+        await settle(pilot)
         said = str(pane.query_one("#bnd-when-msg").render())
         assert "couldn't understand" in said and "tomorow" in said
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert boundary_entries(store) == []  # a time that can't be read saves nothing
         pane.composer.when.value = ""
         await pilot.press(*"yesterday 21:15")
-        await pilot.pause(0.1)
+        await settle(pilot)
         assert "yesterday 21:15" in str(pane.query_one("#bnd-when-msg").render())
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await settle(pilot)
         [entry] = boundary_entries(store)
         assert entry.created_at == (DEMO_NOW - timedelta(days=1)).replace(hour=21, minute=15)
 
@@ -116,14 +117,14 @@ async def test_edit_a_recent_event(store: Store, make_app: AppFactory) -> None:
         events.focus()
         events.highlighted = events.get_option_index(f"event-{first.id}")
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await settle(pilot)
         composer = pane.query_one(BoundaryComposer)
         assert composer.editing is not None and composer.editing.id == first.id
         assert composer.note.value == "Stayed an hour late"
         await pilot.press("b", "5")
         composer.note.value = "Stayed an hour late, couldn't sleep after"
         await pilot.press("ctrl+s")
-        await pilot.pause(0.4)
+        await settle(pilot)
         assert len(boundary_entries(store)) == 2  # updated, not added
         edited = store.get(first.id)
         assert edited is not None
@@ -141,7 +142,7 @@ async def test_escape_leaves_an_edit_unchanged(store: Store, make_app: AppFactor
         pane = await open_pane(app, pilot)
         pane.query_one(EventList).focus()
         await pilot.press("enter", "c", "escape")
-        await pilot.pause(0.1)
+        await settle(pilot)
         assert pane.composer.editing is None and pane.composer.outcome.value is None
         assert store.get(entry.id).outcome is Outcome.BENT  # type: ignore[union-attr]
 
@@ -153,15 +154,15 @@ async def test_own_kind_added_in_the_pane_is_used_by_the_cli(
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_pane(app, pilot)
         await pilot.press("ctrl+o")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press(*"Covering for a colleague", "enter")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await settle(pilot)
         kinds = pane.query_one(KindList)
         assert kinds.option_count == 7
         await pilot.press("7", "b", "ctrl+s")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert boundary_entries(store)[0].boundary == "covering-for-a-colleague"
 
     code, out = cli_boundary(db_path, "Took Sam's late visits", "--kind", "covering-for-a-colleague",
@@ -177,12 +178,12 @@ async def test_remove_own_kind_but_never_a_built_in(store: Store, make_app: AppF
     async with app.run_test(size=(120, 40)) as pilot:
         await open_pane(app, pilot)
         await pilot.press("ctrl+o")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("shift+tab")  # from the name box back to the list
         await pilot.press("delete")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause(0.2)
+        await settle(pilot)
     assert "weekend-emails" not in store.boundary_kinds()
     assert len(store.boundary_kinds()) == 6
 
@@ -257,7 +258,7 @@ async def test_a_burst_of_keys_lands_in_order(store: Store, make_app: AppFactory
         for key in keys:
             name = {" ": "space", "enter": "enter", ":": "colon"}.get(key, key)
             app.post_message(events.Key(name, None if key == "enter" else key))
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert pane.composer.note.value == "late again"
         assert pane.composer.when.value == "yesterday 19:30"
         assert (pane.composer.kinds.chosen, pane.composer.outcome.value, pane.composer.cost.value) == (

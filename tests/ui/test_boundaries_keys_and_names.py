@@ -15,7 +15,8 @@ from journal.ui.panes.boundaries_parts.events import EventList
 from journal.ui.panes.history_parts.rows import kind_cell
 from tests.ui.conftest import AppFactory
 from tests.ui.test_boundaries import open_pane
-from tests.ui.test_history import open_history, settle
+from tests.ui.test_history import open_history
+from tests.waiting import settle
 
 ORDER = ["bnd-kinds", "bnd-outcome", "bnd-cost", "bnd-note", "bnd-when", "bnd-chart", "bnd-recent"]
 
@@ -34,7 +35,7 @@ async def test_tab_follows_the_form_and_reaches_chart_and_list(
     app = make_app(demo_store)
     async with app.run_test(size=size) as pilot:
         pane = await open_pane(app, pilot)
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert [w.id for w in pane.focus_chain] == ORDER
         await pilot.press("2", "c")  # a boundary and an outcome: on to the cost
         assert pane.focused is not None and pane.focused.id == "bnd-cost"
@@ -64,7 +65,7 @@ async def test_own_kind_is_shown_by_its_name(welcomed_store: Store, make_app: Ap
     app = make_app(store)
     async with app.run_test(size=(160, 48)) as pilot:
         pane = await open_pane(app, pilot)
-        await pilot.pause(0.3)
+        await settle(pilot)
         events = pane.query_one(EventList)
         prompts = [events.get_option_at_index(i).prompt.plain for i in range(events.option_count)]
         assert any("Emails while I'm on leave · crossed" in p for p in prompts), prompts

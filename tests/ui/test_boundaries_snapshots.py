@@ -17,6 +17,8 @@ from journal.demo import DEMO_NOW
 from journal.domain.models import Entry, Kind, Outcome
 from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
+from journal.ui.panes import boundaries as boundaries_pane
+from tests.waiting import settle, until
 
 #: (days before the clock, hour, kind, outcome, cost, note)
 EVENTS = [
@@ -52,7 +54,7 @@ def app_on(store: Store) -> JournalApp:
 
 async def to_pane(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("f4")
-    await pilot.pause(0.4)
+    await settle(pilot)
 
 
 async def log_half_way(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +63,7 @@ async def log_half_way(pilot) -> None:  # type: ignore[no-untyped-def]
     composer.note.cursor_blink = False  # a blinking cursor would make the picture flicker
     await pilot.press("2", "b", "3", *"stayed for a handover")
     composer.when.value = "18:30"
-    await pilot.pause(0.5)
+    await settle(pilot)  # the note's tagging (at once: see the test) has run and been shown
 
 
 async def editing(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -69,23 +71,22 @@ async def editing(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("tab", "tab", "tab", "tab", "tab", "tab")  # to the recent events
     pilot.app.screen.query_one("#bnd-recent").focus()
     await pilot.press("down", "enter")
-    await pilot.pause(0.3)
+    await settle(pilot)
 
 
 async def kinds_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
     await to_pane(pilot)
     await pilot.press("ctrl+o")
     # the dialog reads the kinds in a worker: wait for the list, not for a guessed time
-    for _ in range(200):
-        await pilot.pause(0.02)
-        dialog = pilot.app.screen
-        if isinstance(dialog, BoundaryKindsDialog) and dialog.kinds:
-            break
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.1)
+    await until(pilot, lambda: isinstance(dialog := pilot.app.screen, BoundaryKindsDialog) and dialog.kinds,
+                "the kinds were listed")
+    await settle(pilot)
 
 
-def test_boundaries_logging(snap_compare, store: Store) -> None:
+def test_boundaries_logging(snap_compare, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The pane tags a note after a moment of quiet, which no event marks; with a moment far shorter
+    # than one of `settle`'s pauses, the tagging worker has started by then and `settle` waits for it.
+    monkeypatch.setattr(boundaries_pane, "TAG_DELAY", 0.001)
     assert snap_compare(app_on(store), terminal_size=(120, 40), run_before=log_half_way)
 
 

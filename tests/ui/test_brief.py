@@ -20,7 +20,7 @@ from journal.ui.panes.history import HistoryPane
 from journal.ui.panes.history_parts.entry_table import EntryTable
 from journal.ui.widgets.recent_list import RecentList
 from tests.ui.conftest import AppFactory
-from tests.ui.test_insights import settle
+from tests.waiting import settle
 
 SIZE = (120, 40)
 PHONE_TEXT = "Rang the ward back on 07700 900123 after hours. Felt it all evening."
@@ -41,7 +41,7 @@ async def open_from_palette(pilot) -> BriefScreen:  # type: ignore[no-untyped-de
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"supervision brief")
-    await pilot.pause(0.3)
+    await settle(pilot)
     await pilot.press("enter")
     await settle(pilot)
     screen = pilot.app.screen

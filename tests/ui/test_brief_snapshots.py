@@ -7,6 +7,7 @@ from __future__ import annotations
 from journal.storage import Store
 from tests.ui.conftest import AppFactory
 from tests.ui.test_brief import open_from_palette, star_two
+from tests.waiting import settle
 
 
 async def to_brief(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -16,7 +17,7 @@ async def to_brief(pilot) -> None:  # type: ignore[no-untyped-def]
 async def to_the_quotes(pilot) -> None:  # type: ignore[no-untyped-def]
     await open_from_palette(pilot)
     await pilot.press("end")
-    await pilot.pause(0.2)
+    await settle(pilot)
 
 
 def test_brief_view(demo_store: Store, make_app: AppFactory, snap_compare) -> None:

@@ -14,7 +14,8 @@ from journal.ui.dialogs.confidentiality import ConfidentialityDialog
 from journal.ui.dialogs.never_write import NeverWriteDialog
 from journal.ui.widgets.tagged_editor import TaggedEditor
 from journal.ui.app import JournalApp
-from tests.ui.test_mood import NOW, open_journal, until
+from tests.ui.test_mood import NOW, open_journal
+from tests.waiting import settle, until
 
 RISKY = "Rang her on 07700 900123 about the move"
 
@@ -87,7 +88,7 @@ async def test_never_write_list_is_managed_and_used(store: Store) -> None:
         for name in ("Okafor", "okafor", "Priya Shah"):
             await pilot.press(*["space" if c == " " else c for c in name])
             await pilot.press("enter")
-            await pilot.pause(0.1)
+            await settle(pilot)
         await until(pilot, lambda: store.get_setting(NEVER_WRITE_SETTING) == ["Okafor", "Priya Shah"], "stored")
         assert "already on the list" not in str(app.screen.query_one("#never-said").render())  # last was new
         listing = app.screen.query_one("#never-list")

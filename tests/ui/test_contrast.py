@@ -10,8 +10,10 @@ import pytest
 from journal.storage import Store
 from journal.ui.app import JournalApp
 from journal.ui.theme import THEMES
+from journal.ui.widgets.tagged_editor import TaggedEditor
 from tests.ui.conftest import AppFactory
 from tests.ui.contrast import contrast, screen_failures
+from tests.waiting import settle, until
 
 #: What to look at: keys pressed from the start, then a name for the screen they lead to.
 VISITS = (
@@ -44,9 +46,10 @@ async def test_every_pane_is_readable(
             if name == "mood with tags":
                 demo_app.screen.query_one("TextArea").focus()
             await pilot.press(*keys)
-            await pilot.pause(0.5)
-            await demo_app.workers.wait_for_complete()
-            await pilot.pause()
+            if name == "mood with tags":  # tagged after a moment of quiet, in a worker
+                editor = demo_app.screen.query_one(TaggedEditor)
+                await until(pilot, lambda: editor.tags_current, "the live tags caught up")  # noqa: B023
+            await settle(pilot)
             failures += screen_failures(demo_app.screen, f"{theme} {size[0]}x{size[1]} {name}")
     assert not failures, "\n".join(str(f) for f in failures[:30])
 
@@ -56,7 +59,7 @@ async def test_the_welcome_is_readable(empty_store: Store, make_app: AppFactory,
     app = make_app(empty_store)
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = theme
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert not screen_failures(app.screen, f"{theme} welcome")
 
 

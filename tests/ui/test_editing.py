@@ -6,7 +6,8 @@ from __future__ import annotations
 from journal.ui.app import JournalApp
 from journal.ui.dialogs.entry_edit import EntryEdit
 from journal.ui.widgets.tagged_editor import TaggedEditor
-from tests.ui.test_history import open_history, settle
+from tests.ui.test_history import open_history
+from tests.waiting import settle
 
 SIZE = (120, 40)
 

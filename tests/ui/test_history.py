@@ -20,19 +20,10 @@ from journal.ui.panes.history_parts.calendar import MonthCalendar
 from journal.ui.panes.history_parts.entry_table import EntryTable
 from journal.ui.panes.history_parts.filter_bar import FilterBar
 from journal.ui.widgets.tagged_editor import TaggedEditor
+from tests.waiting import settle
 
 TZ = ZoneInfo("Europe/London")
 SIZE = (120, 40)
-
-
-async def settle(pilot, table: EntryTable | None = None) -> None:
-    """Wait for the page, count and calendar workers to finish (they run in threads)."""
-    for _ in range(250):
-        await pilot.pause(0.02)
-        if not any(w.is_running for w in pilot.app.workers):
-            await pilot.pause()
-            return
-    raise AssertionError("the History pane's workers did not finish")
 
 
 def pane(app: JournalApp) -> HistoryPane:
@@ -48,7 +39,7 @@ def ids(table: EntryTable) -> list[int | None]:
 async def open_history(pilot) -> EntryTable:
     await pilot.press("f5")
     table = pane(pilot.app).table
-    await settle(pilot, table)
+    await settle(pilot)
     return table
 
 
@@ -158,19 +149,19 @@ async def test_pages_load_only_as_the_cursor_nears_the_end(
         table = await open_history(pilot)
         assert table.row_count == 100 and len(calls) == 1 and calls[0].limit == 100
         await pilot.press("down", "down")
-        await settle(pilot, table)
+        await settle(pilot)
         assert table.row_count == 100 and len(calls) == 1  # nowhere near the end: nothing fetched
         await pilot.press("end")
-        await settle(pilot, table)
+        await settle(pilot)
         assert table.row_count == 200 and len(calls) == 2 and calls[1].offset == 100
         await pilot.press("end")
-        await settle(pilot, table)
+        await settle(pilot)
         assert table.row_count == 300 and len(calls) == 3
         assert [e.text for e in table.entries] == [f"day {i}" for i in range(499, 199, -1)]
         assert len(calls) == table.pages_requested
         for _ in range(4):
             await pilot.press("end")
-            await settle(pilot, table)
+            await settle(pilot)
         assert table.row_count == 500 and table.exhausted
         assert len(calls) <= 6 and all(q.limit == 100 for q in calls)
 
@@ -202,7 +193,7 @@ async def test_enter_on_a_day_shows_its_entries(demo_app: JournalApp, demo_store
     async with demo_app.run_test(size=SIZE) as pilot:
         table = await open_history(pilot)
         await pilot.press("c", "home", "left", "enter")
-        await settle(pilot, table)
+        await settle(pilot)
         assert pane(demo_app).query_one(TabbedContent).active == "history-list"
         bar = pane(demo_app).filter_bar
         assert bar.input.value == "on:2026-11-19"
@@ -249,14 +240,14 @@ async def test_edit_retags_and_rejected_stays_rejected(small_store: Store, make_
         assert editor.text == "Couldn't sleep again." and editor.rejected == {"sleep"}
         editor.text_area.load_text("Couldn't sleep again. Headache all afternoon.")
         await pilot.press("ctrl+s")
-        await settle(pilot, table)
+        await settle(pilot)
         assert isinstance(app.screen, EntryDetail)
         stored = small_store.get(entry_id)
         assert stored.text == "Couldn't sleep again. Headache all afternoon."
         assert [t.name for t in stored.visible_tags] == ["headache"]
         assert [t.name for t in stored.tags if t.rejected] == ["sleep"]
         await pilot.press("escape")
-        await settle(pilot, table)
+        await settle(pilot)
         row = table.entries[1]
         assert row.id == entry_id and row.text.endswith("afternoon.")
         assert "headache" in str(table.get_row_at(1)[3])
@@ -268,16 +259,16 @@ async def test_delete_then_undo(small_store: Store, make_app) -> None:
         table = await open_history(pilot)
         victim = table.entries[0].id
         await pilot.press("enter", "d")
-        await settle(pilot, table)
+        await settle(pilot)
         assert isinstance(app.screen, HistoryPane)
         assert small_store.get(victim).deleted_at is not None
         assert ids(table) == [e.id for e in small_store.search(EntryQuery())] and victim not in ids(table)
         await pilot.press("ctrl+z")
-        await settle(pilot, table)
+        await settle(pilot)
         assert small_store.get(victim).deleted_at is None
         assert victim in ids(table)
         await pilot.press("ctrl+z")  # nothing left to undo: nothing happens
-        await settle(pilot, table)
+        await settle(pilot)
         assert small_store.get(victim).deleted_at is None
 
 
@@ -290,20 +281,20 @@ async def test_trash_restore_and_purge(small_store: Store, make_app) -> None:
         table = await open_history(pilot)
         assert table.row_count == 0
         await pilot.press("t")
-        await settle(pilot, table)
+        await settle(pilot)
         assert pane(app).filter_bar.input.value == "in:trash"
         assert ids(table) == [keep, gone]
         await pilot.press("enter", "r")
-        await settle(pilot, table)
+        await settle(pilot)
         assert small_store.get(keep).deleted_at is None and ids(table) == [gone]
         await pilot.press("enter", "x")
         await pilot.pause()
         assert small_store.get(gone) is not None  # one press only asks
         await pilot.press("x")
-        await settle(pilot, table)
+        await settle(pilot)
         assert small_store.get(gone) is None and table.row_count == 0
         await pilot.press("t")
-        await settle(pilot, table)
+        await settle(pilot)
         assert ids(table) == [keep]
 
 

@@ -8,16 +8,9 @@ from __future__ import annotations
 
 from journal.ui.app import JournalApp
 from journal.ui.panes.history_parts.filter_bar import FilterBar
+from tests.waiting import settle
 
 SIZE = (120, 40)
-
-
-async def settle(pilot) -> None:
-    for _ in range(250):
-        await pilot.pause(0.02)
-        if not any(w.is_running for w in pilot.app.workers):
-            break
-    await pilot.pause()
 
 
 async def history(pilot) -> None:

@@ -8,7 +8,8 @@ from textual.widgets import Static
 from journal.domain.filters import FilterSpec, parse_filter
 from journal.domain.models import EntryQuery
 from journal.ui.app import JournalApp
-from tests.ui.test_history import open_history, pane, settle, type_filter
+from tests.ui.test_history import open_history, pane, type_filter
+from tests.waiting import settle
 
 SIZE = (120, 40)
 
@@ -30,12 +31,12 @@ async def test_a_word_that_is_a_tag_is_one_key_from_its_tag(demo_app: JournalApp
         status = str(pane(demo_app).query_one("#history-status", Static).render())
         assert "ctrl+t searches tag:sleep instead" in status
         await pilot.press("ctrl+t")
-        await settle(pilot, table)
+        await settle(pilot)
         assert pane(demo_app).filter_bar.input.value == "tag:sleep"
         tagged = store.search(EntryQuery(tags=("sleep",), limit=None))
         assert table.row_count == min(len(tagged), 50) and len(tagged) > len(by_word)
         assert any("slept" in e.text.lower() or "insomnia" in e.text.lower() for e in table.entries)
         assert "ctrl+t" not in str(pane(demo_app).query_one("#history-status", Static).render())
         await pilot.press("ctrl+t")  # nothing left to turn into a tag: nothing happens
-        await settle(pilot, table)
+        await settle(pilot)
         assert pane(demo_app).filter_bar.input.value == "tag:sleep"

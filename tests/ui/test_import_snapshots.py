@@ -14,17 +14,14 @@ from textual.pilot import Pilot
 from journal.storage import Store
 from journal.ui.app import JournalApp
 from journal.ui.dialogs.import_file import ImportDialog, MoodScoresDialog
+from tests.waiting import settle
 
 BIG = (120, 40)
 FIXTURES = Path(__file__).parent.parent / "exchange" / "fixtures"
 
 
 async def _until_idle(pilot: Pilot) -> None:
-    for _ in range(400):
-        if not [w for w in pilot.app.workers if w.group == "import" and not w.is_finished]:
-            break
-        await pilot.pause(0.02)
-    await pilot.pause()
+    await settle(pilot, group="import")  # the DirectoryTree's loader never finishes
 
 
 def test_import_summary(demo_store: Store, make_app: Callable[..., JournalApp], snap_compare) -> None:

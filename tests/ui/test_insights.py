@@ -20,18 +20,9 @@ from journal.ui.panes.insights import InsightsPane
 from journal.ui.panes.insights_parts.period_bar import PeriodBar
 from journal.ui.widgets.early_notice import DISMISSED_KEY, EarlyNoticeBox
 from tests.ui.conftest import AppFactory, frozen_clock
+from tests.waiting import settle
 
 SIZE = (120, 40)
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the pane's thread workers have finished and their messages are handled."""
-    for _ in range(250):
-        await pilot.pause(0.02)
-        if not any(w.is_running for w in pilot.app.workers):
-            await pilot.pause()
-            return
-    raise AssertionError("the Insights pane's workers did not finish")
 
 
 async def open_pane(pilot) -> InsightsPane:  # type: ignore[no-untyped-def]
@@ -116,9 +107,24 @@ async def test_notice_shows_dismisses_and_stays_dismissed(empty_store: Store, ma
         assert not screen.query_one(EarlyNoticeBox).display
 
 
-async def test_no_notice_on_an_ordinary_journal(demo_app: JournalApp) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
+def steady_history(store: Store) -> None:
+    """Ten weeks with exhaustion and broken sleep every third day, the last two weeks included: watched
+    tags come up often (5 of the last 14 days), but no more than usual."""
+    entries = []
+    for ago in range(69, -1, -1):
+        day = DEMO_NOW - timedelta(days=ago, hours=1)
+        entries.append(Entry(Kind.MOOD, day, "A steady day, the caseload as ever.", mood=3, energy=3))
+        if ago % 3 == 0:
+            entries.append(Entry(Kind.MOOD, day - timedelta(hours=3), "Drained, nothing left. #sleep", mood=2))
+    store.save_many(entries)
+    store.set_setting("welcomed", True)
+
+
+async def test_no_notice_on_an_ordinary_journal(empty_store: Store, make_app: AppFactory) -> None:
+    steady_history(empty_store)
+    async with make_app(empty_store).run_test(size=SIZE) as pilot:
         screen = await open_pane(pilot)
+        assert screen.figures is not None
         assert not screen.query_one(EarlyNoticeBox).display
 
 

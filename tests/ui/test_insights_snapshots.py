@@ -9,7 +9,8 @@ from __future__ import annotations
 from journal.storage import Store
 from journal.ui.app import JournalApp
 from tests.ui.conftest import AppFactory
-from tests.ui.test_insights import rising_history, settle
+from tests.ui.test_insights import rising_history
+from tests.waiting import settle
 
 
 async def to_pane(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -20,7 +21,7 @@ async def to_pane(pilot) -> None:  # type: ignore[no-untyped-def]
 async def scrolled_to_the_end(pilot) -> None:  # type: ignore[no-untyped-def]
     await to_pane(pilot)
     await pilot.press("end")
-    await pilot.pause(0.2)
+    await settle(pilot)
 
 
 async def a_year(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -28,7 +29,7 @@ async def a_year(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("4")
     await settle(pilot)
     await pilot.press("end")
-    await pilot.pause(0.2)
+    await settle(pilot)
 
 
 def test_insights_top(demo_app: JournalApp, snap_compare) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from journal.ui.app import JournalApp
 from journal.ui.panes.history_parts.filter_bar import FilterBar
-from tests.ui.test_history_snapshots import settle
+from tests.waiting import settle
 
 SMALL = (80, 24)
 

@@ -26,6 +26,7 @@ from journal.ui.widgets.recent_list import RecentList
 from journal.ui.widgets.scale_picker import ScalePicker
 from journal.ui.widgets.tag_list import TagList
 from journal.ui.widgets.tagged_editor import TaggedEditor
+from tests.waiting import settle, until
 
 NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
 TEXT = "Couldn't sleep again. Ate at my desk, no break at all. #nights"
@@ -64,13 +65,6 @@ def chips(app: App) -> dict[str, bool]:
     return {c.name: c.rejected for c in app.screen.query_one(TagList).chips}
 
 
-async def until(pilot, check: Callable[[], object], what: str) -> None:
-    """Let the app run until `check()` is true: workers finish when they finish, on a busy box too."""
-    for _ in range(200):
-        await pilot.pause(0.03)
-        if check():
-            return
-    raise AssertionError(f"timed out waiting until {what}")
 
 
 async def tags_settled(pilot) -> None:
@@ -135,7 +129,7 @@ async def test_saving_nothing_only_says_so(store: Store) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await write(pilot, "   \n ")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert store.count(EntryQuery()) == 0
         assert any(n.startswith("Nothing to save yet") for n in notices(app))
 
@@ -270,7 +264,7 @@ async def test_privacy_reminder_is_dismissed_for_good(db_path: Path) -> None:
         app = make(store)
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: app.screen.query_one(RecentList).option_count, "loaded")
-            await pilot.pause(0.1)
+            await settle(pilot)
             assert not app.screen.query("#mood-reminder")
     finally:
         store.close()

@@ -5,7 +5,6 @@ Driven from the keyboard on the real app; what matters is checked in the journal
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from journal.storage import Store
 from journal.ui.app import JournalApp
 from journal.ui.panes.mood import MoodPane
 from journal.ui.widgets.parked_list import ParkedList, ParkedSection
+from tests.waiting import settle, until
 
 NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
 LOOPS = ["ring the GP back", "update the care plan", "order more worksheets"]
@@ -50,13 +50,6 @@ def lines(app: JournalApp) -> list[str]:
     return [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
 
 
-async def until(pilot, check: Callable[[], object], what: str) -> None:  # type: ignore[no-untyped-def]
-    """Let the app run until `check()` is true: workers finish when they finish, on a busy box too."""
-    for _ in range(200):
-        await pilot.pause(0.03)
-        if check():
-            return
-    raise AssertionError(f"timed out waiting until {what}")
 
 
 async def shown(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -115,7 +108,7 @@ async def test_hidden_when_nothing_is_open(store: Store) -> None:
     app = JournalApp(store, clock=lambda: NOW)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: not any(w.is_running for w in app.workers), "the pane loaded")
-        await pilot.pause(0.1)
+        await settle(pilot)
         assert not section_shown(app)
         assert app.screen.query_one("#mood-recent-title").region.y <= 3  # recent entries keep the top
 

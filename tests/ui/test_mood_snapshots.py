@@ -28,6 +28,7 @@ from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
 from journal.ui.widgets.tag_list import TagList
 from journal.ui.widgets.tagged_editor import TaggedEditor
+from tests.waiting import settle, until
 
 NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
 TYPED = (
@@ -114,17 +115,14 @@ async def type_entry(pilot) -> None:
     await pilot.press("2", "tab", "3")
     screen.query_one(TextArea).text = TYPED
     editor = screen.query_one(TaggedEditor)
-    for _ in range(200):  # the live tags come from a worker: wait for them, however long it takes
-        await pilot.pause(0.03)
-        if editor.tags_current:
-            break
+    await until(pilot, lambda: editor.tags_current, "the live tags caught up")  # from a worker
     tags = screen.query_one(TagList)
     tags.focus()
     tags.highlighted = [c.name for c in tags.chips].index("skipped-break")
     await pilot.press("x")
     screen.query_one("#editor-add-tag", Input).focus()
     await pilot.press(*"caseload", "enter")
-    await pilot.pause(0.2)
+    await settle(pilot)
 
 
 def test_mood_pane_first_run(snap_compare, store: Store) -> None:

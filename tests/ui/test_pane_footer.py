@@ -7,6 +7,7 @@ from textual.command import CommandPalette
 
 from journal.ui.app import JournalApp
 from journal.ui.widgets.pane_footer import PaneFooter
+from tests.waiting import settle
 
 
 def key_offset(footer: PaneFooter, text: str) -> tuple[int, int]:
@@ -112,7 +113,7 @@ async def test_at_80x24_the_footer_never_cuts_a_key_in_half(demo_app: JournalApp
     async with demo_app.run_test(size=(80, 24)) as pilot:
         for pane_key in ("f2", "f3", "f4", "f5", "f6"):
             await pilot.press(pane_key)
-            await pilot.pause(0.2)
+            await settle(pilot)
             for widget in list(demo_app.screen.focus_chain)[:12]:
                 widget.focus()
                 await pilot.pause()

@@ -24,6 +24,7 @@ from journal.ui import app as app_module  # noqa: E402
 from journal.ui.app import JournalApp  # noqa: E402
 from journal.ui.dialogs import passphrase  # noqa: E402
 from journal.ui.dialogs.passphrase import EMPTY, WRONG, UnlockApp, open_encrypted  # noqa: E402
+from tests.waiting import settle  # noqa: E402
 
 PASSPHRASE = "tea and toast at 3am"
 
@@ -50,8 +51,7 @@ async def submit(pilot: Pilot, text: str) -> None:
     for the attempt to finish."""
     pilot.app.screen.query_one(Input).value = text
     await pilot.press("enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)  # a wrong passphrase fails its worker: settle waits for it all the same
 
 
 def message(app: UnlockApp) -> str:
@@ -95,8 +95,7 @@ async def test_the_passphrase_never_shows_on_screen(locked: Path) -> None:
         await pilot.pause()
         assert "secret words" not in app.export_screenshot()
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "secret words" not in app.export_screenshot()
 
 

@@ -16,6 +16,7 @@ pytest.importorskip("sqlcipher3")
 
 from journal.storage import open_store  # noqa: E402
 from journal.ui.dialogs.passphrase import UnlockApp  # noqa: E402
+from tests.waiting import settle  # noqa: E402
 
 SMALL = (80, 24)
 
@@ -39,7 +40,6 @@ def test_wrong_passphrase(locked: Path, snap_compare) -> None:
     async def wrong(pilot: Pilot) -> None:
         pilot.app.screen.query_one(Input).value = "not the one"
         await pilot.press("enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # the unlock worker fails, as it should: settle waits for it all the same
 
     assert snap_compare(UnlockApp(locked), terminal_size=SMALL, run_before=wrong)

@@ -15,6 +15,7 @@ from journal.storage import Store
 from journal.storage.schema import TAGGER_VERSION_KEY
 from journal.ui.app import JournalApp
 from journal.ui.dialogs.reset_personal import ResetPersonalDialog
+from tests.waiting import settle, until
 
 BIG = (120, 40)
 SMALL = (80, 24)
@@ -26,12 +27,9 @@ def _older(store: Store) -> Store:
 
 
 async def _until_offered(pilot: Pilot) -> None:
-    app = pilot.app
-    for _ in range(200):
-        if app.retag_checked.is_set():  # type: ignore[attr-defined]
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+    checked = pilot.app.retag_checked  # type: ignore[attr-defined]
+    await until(pilot, checked.is_set, "the app checked whether to offer a re-tag")
+    await settle(pilot)
 
 
 def test_retag_offer(demo_store: Store, make_app: Callable[..., JournalApp], snap_compare) -> None:

@@ -18,10 +18,13 @@ from journal.storage.schema import TAGGER_VERSION_KEY
 from journal.ui.app import JournalApp
 from journal.ui.dialogs.reset_personal import ResetPersonalDialog
 from journal.ui.dialogs.retag import OFFER, RetagDialog
+from tests.waiting import settle, until
 
 AppFactory = Callable[..., JournalApp]
 SIZE = (120, 40)
-ROTA = ["the nights rota is a proper headache", "rota is a headache again", "this new rota, what a headache"]
+# Idioms the tagger reads as a headache (a wrong tag the person turns down): it must give the tag to all
+# three, or fewer than three refusals are learned.
+ROTA = ["honestly this rota is a headache", "rota is a headache again", "this new rota, what a headache"]
 
 
 def _save(store: Store, text: str, at: datetime = DEMO_NOW) -> Entry:
@@ -35,7 +38,7 @@ def _teach_three_refusals(store: Store) -> None:
 
 async def _palette(pilot: Pilot, words: str) -> None:
     await pilot.press("ctrl+p", *words)
-    await pilot.pause(0.2)
+    await settle(pilot)
     await pilot.press("enter")
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()  # the command reads (and writes) in a worker
@@ -43,11 +46,8 @@ async def _palette(pilot: Pilot, words: str) -> None:
 
 
 async def _offer_checked(pilot: Pilot, app: JournalApp) -> None:
-    for _ in range(200):
-        if app.retag_checked.is_set():
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+    await until(pilot, app.retag_checked.is_set, "the app checked whether to offer a re-tag")
+    await settle(pilot)
 
 
 async def test_palette_reset_asks_then_forgets(welcomed_store: Store, make_app: AppFactory) -> None:
@@ -171,20 +171,13 @@ async def test_refusing_a_tag_in_the_mood_pane_on_three_similar_notes(
     welcomed_store.add_keyword(UserKeyword("caseload", "the pile"))
     app = make_app(welcomed_store)
 
-    async def until(pilot: Pilot, check) -> None:
-        for _ in range(200):
-            await pilot.pause(0.03)
-            if check():
-                return
-        raise AssertionError("timed out")
-
     def shown() -> dict[str, bool]:
         return {c.name: c.rejected for c in app.screen.query_one(TagList).chips}
 
     async def write(pilot: Pilot, text: str) -> None:
         app.screen.query_one(TextArea).text = text
         editor = app.screen.query_one(TaggedEditor)
-        await until(pilot, lambda: editor.tags_current)
+        await until(pilot, lambda: editor.tags_current, "the live tags caught up")
 
     refused = ["the pile of laundry at home is huge", "tackled the pile of laundry at home",
                "the pile of laundry at home again"]
@@ -198,7 +191,7 @@ async def test_refusing_a_tag_in_the_mood_pane_on_three_similar_notes(
             await pilot.press("x")
             assert shown() == {"caseload": True}
             await pilot.press("ctrl+s")
-            await until(pilot, lambda: app.screen.query_one(TextArea).text == "")
+            await until(pilot, lambda: app.screen.query_one(TextArea).text == "", "the editor was emptied")
         assert welcomed_store.personal_counts()["rejected"] == 3
         await write(pilot, "the pile of laundry at home, sigh")
         assert shown() == {}

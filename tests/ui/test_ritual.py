@@ -10,13 +10,19 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+from textual.widgets import Static
+
 from journal.domain.models import EntryQuery, Kind, Outcome
 from journal.domain.ritual import RitualSettings, Step
 from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
 from journal.ui.panes.ritual import RitualPane
-from journal.usecases.ritual import close_ritual
+from journal.ui.panes.ritual_steps._editor_step import EditorStep
+from journal.ui.panes.ritual_steps.breathe import BreatheStep, clock_text
 from journal.ui.widgets.shift_header import ShiftHeader
+from journal.usecases.ritual import close_ritual
+from tests.waiting import settle, until
 
 START = datetime(2026, 11, 20, 18, 40, tzinfo=timezone.utc)
 SIZE = (120, 40)
@@ -66,9 +72,23 @@ async def open_ritual(pilot) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(pilot.app.screen, RitualPane)
 
 
+async def guide_ticked(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the breathing guide has repainted from the clock as it stands (it ticks on an interval),
+    and what that tick recorded is written."""
+    step = pilot.app.screen.query_one(BreatheStep)
+    left = step.query_one("#breathe-left", Static)
+    expected = f"{clock_text(max(0, round(step.plan.total_seconds - step.elapsed())))} left"
+    await until(pilot, lambda: str(left.render()) == expected, f"the guide showed {expected!r}")
+    await settle(pilot)
+
+
 async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into the step's editor, then wait until the step has taken the words as its answer
+    (it does after half a second of quiet) and the answer is written."""
     await pilot.press(*text)
-    await pilot.pause(0.7)  # the editor steps save after half a second of quiet
+    step = pilot.app.screen.query_one(EditorStep)
+    await until(pilot, lambda: step.answer == text.strip(), "the step took the words as its answer")
+    await settle(pilot)
 
 
 async def test_a_whole_ritual_from_the_keyboard(db_path: Path) -> None:
@@ -125,10 +145,10 @@ async def test_a_whole_ritual_from_the_keyboard(db_path: Path) -> None:
         assert "Breathe" in progress(app)
         await pilot.press("space")
         clock.advance(2)
-        await pilot.pause(0.25)
+        await guide_ticked(pilot)
         assert "Breathe in" in str(app.screen.query_one("#breathe-phase").render())
         clock.advance(10 * 60)  # far past the end: the guide finishes and records itself
-        await pilot.pause(0.25)
+        await guide_ticked(pilot)
         await written(pilot)
         assert state_of(store)["answers"]["breathe"]["completed"] is True
         await pilot.press("ctrl+n")
@@ -268,6 +288,7 @@ async def test_settings_turn_off_a_step_reword_one_and_restore(db_path: Path) ->
         assert progress(app) == "Step 3 of 7 · Park it"
 
 
+@pytest.mark.serial  # alone: it times each save
 async def test_saving_an_answer_is_quick(db_path: Path) -> None:
     """Answers are written by a worker as each is given; a write must stay well under a frame, so it
     is on disk before the next key."""

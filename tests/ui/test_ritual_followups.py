@@ -15,7 +15,10 @@ from journal.domain.models import EntryQuery, Kind
 from journal.domain.ritual import RitualState, Step
 from journal.storage import open_store
 from journal.ui.app import JournalApp
-from tests.ui.test_ritual import SIZE, START, Clock, fresh_store, open_ritual, progress, state_of
+from tests.ui.test_ritual import (
+    SIZE, START, Clock, fresh_store, guide_ticked, open_ritual, progress, state_of,
+)
+from tests.waiting import settle
 
 
 def at_step(store, step: Step) -> None:  # type: ignore[no-untyped-def]
@@ -107,7 +110,7 @@ async def test_a_new_ritual_after_closing_from_the_pane_and_the_palette(db_path:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"new ritual")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
@@ -134,7 +137,7 @@ async def test_the_end_of_breathing_enter_moves_on_and_the_heading_matches_the_t
         assert {"toggle", "done"} <= enabled_actions(app)
         await pilot.press("space")
         clock.advance(10 * 60)
-        await pilot.pause(0.3)
+        await guide_ticked(pilot)
         assert "Press Enter to go on" in str(screen.query_one("#breathe-phase").render())
         assert str(screen.query_one("#breathe-left").render()) == "0:00 left"
         actions = enabled_actions(app)
@@ -187,15 +190,15 @@ async def test_a_users_own_kind_is_given_a_tag_in_the_kinds_dialog(db_path: Path
     app = JournalApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f4")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("ctrl+o")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press(*"Covering for a colleague", "tab", "enter")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press(*(["down"] * 8), "enter")  # staffing
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "tagged staffing" in str(app.screen.query_one("#kinds-said").render())
     assert store.boundary_kind_tags()["covering-for-a-colleague"] == "staffing"
     store.close()

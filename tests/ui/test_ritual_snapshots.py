@@ -18,6 +18,8 @@ from journal.domain.models import Category, Span, TagHit
 from journal.domain.ritual import RitualState, Step
 from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
+from tests.ui.test_ritual import guide_ticked
+from tests.waiting import settle
 
 NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
 SIZE = (120, 40)
@@ -88,7 +90,7 @@ def at_step(store: Store, step: Step) -> None:
 async def open_ritual(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("f2")
     await pilot.pause()
-    await pilot.pause(0.5)  # live tags arrive from a worker
+    await settle(pilot)
     for widget in pilot.app.screen.query("Input, TextArea"):
         widget.cursor_blink = False  # a blinking cursor would make the picture depend on timing
         widget.notify_style_update()  # TextArea caches lines drawn mid-blink; draw them again
@@ -115,7 +117,7 @@ def test_breathe_mid_breath(store: Store, snap_compare) -> None:  # type: ignore
         await open_ritual(pilot)
         await pilot.press("space")
         clock.now += timedelta(seconds=2.5)
-        await pilot.pause(0.3)
+        await guide_ticked(pilot)
 
     assert snap_compare(JournalApp(store, clock=clock), run_before=breathe, terminal_size=SIZE)
 
@@ -154,7 +156,7 @@ def test_breathe_finished(store: Store, snap_compare) -> None:  # type: ignore[n
         await open_ritual(pilot)
         await pilot.press("space")
         clock.now += timedelta(minutes=5)
-        await pilot.pause(0.3)
+        await guide_ticked(pilot)
 
     assert snap_compare(JournalApp(store, clock=clock), run_before=breathe, terminal_size=SIZE)
 

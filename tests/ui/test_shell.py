@@ -25,6 +25,7 @@ from journal.ui.panes.catalog import PANES, pane_of
 from journal.ui.theme import DEFAULT_THEME
 from journal.ui.widgets.pane_footer import PaneFooter
 from journal.ui.widgets.shift_header import ShiftHeader
+from tests.waiting import settle
 
 AppFactory = Callable[..., JournalApp]
 
@@ -34,7 +35,7 @@ SIZE = (120, 40)
 async def run_command(pilot: Pilot, words: str) -> None:
     """Open the command palette, type `words`, and run the best match."""
     await pilot.press("ctrl+p", *words)
-    await pilot.pause(0.2)
+    await settle(pilot)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -126,7 +127,7 @@ async def test_theme_is_remembered_across_restarts(demo_store: Store, make_app: 
     async with first.run_test(size=SIZE) as pilot:
         await run_command(pilot, "switch th")
         await pilot.press(*"calm-light")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert first.theme == "journal-calm-light"

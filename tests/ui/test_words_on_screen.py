@@ -17,9 +17,9 @@ from journal.ui.dialogs.wording import URGENT_HELP
 from journal.ui.widgets.early_notice import EarlyNoticeBox
 from journal.ui.widgets.kept_whole import KeptWhole, wrap_kept_whole
 from tests.ui.conftest import AppFactory
-from tests.ui.test_history import open_history, settle
+from tests.ui.test_history import open_history
 from tests.ui.test_insights import open_pane, rising_history
-from tests.ui.test_insights import settle as settle_insights
+from tests.waiting import settle
 
 SIZE = (120, 40)
 SMALL = (80, 24)
@@ -30,7 +30,7 @@ async def test_moving_to_the_trash_says_so(demo_app: JournalApp) -> None:
         table = await open_history(pilot)
         victim = table.entries[0].id
         await pilot.press("enter", "d")
-        await settle(pilot, table)
+        await settle(pilot)
         assert demo_app.store.get(victim).deleted_at is not None  # type: ignore[attr-defined]
         said = [(n.title, n.message) for n in demo_app._notifications]
         assert ("Moved to the trash", "Ctrl+Z brings it back; t shows the trash.") in said
@@ -41,7 +41,7 @@ async def test_early_notice_says_each_thing_once(empty_store: Store, make_app: A
     rising_history(empty_store)
     async with make_app(empty_store).run_test(size=SIZE) as pilot:
         screen = await open_pane(pilot)
-        await settle_insights(pilot)
+        await settle(pilot)
         box = screen.query_one(EarlyNoticeBox)
         headline = str(box.query_one("#notice-headline", Static).render())
         figures = str(box.query_one("#notice-figures", Static).render())
@@ -101,7 +101,7 @@ async def test_palette_holds_only_this_apps_commands(demo_app: JournalApp) -> No
         assert system == ["Quit"]
         for words in ("screenshot", "keys", "maximize", "minimize"):
             await pilot.press("ctrl+p", *words)
-            await pilot.pause(0.3)
+            await settle(pilot)
             palette = demo_app.screen
             assert isinstance(palette, CommandPalette)
             shown = [str(option.prompt) for option in palette.query_one("CommandList").options]  # type: ignore[attr-defined]
@@ -110,6 +110,6 @@ async def test_palette_holds_only_this_apps_commands(demo_app: JournalApp) -> No
             await pilot.press("escape")
             await pilot.pause()
         await pilot.press("ctrl+p", *"quit")
-        await pilot.pause(0.3)
+        await settle(pilot)
         shown = [str(o.prompt) for o in demo_app.screen.query_one("CommandList").options]  # type: ignore[attr-defined]
         assert any("Quit" in p for p in shown)

@@ -3,8 +3,12 @@
     >>> [h.name for h in default_tagger().tag("Couldn't sleep, ate at my desk again #nights")]
     ['sleep', 'skipped-break', 'nights']
 
-Pure Python: knows nothing of the UI or the database. Cues live as data in `cues/` (format in
-`lexicon.py`); tune them with `python -m journal.domain.tagging.evaluate FILE.jsonl...`.
+Pure Python: knows nothing of the UI or the database. Two parts: the cue engine (`engine.py`, cues
+as data in `cues/`, format in `lexicon.py`) and a learned model over its reading and the note's
+words (`learned.py`, `features.py`, `model.py`; the model is `model.json`, trained from
+`data/tagging/corpus` by `scripts/train_tagger.py`). The model decides each built-in tag; the
+engine's cues give its words. Measure with `python -m journal.domain.tagging.evaluate PATH...`.
+The choices below are the engine's; the model reads them as features and may overrule them.
 
 Choices worth knowing (each keeps a tag honest rather than eager):
 
@@ -35,7 +39,8 @@ from typing import TYPE_CHECKING, Any
 from journal.domain.tagging.taxonomy import TAXONOMY
 
 if TYPE_CHECKING:
-    from journal.domain.tagging.engine import HASHTAG_RE, Tagger
+    from journal.domain.tagging.engine import HASHTAG_RE
+    from journal.domain.tagging.learned import Tagger
 
 __all__ = ["HASHTAG_RE", "TAXONOMY", "Tagger", "default_tagger", "hashtags"]
 
@@ -43,17 +48,21 @@ __all__ = ["HASHTAG_RE", "TAXONOMY", "Tagger", "default_tagger", "hashtags"]
 def __getattr__(name: str) -> Any:
     """`Tagger` and `HASHTAG_RE` load the engine (and its lexicon) on first use: opening a journal
     needs only TAXONOMY, and the app builds its tagger in a thread after the first frame."""
-    if name in ("Tagger", "HASHTAG_RE"):
+    if name == "Tagger":
+        from journal.domain.tagging.learned import Tagger
+
+        return Tagger
+    if name == "HASHTAG_RE":
         from journal.domain.tagging import engine
 
-        return getattr(engine, name)
+        return engine.HASHTAG_RE
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
 def default_tagger() -> Tagger:
-    """The shared tagger with built-in cues only (no user keywords or tags)."""
-    from journal.domain.tagging.engine import Tagger
+    """The shared tagger with built-in cues and model only (no user keywords or tags)."""
+    from journal.domain.tagging.learned import Tagger
 
     return Tagger()
 

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import NamedTuple
 
 from journal.domain.models import Category, Span, TagDef, TagHit, UserKeyword
 from journal.domain.tags import tag_slug
@@ -174,6 +175,30 @@ def _outside(tokens: list[Token], spans: Sequence[tuple[int, int]]) -> list[Toke
     return kept
 
 
+class CueEvent(NamedTuple):
+    """One cue match: its tags, words, token range, why it does not count (None: it does) and
+    whether it is one of the user's own keywords."""
+
+    tags: tuple[str, ...]
+    span: Span
+    first: int
+    end: int
+    reason: str | None
+    user: bool
+
+
+class Analysis(NamedTuple):
+    """What the engine found in a text (`hits`) and how (see `Tagger.analyse`)."""
+
+    hits: list[TagHit]
+    tokens: list[Token]
+    events: tuple[CueEvent, ...]
+    hashtags: frozenset[str]
+    #: per token: where its clause starts and its punctuation segment (see `clause_starts`)
+    starts: list[int]
+    segs: list[int]
+
+
 class Tagger:
     """Finds built-in, user-made and `#hashtag` tags in free text, with the words that triggered them.
 
@@ -200,6 +225,7 @@ class Tagger:
         # The built-in trie is shared by every Tagger; the user's cues get a small trie of their own,
         # so teaching a keyword costs milliseconds, not a rebuild of the whole lexicon.
         self._tries = (_builtin_trie(), _build_trie(cues)) if cues else (_builtin_trie(),)
+        self._user_cues = frozenset(cues)
         self._roots = frozenset().union(*self._tries)
 
     def _personal_state(self, name: str) -> bool:
@@ -215,13 +241,20 @@ class Tagger:
 
     def tag(self, text: str) -> list[TagHit]:
         """Every tag in `text`, one hit per tag, spans sorted, hits ordered by their first span."""
+        return self.analyse(text).hits
+
+    def analyse(self, text: str) -> Analysis:
+        """The tags of `text` together with what the learned model reads from the engine: the
+        tokens, every cue match (also those dropped, and why) and the hashtags."""
         found: dict[str, list[Span]] = defaultdict(list)
         hashtag_spans = self._hashtags(text, found)
+        hashtag_names = frozenset(found)
         tokens = tokenise(text, self._lemmas)
         if hashtag_spans:
             tokens = _outside(tokens, hashtag_spans)
         tokens = _with_typos_fixed(tokens)
-        self._match_cues(text, tokens, found)
+        trace: list[CueEvent] = []
+        starts, segs = self._match_cues(text, tokens, found, trace)
         drop_happy_tears(found)
         hits = []
         for name, spans in found.items():
@@ -229,7 +262,7 @@ class Tagger:
             ordered = tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
             hits.append(TagHit(d.name, d.category, d.group, ordered))
         hits.sort(key=lambda h: (h.spans[0].start, h.spans[0].end, h.name))
-        return hits
+        return Analysis(hits, tokens, tuple(trace), hashtag_names, starts, segs)
 
     def _hashtags(self, text: str, found: dict[str, list[Span]]) -> list[tuple[int, int]]:
         spans = []
@@ -241,7 +274,8 @@ class Tagger:
             spans.append((m.start(), m.end()))
         return spans
 
-    def _match_cues(self, text: str, tokens: list[Token], found: dict[str, list[Span]]) -> None:
+    def _match_cues(self, text: str, tokens: list[Token], found: dict[str, list[Span]],
+                    trace: list[CueEvent]) -> tuple[list[int], list[int]]:
         starts, segs = clause_starts(text, tokens)
         seg_ends = _segment_ends(segs)
         numeric = [_is_number(tok) for tok in tokens]
@@ -256,14 +290,15 @@ class Tagger:
             if end < 0:
                 i += 1
                 continue
-            self._record(text, tokens, i, end, cues, starts, segs, used, found)
+            self._record(text, tokens, i, end, cues, starts, segs, used, found, trace)
             # A filler word inside a cue can be a cue of its own: "can't get the 999 call out of
             # my head" is intrusive thoughts and a crisis.
             for g in gaps:
                 g_end, g_cues, _ = self._longest(tokens, numeric, g, g + 1)
                 if g_end > 0:
-                    self._record(text, tokens, g, g_end, g_cues, starts, segs, used, found)
+                    self._record(text, tokens, g, g_end, g_cues, starts, segs, used, found, trace)
             i = end
+        return starts, segs
 
     def _longest(self, tokens: Sequence[Token], numeric: Sequence[bool], i: int,
                  limit: int) -> tuple[int, list[Cue], tuple[int, ...]]:
@@ -277,30 +312,48 @@ class Tagger:
 
     def _record(self, text: str, tokens: Sequence[Token], i: int, end: int, cues: list[Cue],
                 starts: Sequence[int], segs: Sequence[int], used: set[int],
-                found: dict[str, list[Span]]) -> None:
+                found: dict[str, list[Span]], trace: list[CueEvent]) -> None:
         """Add the tags of a match at tokens [i, end) unless negated, undone or someone else's."""
         tagged = [c.tag for c in cues if c.tag is not None]
+        reason = self._why_not(text, tokens, i, end, cues, tagged, starts, segs, used)
+        first, last = tokens[i], tokens[end - 1]
+        span = Span(first.start, last.end, text[first.start:last.end])
+        if tagged:
+            user = any(c in self._user_cues for c in cues)
+            trace.append(CueEvent(tuple(dict.fromkeys(tagged)), span, i, end, reason, user))
+        if reason is None:
+            for cue in cues:
+                if cue.tag is not None:
+                    found[cue.tag].append(span)
+
+    def _why_not(self, text: str, tokens: Sequence[Token], i: int, end: int, cues: list[Cue],
+                 tagged: list[str], starts: Sequence[int], segs: Sequence[int],
+                 used: set[int]) -> str | None:
+        """Why a match does not count ("negated", "undone", "wish", "topic", "quoted", "other"),
+        or None when it does."""
         kinds = {self.tag_def(t).category for t in tagged}
         care = bool(tagged) and kinds == {Category.CARE}
         # Someone else's hopes can be the writer's meaningful moment: "she's going to try college".
         event = bool(tagged) and all(t in EVENT_STRESSORS or self.tag_def(t).category == Category.CARE
                                      and t != "meaningful-moment" for t in tagged)
-        negated = not cues[0].self_negated and (
-            is_negated(tokens, i, starts[i], used) or is_undone(tokens, end, starts, care)
-        )
+        reason = None
+        if not cues[0].self_negated:
+            if is_negated(tokens, i, starts[i], used):
+                reason = "negated"
+            elif is_undone(tokens, end, starts, care):
+                reason = "undone"
         used.update(range(i, end))
-        if not negated and event:
-            negated = is_irrealis(tokens, i, end, segs)
-        if not negated and kinds and Category.PERSONAL not in kinds:
-            negated = is_topic(tokens, i, segs, stressor=Category.STRESSOR in kinds) or (
-                care and in_scare_quotes(text, tokens[i].start, tokens[end - 1].end))
-        if not negated and tagged and all(self._personal_state(t) for t in tagged):
-            negated = belongs_to_someone_else(tokens, i, end, segs)
-        if not negated and tagged and all(t in _OWN_ACTIVITIES for t in tagged):
-            negated = subject_is_someone_else(tokens, i, segs)
-        if not negated:
-            first, last = tokens[i], tokens[end - 1]
-            span = Span(first.start, last.end, text[first.start:last.end])
-            for cue in cues:
-                if cue.tag is not None:
-                    found[cue.tag].append(span)
+        if reason is None and event and is_irrealis(tokens, i, end, segs):
+            reason = "wish"
+        if reason is None and kinds and Category.PERSONAL not in kinds:
+            if is_topic(tokens, i, segs, stressor=Category.STRESSOR in kinds):
+                reason = "topic"
+            elif care and in_scare_quotes(text, tokens[i].start, tokens[end - 1].end):
+                reason = "quoted"
+        if reason is None and tagged and all(self._personal_state(t) for t in tagged) \
+                and belongs_to_someone_else(tokens, i, end, segs):
+            reason = "other"
+        if reason is None and tagged and all(t in _OWN_ACTIVITIES for t in tagged) \
+                and subject_is_someone_else(tokens, i, segs):
+            reason = "other"
+        return reason

@@ -12,6 +12,7 @@ import pytest
 from journal.domain.tagging import compiled, engine
 from journal.domain.tagging.fuzzy import TypoIndex
 from journal.domain.tagging.lexicon import load_lexicon
+from tests.domain.tagging.conftest import damaged
 
 HERE = Path(__file__).parent
 CORPUS = [p for p in (HERE / "eval_sentences.jsonl", HERE / "dev_sentences.jsonl") if p.exists()]
@@ -118,16 +119,10 @@ def test_a_damaged_or_foreign_cache_file_is_compiled_again(
     monkeypatch.setattr(compiled, "compile_payload", lambda k: data)
     monkeypatch.setattr(compiled, "source_hash", lambda: key)
     path = tmp_path / f"{compiled.PREFIX}{key}.bin"
-    sealed = compiled._seal(data)
-    if damage == "flip":
-        middle = len(sealed) // 2
-        sealed = sealed[:middle] + bytes([sealed[middle] ^ 0xFF]) + sealed[middle + 1:]
-    elif damage == "truncate":
-        sealed = sealed[: len(sealed) // 3]
-    elif damage == "empty":
-        sealed = b""
-    else:  # well formed, but compiled from other sources
+    if damage == "other-key":  # well formed, but compiled from other sources
         sealed = compiled._seal(data.replace(key.encode(), b"x" * len(key)))
+    else:
+        sealed = damaged(compiled._seal(data), damage)
     path.write_bytes(sealed)
     assert compiled._unseal(sealed) is None or compiled.from_payload(compiled._unseal(sealed), key) is None
     made = compiled.load_or_build(tmp_path)

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.domain.tagging import Tagger, default_tagger
-from tests.domain.tagging.conftest import names
+from journal.domain.tagging import Tagger
+from tests.domain.tagging.conftest import engine_tagger, names
 
 # (unreal or mentioned, realised, tag): the first must not get the tag, the second must.
 PAIRS = [
@@ -86,6 +86,6 @@ _WISHES = ["I need to", "I wish I could", "I'd love to", "hoping to", "I'm going
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from(_WISHES), st.sampled_from(_CARE))
 def test_a_wish_for_care_is_never_care(wish: str, care: str) -> None:
-    tagger = default_tagger()
+    tagger = engine_tagger()
     assert not names(tagger, f"{wish} {care}") & {"exercise", "rest", "mindfulness"}
     assert names(tagger, care) & {"exercise", "rest", "mindfulness"}  # the care itself is known

@@ -1,0 +1,117 @@
+"""The combined tagger: the learned model decides, the engine's cues (or the words that carried the
+decision) are the spans, the user's own words always stand, and the shipped model is what the
+training script builds from the corpus in the repo."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from journal.domain.models import Category, TagDef, UserKeyword
+from journal.domain.tagging import TAXONOMY, Tagger, default_tagger
+from journal.domain.tagging.corpus import load_notes
+from journal.domain.tagging.model import MODEL_FILE, shipped
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT / "data" / "tagging" / "corpus"
+
+
+def test_a_model_is_shipped_small_and_for_every_builtin_tag() -> None:
+    path = resources.files("journal.domain.tagging").joinpath(MODEL_FILE)
+    assert len(path.read_bytes()) <= 5_000_000
+    model = shipped()
+    assert model is not None
+    assert set(model.tags) == set(TAXONOMY)
+    assert all(0.0 < t < 1.0 for t in model.thresholds)
+
+
+def test_every_tag_has_words_behind_it() -> None:
+    tagger = default_tagger()
+    notes = load_notes(CORPUS)[::7]
+    assert len(notes) > 500
+    for note in notes:
+        for hit in tagger.tag(note.text):
+            assert hit.spans, (hit.name, note.text)
+            for span in hit.spans:
+                assert span.text.strip() and note.text[span.start:span.end] == span.text
+
+
+def test_a_tag_without_a_cue_shows_the_words_that_carried_it() -> None:
+    tagger = default_tagger()
+    found_without_cue = 0
+    for note in load_notes(CORPUS)[::5]:
+        for hit, why in tagger.decide(note.text):
+            if why.source == "model":
+                found_without_cue += 1
+                assert 1 <= len(hit.spans) <= 3
+    assert found_without_cue > 0
+
+
+def test_decisions_carry_probability_and_threshold() -> None:
+    decided = default_tagger().decide("Shattered. Ate lunch at my desk again, no break all shift.")
+    assert decided
+    for hit, why in decided:
+        assert why.name == hit.name
+        if why.source.startswith("model"):
+            assert why.probability is not None and why.threshold is not None
+            assert why.probability >= why.threshold
+
+
+def test_probabilities_cover_every_builtin_tag_and_are_probabilities() -> None:
+    probs = default_tagger().probabilities("couldn't sleep, head pounding, rota is a nightmare")
+    assert set(probs) == set(TAXONOMY)
+    assert all(0.0 <= p <= 1.0 for p in probs.values())
+
+
+def test_users_own_keyword_and_hashtag_always_stand() -> None:
+    tagger = Tagger(user_keywords=[UserKeyword("caseload", "Panel day")])
+    assert "caseload" in {h.name for h in tagger.tag("Panel day again.")}
+    assert {h.name for h in default_tagger().tag("fine really #sleep")} >= {"sleep"}
+    court = Tagger(user_tags=[TagDef("court", Category.STRESSOR)])
+    assert "court" in {h.name for h in court.tag("Court all morning.")}
+
+
+def test_without_a_model_the_engine_alone_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.domain.tagging import learned
+
+    monkeypatch.setattr(learned, "shipped", lambda: None)
+    tagger = learned.Tagger()
+    assert {h.name for h in tagger.tag("couldn't sleep, exhausted")} == {"sleep", "fatigue"}
+
+
+def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of `modules` a fresh interpreter has imported after running `code`."""
+    probe = f"import sys\n{code}\nprint(' '.join(m for m in {modules!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    return out.stdout.split()
+
+
+def test_the_model_is_read_lazily() -> None:
+    """Importing the tagging package (as opening a journal does) reads neither cues nor model."""
+    modules = ("journal.domain.tagging.model", "journal.domain.tagging.engine", "numpy", "sklearn")
+    assert _loaded_after("import journal.domain.tagging", modules) == []
+
+
+def test_inference_needs_neither_numpy_nor_scikit_learn() -> None:
+    code = "from journal.domain.tagging import default_tagger\ndefault_tagger().tag('knackered, skipped lunch')"
+    assert _loaded_after(code, ("journal.domain.tagging.model", "numpy", "scipy", "sklearn")) == [
+        "journal.domain.tagging.model"]
+
+
+@pytest.mark.slow
+def test_the_shipped_model_is_what_the_script_builds_from_the_corpus() -> None:
+    """Training is seeded and deterministic: retraining on data/tagging/corpus gives the same file."""
+    pytest.importorskip("sklearn")
+    script = ROOT / "scripts" / "train_tagger.py"
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    out = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True,
+                         env=env, cwd=ROOT)
+    assert out.returncode == 0, out.stdout + out.stderr
+    data = json.loads(resources.files("journal.domain.tagging").joinpath(MODEL_FILE).read_text())
+    assert data["trained_on"]["notes"] == len(load_notes(CORPUS))
