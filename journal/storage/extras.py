@@ -111,11 +111,12 @@ class ExtrasMixin(StoreBase):
             conn.execute("DELETE FROM ritual_state")
 
     # parked items -------------------------------------------------------------------------------
-    def park(self, text: str, *, ritual_entry_id: int | None = None) -> ParkedItem:
+    def park(self, text: str, *, ritual_entry_id: int | None = None, now: datetime | None = None) -> ParkedItem:
+        """Park an open loop; `now` is when, by the caller's clock (the wall clock if none is given)."""
         text = text.strip()
         if not text:
             raise StoreError("There is nothing to park; write a few words first.")
-        now = datetime.now().astimezone()
+        now = now or datetime.now().astimezone()
         record = {
             "text": text,
             "created_utc": to_utc_text(now),

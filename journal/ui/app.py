@@ -14,9 +14,10 @@ import shutil
 import sys
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -28,10 +29,14 @@ from textual.worker import Worker, WorkerState
 from journal.storage import ReadOnlyJournal, Store, StoreError, WrongPassphrase, open_store
 from journal.ui.commands import JournalCommands
 from journal.ui.compat import CompatApp
+from journal.ui.latest_writes import LatestWrites
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.panes.catalog import NARROW, PANES, pane_bindings, screen_factory
 from journal.ui.theme import DEFAULT_THEME, THEMES
+
+if TYPE_CHECKING:
+    from journal.ui.panes.mood import FirstLook
 
 WELCOMED = "welcomed"
 #: The only Textual system commands the palette keeps (see `JournalApp.get_system_commands`).
@@ -111,24 +116,39 @@ class JournalApp(CompatApp):
         self.tagger_warm = threading.Event()
         #: set once the app has checked whether to offer re-tagging past entries (tests wait on it)
         self.retag_checked = threading.Event()
+        self._settings: LatestWrites[str, Any] = LatestWrites()
         self.clock: Callable[[], datetime] = clock
         self.demo = demo
         if demo:
             self.title = "journal (demo)"
+        #: what the Mood pane shows first, read in a thread while Textual starts (see MoodPane)
+        self._mood_first_look: Future[FirstLook] | None = None
+        if self.DEFAULT_MODE == "mood":
+            from journal.ui.panes.mood import FirstLook
+
+            self._mood_first_look = FirstLook.read_ahead(store)
         for theme in THEMES:
             self.register_theme(theme)
         ours = {theme.name for theme in THEMES}
-        saved = store.get_setting("theme", DEFAULT_THEME)
+        # Read as the app is built, before the interface runs; every later read or write of the
+        # journal happens in a thread worker (see `write_setting`).
+        self._welcomed_before = bool(store.get_setting(WELCOMED, False))
+        saved = self._saved_theme = store.get_setting("theme", DEFAULT_THEME)
         self.theme = saved if saved in ours else DEFAULT_THEME
         # Only the app's own themes are offered: each keeps every piece of text at WCAG AA contrast
         # (tests/ui/test_contrast.py); Textual's built-in ones were never checked and several fail.
         for name in [name for name in self.available_themes if name not in ours]:
             self.unregister_theme(name)
 
+    def take_mood_first_look(self) -> Future[FirstLook] | None:
+        """The Mood pane's first look read ahead at start (once; None after, or if Mood was not first)."""
+        ahead, self._mood_first_look = self._mood_first_look, None
+        return ahead
+
     def on_mount(self) -> None:
         if self.store.read_only:
             self.notify(READ_ONLY_NOTICE, title="Read-only", timeout=READ_ONLY_NOTICE_SECONDS, markup=False)
-        if not self.store.get_setting(WELCOMED, False):
+        if not self._welcomed_before:
             from journal.ui.dialogs.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(), self._welcomed)
@@ -167,16 +187,27 @@ class JournalApp(CompatApp):
 
         self.push_screen(RetagDialog(offered=True))
 
+    def write_setting(self, key: str, value: Any) -> None:
+        """Remember a setting, off the UI thread (the last value asked for is the one that lands).
+        A read-only journal keeps nothing: the welcome comes again, a theme lasts this session."""
+        if self.store.read_only:
+            return
+        self._settings.put(key, value)
+        self._write_settings()
+
+    @work(thread=True, group="app-settings", exit_on_error=False)
+    def _write_settings(self) -> None:
+        self._settings.write(self.store.set_setting)
+
     def _welcomed(self, choice: str | None) -> None:
-        if not self.store.read_only:  # read-only: welcomed again next time, as nothing can be kept
-            self.store.set_setting(WELCOMED, True)
+        self.write_setting(WELCOMED, True)
         if choice == "ritual":  # the welcome's invitation taken: begin the end-of-shift ritual
             self.action_go("ritual")
 
     def watch_theme(self, name: str) -> None:
-        # A read-only journal keeps a changed theme for this session only.
-        if not self.store.read_only and self.store.get_setting("theme") != name:
-            self.store.set_setting("theme", name)
+        if self._saved_theme != name:
+            self._saved_theme = name
+            self.write_setting("theme", name)
 
     def action_go(self, mode: str) -> None:
         """Go to a pane; help or the palette left open would only be in the way on return."""

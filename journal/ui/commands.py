@@ -12,6 +12,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from journal.ui.panes.catalog import PANES
+from journal.ui.services import services_of
 
 
 class JournalCommands(Provider):
@@ -80,7 +81,7 @@ class JournalCommands(Provider):
     def _open_export(self) -> None:
         from journal.ui.dialogs.export import ExportDialog
 
-        self.app.push_screen(ExportDialog(encrypted=self.app.store.encrypted))  # type: ignore[attr-defined]
+        self.app.push_screen(ExportDialog(encrypted=services_of(self.app).store.encrypted))
 
     def _open_import(self) -> None:
         from journal.ui.dialogs.import_file import ImportDialog
@@ -104,20 +105,32 @@ class JournalCommands(Provider):
 
 
 def reset_personal(app: App) -> None:
-    """Ask, then forget what the tagger learned from the person's tag choices (two small queries)."""
-    from journal.ui.dialogs.reset_personal import ResetPersonalDialog
+    """Ask, then forget what the tagger learned from the person's tag choices (two small queries,
+    each in a thread worker)."""
+    store = services_of(app).store
 
-    store = app.store  # type: ignore[attr-defined]
-    counts = store.personal_counts()
-    if not sum(counts.values()):
-        app.notify("The tagger hasn't learned anything from your choices yet; there is nothing to forget.", timeout=5)
-        return
+    def count() -> None:
+        counts = store.personal_counts()
+        app.call_from_thread(ask, counts)
+
+    def ask(counts: dict[str, int]) -> None:
+        from journal.ui.dialogs.reset_personal import ResetPersonalDialog
+
+        if not sum(counts.values()):
+            app.notify("The tagger hasn't learned anything from your choices yet; there is nothing to forget.",
+                       timeout=5)
+            return
+        app.push_screen(ResetPersonalDialog(counts["rejected"], counts["added"]), chosen)
 
     def chosen(forget: bool | None) -> None:
         if forget:
-            store.reset_personal()
-            app.notify("Done: the tagger has forgotten what it learned from your choices.", timeout=5)
+            app.run_worker(forget_now, thread=True, group="reset-personal", exit_on_error=False)
         else:
             app.notify("Kept: nothing was forgotten.", timeout=3)
 
-    app.push_screen(ResetPersonalDialog(counts["rejected"], counts["added"]), chosen)
+    def forget_now() -> None:
+        store.reset_personal()
+        app.call_from_thread(
+            app.notify, "Done: the tagger has forgotten what it learned from your choices.", timeout=5)
+
+    app.run_worker(count, thread=True, group="reset-personal", exit_on_error=False)

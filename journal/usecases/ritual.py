@@ -117,6 +117,6 @@ def close_ritual(store: RitualWrites, state: RitualState, extras: dict[str, Any]
     already = {p.text for p in store.parked(status=None) if p.ritual_entry_id == entry.id}
     for text in state.answer_for(Step.PARK) or []:
         if text not in already:
-            store.park(text, ritual_entry_id=entry.id)
+            store.park(text, ritual_entry_id=entry.id, now=state.closed_at)
     store.clear_ritual_state()
     return entry

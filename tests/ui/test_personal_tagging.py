@@ -41,6 +41,8 @@ async def _palette(pilot: Pilot, words: str) -> None:
     await settle(pilot)
     await pilot.press("enter")
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the command reads (and writes) in a worker
+    await pilot.pause()
 
 
 async def _offer_checked(pilot: Pilot, app: JournalApp) -> None:
@@ -66,6 +68,7 @@ async def test_palette_reset_asks_then_forgets(welcomed_store: Store, make_app: 
         await _palette(pilot, "forget what")
         await pilot.click("#reset-forget")
         await pilot.pause()
+        await app.workers.wait_for_complete()
         assert not isinstance(app.screen, ResetPersonalDialog)
     assert welcomed_store.personal_counts() == {"rejected": 0, "added": 0}
     assert [h.name for h in welcomed_store.tag_text("the rota is such a headache")] == ["headache"]
@@ -121,6 +124,7 @@ async def test_retag_offer_declined_is_not_offered_again(welcomed_store: Store, 
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, RetagDialog)
+        await app.workers.wait_for_complete()  # the app's worker remembers the answer
     assert welcomed_store.get_setting(DECLINED_KEY) == TAGGER_VERSION
     assert [t.name for t in welcomed_store.get(entry.id).tags] == []  # nothing re-tagged
     again = make_app(welcomed_store)

@@ -57,6 +57,14 @@ def state_of(store: Store) -> dict:
     return state
 
 
+async def written(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the pane's workers have written what was answered and their reports are shown."""
+    await pilot.pause()
+    while not all(worker.is_finished for worker in pilot.app.workers):
+        await pilot.pause()
+    await pilot.pause()
+
+
 async def open_ritual(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("f2")
     await pilot.pause()
@@ -92,10 +100,12 @@ async def test_a_whole_ritual_from_the_keyboard(db_path: Path) -> None:
         assert progress(app) == "Step 1 of 7 · Check in"
         await pilot.press("2", "down", "3", "enter")  # mood 2, energy 3, on
         await pilot.pause()
+        await written(pilot)
         assert state_of(store)["answers"]["checkin"] == {"mood": 2, "energy": 3}
         assert progress(app) == "Step 2 of 7 · Unload"
 
         await type_text(pilot, "Hard call with a family, I am exhausted")
+        await written(pilot)
         assert state_of(store)["answers"]["unload"] == "Hard call with a family, I am exhausted"
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -103,12 +113,15 @@ async def test_a_whole_ritual_from_the_keyboard(db_path: Path) -> None:
         assert "Park it" in progress(app)
         await pilot.press(*"chase the referral", "enter", *"update the rota", "enter", *"typo", "enter")
         await pilot.pause()
+        await written(pilot)
         assert state_of(store)["answers"]["park"] == ["chase the referral", "update the rota", "typo"]
         await pilot.press("tab", "end", "x")  # to tonight's list below the input, last line, remove it
         await pilot.pause()
+        await written(pilot)
         assert state_of(store)["answers"]["park"] == ["chase the referral", "update the rota"]
         await pilot.press("shift+tab", "shift+tab", "d")  # tick off last time's item
         await pilot.pause()
+        await written(pilot)
         assert [p.text for p in store.parked()] == []  # ticked off at once, not at closing
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -118,6 +131,7 @@ async def test_a_whole_ritual_from_the_keyboard(db_path: Path) -> None:
         await pilot.press("up", "tab", *"texted at 22:00", "enter")  # a note on the contact question
         await pilot.press("down", "n", "enter")  # said no: no; enter moves on
         await pilot.pause()
+        await written(pilot)
         answers = state_of(store)["answers"]
         assert answers["boundaries"] == {
             "worked_late": True, "skipped_break": False, "after_hours_contact": True, "said_no": False,
@@ -135,6 +149,7 @@ async def test_a_whole_ritual_from_the_keyboard(db_path: Path) -> None:
         assert "Breathe in" in str(app.screen.query_one("#breathe-phase").render())
         clock.advance(10 * 60)  # far past the end: the guide finishes and records itself
         await guide_ticked(pilot)
+        await written(pilot)
         assert state_of(store)["answers"]["breathe"]["completed"] is True
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -144,6 +159,7 @@ async def test_a_whole_ritual_from_the_keyboard(db_path: Path) -> None:
         await pilot.pause()
         await pilot.pause()
 
+        await written(pilot)
         assert store.ritual_state() is None
         closed = str(app.screen.query_one("#summary-closed").render())
         assert closed == f"Shift closed at {clock.now.astimezone():%H:%M}."
@@ -182,7 +198,7 @@ async def test_quit_halfway_and_resume_in_a_new_app(db_path: Path) -> None:
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press(*"call Sam", "enter")
-        await pilot.pause()
+        await written(pilot)  # each answer is written by a worker as it is given, not at closing
     store.close()  # the terminal closes here; nothing else is flushed
 
     store = open_store(db_path)
@@ -213,6 +229,7 @@ async def test_skipping_every_step_still_closes_the_shift(db_path: Path) -> None
         for _ in range(7):
             await pilot.press("ctrl+n")
             await pilot.pause()
+        await written(pilot)
         assert store.ritual_state() is None
         assert app.screen.query_one("#summary-closed")
     rituals = store.search(EntryQuery(kind=Kind.RITUAL))
@@ -252,6 +269,7 @@ async def test_settings_turn_off_a_step_reword_one_and_restore(db_path: Path) ->
         dialog.query_one("#prompt-checkin").value = "How are you, [b]really[/b]?"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await written(pilot)
         saved = RitualSettings.from_dict(store.get_setting("ritual"))
         assert Step.UNLOAD not in saved.enabled
         assert progress(app) == "Step 1 of 6 · Check in"
@@ -265,13 +283,15 @@ async def test_settings_turn_off_a_step_reword_one_and_restore(db_path: Path) ->
         await pilot.pause()
         await pilot.click("#settings-defaults")
         await pilot.pause()
+        await written(pilot)
         assert RitualSettings.from_dict(store.get_setting("ritual")) == RitualSettings()
         assert progress(app) == "Step 3 of 7 · Park it"
 
 
 @pytest.mark.serial  # alone: it times each save
 async def test_saving_an_answer_is_quick(db_path: Path) -> None:
-    """Answers are written synchronously on the UI thread; that must stay well under a frame."""
+    """Answers are written by a worker as each is given; a write must stay well under a frame, so it
+    is on disk before the next key."""
     store = fresh_store(db_path)
     from journal.domain.ritual import RitualState
 

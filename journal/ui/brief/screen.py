@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,9 +24,11 @@ from textual.widgets import Checkbox, Static
 from journal.domain.brief import Brief
 from journal.domain.insights import Period
 from journal.exchange.brief import DEFAULT_DAYS, BriefOptions, gather_brief
+from journal.storage import Store
 from journal.ui.brief.preview import brief_content
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.panes.insights_parts.period_bar import QUICK_WEEKS, PeriodBar
+from journal.ui.services import UsesServices
 from journal.ui.widgets.pane_footer import PaneFooter
 
 PERIOD_KEYS = Binding.Group("Period")
@@ -41,7 +42,7 @@ class _Gathered(Message):
         self.brief = brief
 
 
-class BriefScreen(ForwardWorkerFailures, Screen[None]):
+class BriefScreen(UsesServices, ForwardWorkerFailures, Screen[None]):
     """See the module docstring."""
 
     CSS_PATH = Path(__file__).with_name("brief.tcss")
@@ -73,19 +74,12 @@ class BriefScreen(ForwardWorkerFailures, Screen[None]):
         yield PaneFooter()
 
     @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
-
-    @property
     def period_bar(self) -> PeriodBar:
         return self.query_one(PeriodBar)
 
     @property
     def keep_identifiers(self) -> bool:
         return not self.query_one("#brief-replace", Checkbox).value
-
-    def _now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined, no-any-return]
 
     def on_mount(self) -> None:
         self.query_one("#brief-scroll").focus()
@@ -107,10 +101,10 @@ class BriefScreen(ForwardWorkerFailures, Screen[None]):
 
     def _reload(self) -> None:
         if self.period is not None:
-            self._gather(self.store, self.period, self._now(), BriefOptions(keep_identifiers=self.keep_identifiers))
+            self._gather(self.store, self.period, self.now(), BriefOptions(keep_identifiers=self.keep_identifiers))
 
     @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
-    def _gather(self, store: Any, period: Period, now: datetime, options: BriefOptions) -> None:
+    def _gather(self, store: Store, period: Period, now: datetime, options: BriefOptions) -> None:
         self.post_message(_Gathered(gather_brief(store, period, now, options)))
 
     @on(_Gathered)

@@ -7,7 +7,6 @@ with whether anything changed, so the pane reloads only when it must.
 
 from __future__ import annotations
 
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +19,7 @@ from textual.widgets.option_list import Option
 from journal.domain.tags import kind_slug
 from journal.domain.boundary_tags import STRESSOR_CHOICES
 from journal.domain.models import BOUNDARY_KINDS
+from journal.storage import Store
 from journal.storage.errors import StoreError
 from journal.ui.dialogs.list_dialog import ListDialog
 from journal.ui.safe import safe_plain, safe_text
@@ -72,7 +72,7 @@ class BoundaryKindsDialog(ListDialog):
         self._run(self.store, None, None)
 
     @work(thread=True, exclusive=True, group="boundary-kinds", exit_on_error=False)
-    def _run(self, store: Any, add: tuple[str, str, str | None] | None, remove: str | None) -> None:
+    def _run(self, store: Store, add: tuple[str, str, str | None] | None, remove: str | None) -> None:
         """Add or remove one kind (or neither), then re-read the list; a refusal is a sentence."""
         said = ""
         try:

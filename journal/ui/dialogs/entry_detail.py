@@ -6,7 +6,6 @@ can refresh and offer undo. Writes run in a thread worker; a failure is one calm
 
 from __future__ import annotations
 
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,10 +17,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from journal.domain.models import Entry
+from journal.storage import Store
 from journal.storage.errors import StoreError
 from journal.ui.dialogs import entry_view
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.safe import safe_text
+from journal.ui.services import UsesServices
 
 _DONE = {
     "deleted": "Moved to the trash.",
@@ -30,7 +31,7 @@ _DONE = {
 }
 
 
-class EntryDetail(ForwardWorkerFailures, ModalScreen[str | None]):
+class EntryDetail(UsesServices, ForwardWorkerFailures, ModalScreen[str | None]):
     """See the module docstring."""
 
     DEFAULT_CSS = """
@@ -95,7 +96,7 @@ class EntryDetail(ForwardWorkerFailures, ModalScreen[str | None]):
         self.query_one("#detail-scroll").focus()
 
     def _show(self) -> None:
-        entry, tz = self.entry, self.app.clock().tzinfo  # type: ignore[attr-defined]
+        entry, tz = self.entry, self.now().tzinfo
         frame = self.query_one(Vertical)
         frame.border_title = entry_view.title(entry, tz)
         frame.border_subtitle = "r restore · x delete for good · esc close" if self.in_trash else (
@@ -136,10 +137,10 @@ class EntryDetail(ForwardWorkerFailures, ModalScreen[str | None]):
         self.app.push_screen(EntryEdit(self.entry), saved)
 
     def action_trash(self) -> None:
-        self._write(self.app.store, "deleted")  # type: ignore[attr-defined]
+        self._write(self.store, "deleted")
 
     def action_restore(self) -> None:
-        self._write(self.app.store, "restored")  # type: ignore[attr-defined]
+        self._write(self.store, "restored")
 
     def action_purge(self) -> None:
         if not self._confirm_purge:
@@ -147,11 +148,12 @@ class EntryDetail(ForwardWorkerFailures, ModalScreen[str | None]):
             self.query_one("#detail-confirm", Static).update(
                 "This can't be undone. Press x (or the button) again to delete it for good.")
             return
-        self._write(self.app.store, "purged")  # type: ignore[attr-defined]
+        self._write(self.store, "purged")
 
     @work(thread=True, exclusive=True, group="detail-write", exit_on_error=False)
-    def _write(self, store: Any, action: str) -> None:
+    def _write(self, store: Store, action: str) -> None:
         do = {"deleted": store.delete, "restored": store.restore, "purged": store.purge}[action]
+        assert self.entry.id is not None, "only a saved entry is shown here"
         try:
             do(self.entry.id)
             problem = None

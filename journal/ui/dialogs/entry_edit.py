@@ -20,15 +20,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from journal.domain.models import ENERGY_WORDS, MOOD_WORDS, Entry, Kind, Source
+from journal.storage import Store
 from journal.storage.errors import StoreError
 from journal.ui.dialogs import entry_view
 from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.services import UsesServices
 from journal.ui.widgets.scale_picker import ScalePicker
 from journal.ui.widgets.tagged_editor import TaggedEditor
 from journal.usecases.entries import save_entry
 
 
-class EntryEdit(ForwardWorkerFailures, ModalScreen[Entry | None]):
+class EntryEdit(UsesServices, ForwardWorkerFailures, ModalScreen[Entry | None]):
     """See the module docstring."""
 
     DEFAULT_CSS = """
@@ -73,7 +75,7 @@ class EntryEdit(ForwardWorkerFailures, ModalScreen[Entry | None]):
                 yield Button("Save", id="edit-save", variant="primary")
 
     def on_mount(self) -> None:
-        entry, tz = self.entry, self.app.clock().tzinfo  # type: ignore[attr-defined]
+        entry, tz = self.entry, self.now().tzinfo
         self.query_one(Vertical).border_title = "Editing: " + entry_view.title(entry, tz)
         if self._has_mood:
             self.query_one("#edit-mood", ScalePicker).value = entry.mood
@@ -107,10 +109,10 @@ class EntryEdit(ForwardWorkerFailures, ModalScreen[Entry | None]):
             return
         was_rejected = {t.name for t in self.entry.tags if t.rejected}
         self._saving = True
-        self._save(self.app.store, replace(self.entry, **changes), was_rejected - editor.rejected)  # type: ignore[attr-defined]
+        self._save(self.store, replace(self.entry, **changes), was_rejected - editor.rejected)
 
     @work(thread=True, exclusive=True, group="edit-save", exit_on_error=False)
-    def _save(self, store: Any, entry: Entry, unrejected: set[str]) -> None:
+    def _save(self, store: Store, entry: Entry, unrejected: set[str]) -> None:
         try:
             saved = save_entry(store, entry, unrejected=unrejected)  # they took back a "not this tag"
             self.post_message(self._Saved(saved, None))

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from journal.ui.services import UsesServices
 from journal.usecases.exchange import ExportProblem, export_file, export_formats
 
 ENCRYPTED_NOTE = "Your journal is encrypted, but the exported file will not be: keep it somewhere private."
@@ -27,7 +28,7 @@ def default_path(fmt: str, today: date | None = None) -> str:
     return f"~/journal-export-{(today or date.today()).isoformat()}{suffix}"
 
 
-class ExportDialog(ModalScreen[None]):
+class ExportDialog(UsesServices, ModalScreen[None]):
     """Format and file; Export writes it in a thread worker and reports back."""
 
     DEFAULT_CSS = """
@@ -59,7 +60,7 @@ class ExportDialog(ModalScreen[None]):
             with RadioSet(id="export-format"):
                 for name, cls in self.formats.items():
                     yield RadioButton(f"{name}: {cls.description}", value=name == self.fmt, name=name)
-            yield Input(value=default_path(self.fmt), id="export-path")
+            yield Input(value=default_path(self.fmt, self.now().date()), id="export-path")
             if self.encrypted:
                 yield Static(ENCRYPTED_NOTE, id="export-note", markup=False)
             with Horizontal():
@@ -69,10 +70,11 @@ class ExportDialog(ModalScreen[None]):
     @on(RadioSet.Changed, "#export-format")
     def _format_chosen(self, event: RadioSet.Changed) -> None:
         path_input = self.query_one("#export-path", Input)
-        was_default = path_input.value == default_path(self.fmt)
+        today = self.now().date()
+        was_default = path_input.value == default_path(self.fmt, today)
         self.fmt = event.pressed.name or "json"
         if was_default:  # follow the format unless the person typed their own name
-            path_input.value = default_path(self.fmt)
+            path_input.value = default_path(self.fmt, today)
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-ok")
@@ -86,7 +88,7 @@ class ExportDialog(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path, fmt: str) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         try:
             count = export_file(store, path, fmt)
         except ExportProblem as problem:

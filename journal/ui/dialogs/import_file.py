@@ -9,7 +9,6 @@ is one transaction with a progress bar. Nothing is imported until the person pre
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,6 +30,7 @@ from journal.exchange.importers import (
     summary,
 )
 from journal.ui.messages import ForwardWorkerFailures, JournalChanged
+from journal.ui.services import UsesServices
 
 #: Progress is posted every this many entries (a message per entry would flood the app).
 _PROGRESS_STEP = 50
@@ -125,7 +125,7 @@ class MoodScoresDialog(ModalScreen[dict[str, int] | None]):
         self.dismiss(None)
 
 
-class ImportDialog(ForwardWorkerFailures, ModalScreen[None]):
+class ImportDialog(UsesServices, ForwardWorkerFailures, ModalScreen[None]):
     """File -> check (dry run) -> moods if needed -> import with progress -> summary."""
 
     DEFAULT_CSS = """
@@ -227,7 +227,7 @@ class ImportDialog(ForwardWorkerFailures, ModalScreen[None]):
         if not raw:
             self.notify("Type the file's path, or pick it in the list.", timeout=3)
             return
-        if self.app.store.read_only:  # type: ignore[attr-defined]
+        if self.store.read_only:
             self._say("The journal is read-only here, so nothing can be imported into it.")
             return
         self.options = Options()
@@ -237,7 +237,7 @@ class ImportDialog(ForwardWorkerFailures, ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _dry_run(self, path: Path) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         try:
             prepared = prepare(read_source(path), None, self.options)
             count = run_import(store, prepared, dry_run=True)
@@ -300,7 +300,7 @@ class ImportDialog(ForwardWorkerFailures, ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _import(self, prepared: Prepared) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         done = 0
 
         def progress(step: int) -> None:

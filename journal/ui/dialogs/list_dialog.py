@@ -7,15 +7,15 @@ whether anything changed, so whoever opened it reloads only when it must.
 
 from __future__ import annotations
 
-from typing import Any
 
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.services import UsesServices
 
 
-class ListDialog(ForwardWorkerFailures, ModalScreen[bool]):
+class ListDialog(UsesServices, ForwardWorkerFailures, ModalScreen[bool]):
     """A modal list editor; subclasses compose a `Vertical` and implement `action_remove`."""
 
     DEFAULT_CSS = """
@@ -43,10 +43,6 @@ class ListDialog(ForwardWorkerFailures, ModalScreen[bool]):
         super().__init__()
         #: whether the list was changed while the dialog was open (its answer on closing)
         self.changed = False
-
-    @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
 
     def action_remove(self) -> None:
         """Remove the highlighted item (each dialog knows what that means for its list)."""

@@ -7,7 +7,6 @@ anything changed.
 
 from __future__ import annotations
 
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.domain.confidentiality import NEVER_WRITE_SETTING, never_write_list
+from journal.storage import Store
 from journal.ui.dialogs.list_dialog import ListDialog
 from journal.ui.safe import safe_plain, safe_text
 
@@ -65,7 +65,7 @@ class NeverWriteDialog(ListDialog):
         self._run(self.store, None)
 
     @work(thread=True, exclusive=True, group="never-write", exit_on_error=False)
-    def _run(self, store: Any, names: list[str] | None) -> None:
+    def _run(self, store: Store, names: list[str] | None) -> None:
         """Store a new list (or nothing), then read it back."""
         if names is not None:
             store.set_setting(NEVER_WRITE_SETTING, names)

@@ -19,8 +19,10 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
+from journal.storage import Store
 from journal.ui.messages import ForwardWorkerFailures, JournalChanged
 from journal.ui.safe import safe_plain
+from journal.ui.services import UsesServices
 
 OFFER = (
     "The tagger has improved. Re-tag your past entries? "
@@ -48,7 +50,7 @@ def summary_text(summary: Any) -> str:
     return f"Done. The tags of {changed} of {entries} changed ({shown}). Tags you rejected or added stayed as they were."
 
 
-class RetagDialog(ForwardWorkerFailures, ModalScreen[None]):
+class RetagDialog(UsesServices, ForwardWorkerFailures, ModalScreen[None]):
     """Ask, then re-tag with progress, then say what changed."""
 
     CSS_PATH = Path(__file__).with_name("dialogs.tcss")
@@ -100,7 +102,7 @@ class RetagDialog(ForwardWorkerFailures, ModalScreen[None]):
         self.query_one("#retag-progress").display = True
         self.query_one("#retag-message", Static).update("Re-tagging your past entries…")
         self.query_one("#retag-stop", Button).focus()
-        self._retag(self.app.store)  # type: ignore[attr-defined]
+        self._retag(self.store)
 
     @on(Button.Pressed, "#retag-later")
     def _later(self, event: Button.Pressed) -> None:
@@ -123,13 +125,14 @@ class RetagDialog(ForwardWorkerFailures, ModalScreen[None]):
             self._stop.set()
             return
         if self.offered and not self.finished:
-            self.app.store.decline_retag()  # type: ignore[attr-defined]  # one small write: remembered
+            # remembered by the app's worker: this dialog is gone before the write is done
+            self.app.run_worker(self.store.decline_retag, thread=True, group="retag-decline", exit_on_error=False)
             self.notify("Fine. You can re-tag any time from the command palette (ctrl+p).", timeout=5)
         self.dismiss(None)
 
     # the work --------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="retag", exit_on_error=False)
-    def _retag(self, store: Any) -> None:
+    def _retag(self, store: Store) -> None:
         def progress(done: int, total: int) -> None:
             if self._stop.is_set():
                 raise _Stopped

@@ -1,7 +1,8 @@
-"""What every pane shares: the header/body/footer layout and a calm placeholder.
+"""What every pane shares: the header/body/footer layout, and typed access to the journal and clock.
 
 Each pane is a Textual mode with its own screen stack (see `JournalApp.MODES`), so each one can be
-built and tested alone. A pane subclasses `PaneScreen` and implements `compose_body`.
+built and tested alone. A pane subclasses `PaneScreen` and implements `compose_body`; it reads the
+journal as `self.store` (from thread workers only) and the time as `self.now()` (see `journal.ui.services`).
 
 Workers: `Worker.StateChanged` does not bubble, so `PaneScreen` forwards failures of its own workers
 to the app, which shows one calm notice. Start workers with `exit_on_error=False` (Textual's default
@@ -15,16 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
-from textual.widgets import Static
+from textual.containers import Vertical
 
 from journal.ui.compat import SteadyScreen
 from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.services import UsesServices
 from journal.ui.widgets.pane_footer import PaneFooter
 from journal.ui.widgets.shift_header import ShiftHeader
 
 
-class PaneScreen(ForwardWorkerFailures, SteadyScreen):
+class PaneScreen(UsesServices, ForwardWorkerFailures, SteadyScreen):
     """A pane: the shift header on top, the pane's body, the footer with the keys."""
 
     CSS_PATH = Path(__file__).with_name("base.tcss")
@@ -68,15 +69,3 @@ class PaneScreen(ForwardWorkerFailures, SteadyScreen):
         for header in self.query(ShiftHeader):
             header.refresh_state()
 
-
-class PlaceholderPane(PaneScreen):
-    """A friendly stand-in for a pane that is still being built; says what will be here."""
-
-    HEADLINE = ""
-    DETAIL = ""
-
-    def compose_body(self) -> ComposeResult:
-        with Center(classes="placeholder-wrap"):
-            with Vertical(classes="placeholder"):
-                yield Static(self.HEADLINE, classes="placeholder-headline", markup=False)
-                yield Static(self.DETAIL, classes="placeholder-detail", markup=False)

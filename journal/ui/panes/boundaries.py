@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +23,7 @@ from textual.widgets import Input, Label, OptionList
 from journal.domain.boundaries import DayCount, first_week, summarise
 from journal.domain.models import Entry, EntryQuery, Kind, Outcome, Source
 from journal.domain.when import day_start, local_tz
+from journal.storage import Store
 from journal.ui.boundary_names import remember
 from journal.ui.dialogs.boundary_kinds import BoundaryKindsDialog
 from journal.ui.messages import JournalChanged
@@ -85,17 +85,13 @@ class BoundariesPane(PaneScreen):
                 yield EventList(id="bnd-recent")
 
     @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
-
-    @property
     def composer(self) -> BoundaryComposer:
         return self.query_one(BoundaryComposer)
 
     def now(self) -> datetime:
-        clock = getattr(self.app, "clock", None)
-        moment = clock() if callable(clock) else datetime.now().astimezone()
-        return moment.astimezone(local_tz())
+        # The app's clock, seen in the local zone with its summer-time rules: the chart's eight
+        # weeks and the form's "yesterday" are counted in local days across a change of offset.
+        return super().now().astimezone(local_tz())
 
     # loading ----------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -110,7 +106,7 @@ class BoundariesPane(PaneScreen):
         self._load(self.store, self.now())
 
     @work(thread=True, exclusive=True, group="boundaries-load", exit_on_error=False)
-    def _load(self, store: Any, now: datetime) -> None:
+    def _load(self, store: Store, now: datetime) -> None:
         tz, today = now.tzinfo or local_tz(), now.date()
         since = day_start(first_week(today), tz)
         until = day_start(today + timedelta(days=1), tz)
@@ -145,7 +141,7 @@ class BoundariesPane(PaneScreen):
         self._tag_in_thread(self.store, self.composer.note.value)
 
     @work(thread=True, exclusive=True, group="boundaries-tag", exit_on_error=False)
-    def _tag_in_thread(self, store: Any, text: str) -> None:
+    def _tag_in_thread(self, store: Store, text: str) -> None:
         names = [hit.name for hit in store.tag_text(text)] if text.strip() else []
         self.post_message(_Tagged(text, names))
 
@@ -193,7 +189,7 @@ class BoundariesPane(PaneScreen):
         self._save(self.store, entry)
 
     @work(thread=True, exclusive=True, group="boundaries-save", exit_on_error=False)
-    def _save(self, store: Any, entry: Entry) -> None:
+    def _save(self, store: Store, entry: Entry) -> None:
         try:
             saved = save_entry(store, entry)
         except Exception:

@@ -9,9 +9,8 @@ ctrl+z for a few seconds; `t` shows the trash itself (`in:trash`), where entries
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +23,7 @@ from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 
 from journal.domain.filters import FilterError, FilterSpec
 from journal.domain.models import Entry, EntryQuery
+from journal.storage import Store
 from journal.ui.boundary_names import remember
 from journal.ui.dialogs.entry_detail import EntryDetail
 from journal.ui.messages import JournalChanged
@@ -45,10 +45,36 @@ class _Counted(Message):
         self.spec, self.count = spec, count
 
 
-class _Loaded(Message):
-    def __init__(self, kind: str, payload: Any) -> None:
+class _Catalogue(Message):
+    """The names of every known tag, for the filter line's completion."""
+
+    def __init__(self, names: list[str]) -> None:
         super().__init__()
-        self.kind, self.payload = kind, payload
+        self.names = names
+
+
+class _OnThisDay(Message):
+    def __init__(self, day: date, entries: list[Entry]) -> None:
+        super().__init__()
+        self.day, self.entries = day, entries
+
+
+class _EntryRead(Message):
+    """An entry read again after it was edited (None: it is gone)."""
+
+    def __init__(self, entry: Entry | None) -> None:
+        super().__init__()
+        self.entry = entry
+
+
+class _Starred(Message):
+    def __init__(self, entry: Entry) -> None:
+        super().__init__()
+        self.entry = entry
+
+
+class _Restored(Message):
+    """An entry just moved to the trash is back."""
 
 
 class HistoryPane(PaneScreen):
@@ -82,19 +108,12 @@ class HistoryPane(PaneScreen):
                 yield Static(id="history-empty")
             with TabPane(Content("Calendar"), id="history-calendar"):
                 with Horizontal(id="history-calendar-body"):
-                    yield MonthCalendar(self._now().date(), id="history-month")
+                    yield MonthCalendar(self.now().date(), id="history-month")
                     with Vertical(id="history-side"):
                         yield Static(id="history-side-title")
                         yield RecentList(id="history-on-this-day")
 
     # pieces ------------------------------------------------------------------------------------------
-    def _now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined]
-
-    @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
-
     @property
     def table(self) -> EntryTable:
         return self.query_one(EntryTable)
@@ -129,22 +148,22 @@ class HistoryPane(PaneScreen):
         self._apply(event.spec)
 
     def _apply(self, spec: FilterSpec, *, keep_cursor: bool = False) -> None:
-        now = self._now()
+        now = self.now()
         try:
             spec.to_query(now, now.tzinfo)
         except FilterError as exc:
-            self.filter_bar._show_error(str(exc))
+            self.filter_bar.show_error(str(exc))
             return
 
         def query_for(limit: int, offset: int) -> EntryQuery:
             return spec.to_query(now, now.tzinfo, limit=limit, offset=offset)
 
-        self.table.load(query_for, self._now, keep_cursor=keep_cursor)
+        self.table.load(query_for, keep_cursor=keep_cursor)
         # counted once the first page is on screen: the page matters first, and they share one lock
         self._count_next = (spec, query_for(0, 0))
 
     @work(thread=True, exclusive=True, group="history-count", exit_on_error=False)
-    def _count(self, store: Any, spec: FilterSpec, query: EntryQuery) -> None:
+    def _count(self, store: Store, spec: FilterSpec, query: EntryQuery) -> None:
         self.post_message(_Counted(spec, store.count(query)))
 
     @on(_Counted)
@@ -168,22 +187,13 @@ class HistoryPane(PaneScreen):
             )
 
     @work(thread=True, group="history-catalogue", exit_on_error=False)
-    def _load_catalogue(self, store: Any) -> None:
+    def _load_catalogue(self, store: Store) -> None:
         remember(store.boundary_kinds())  # the Kind column names a person's own kinds as they did
-        self.post_message(_Loaded("catalogue", [t.name for t in store.tag_catalogue()]))
+        self.post_message(_Catalogue([t.name for t in store.tag_catalogue()]))
 
-    @on(_Loaded)
-    def _loaded(self, event: _Loaded) -> None:
-        if event.kind == "catalogue":
-            self.filter_bar.set_tags(event.payload)
-        elif event.kind == "on-this-day":
-            day, entries = event.payload
-            if day != self.query_one(MonthCalendar).cursor:
-                return
-            self._on_this_day = {f"entry-{e.id}": e for e in entries}
-            self.query_one("#history-side-title", Static).update(Content.assemble(
-                ("On this day", "bold"), f"\nthe {day.day}{_ordinal(day.day)} in earlier months"))
-            self.query_one(RecentList).show(entries, self._now())
+    @on(_Catalogue)
+    def _catalogue_read(self, event: _Catalogue) -> None:
+        self.filter_bar.set_tags(event.names)
 
     # the list ----------------------------------------------------------------------------------------
     def action_search(self) -> None:
@@ -211,7 +221,7 @@ class HistoryPane(PaneScreen):
     def open_entry(self, entry: Entry) -> None:
         def closed(result: str | None) -> None:
             if result == "edited":
-                self._refresh_entry(entry.id)
+                self._refresh_entry(self.store, entry.id)
             elif result in ("deleted", "restored", "purged"):
                 self.table.drop_entry(entry.id)
                 self._after_change()
@@ -223,17 +233,17 @@ class HistoryPane(PaneScreen):
 
     def _after_change(self) -> None:
         self.query_one(MonthCalendar).reload()
-        self._count(self.store, self.filter_bar.spec, self.filter_bar.spec.to_query(self._now(), self._now().tzinfo))
+        self._count(self.store, self.filter_bar.spec, self.filter_bar.spec.to_query(self.now(), self.now().tzinfo))
         self.post_message(JournalChanged())
 
     @work(thread=True, group="history-refresh", exit_on_error=False)
-    def _refresh_entry(self, entry_id: int) -> None:
-        self.post_message(_Loaded("entry", self.store.get(entry_id)))
+    def _refresh_entry(self, store: Store, entry_id: int) -> None:
+        self.post_message(_EntryRead(store.get(entry_id)))
 
-    @on(_Loaded)
-    def _entry_refreshed(self, event: _Loaded) -> None:
-        if event.kind == "entry" and event.payload is not None:
-            self.table.replace_entry(event.payload, self._now())
+    @on(_EntryRead)
+    def _entry_refreshed(self, event: _EntryRead) -> None:
+        if event.entry is not None:
+            self.table.replace_entry(event.entry, self.now())
             self._after_change()
 
     # starring ----------------------------------------------------------------------------------------
@@ -245,14 +255,13 @@ class HistoryPane(PaneScreen):
         self._star(self.store, entry.id, not entry.starred)
 
     @work(thread=True, group="history-star", exit_on_error=False)
-    def _star(self, store: Any, entry_id: int, starred: bool) -> None:
-        self.post_message(_Loaded("starred", store.set_starred(entry_id, starred)))
+    def _star(self, store: Store, entry_id: int, starred: bool) -> None:
+        self.post_message(_Starred(store.set_starred(entry_id, starred)))
 
-    @on(_Loaded)
-    def _starred(self, event: _Loaded) -> None:
-        if event.kind == "starred":
-            self.table.replace_entry(event.payload, self._now())
-            self.notify(star_said(event.payload), markup=False, timeout=4)
+    @on(_Starred)
+    def _starred(self, event: _Starred) -> None:
+        self.table.replace_entry(event.entry, self.now())
+        self.notify(star_said(event.entry), markup=False, timeout=4)
 
     # undo --------------------------------------------------------------------------------------------
     def _offer_undo(self, entry_id: int) -> None:
@@ -299,16 +308,15 @@ class HistoryPane(PaneScreen):
         self._restore(self.store, entry_id)
 
     @work(thread=True, group="history-undo", exit_on_error=False)
-    def _restore(self, store: Any, entry_id: int) -> None:
+    def _restore(self, store: Store, entry_id: int) -> None:
         store.restore(entry_id)
-        self.post_message(_Loaded("undone", entry_id))
+        self.post_message(_Restored())
 
-    @on(_Loaded)
-    def _undone(self, event: _Loaded) -> None:
-        if event.kind == "undone":
-            self.notify("It's back.", timeout=3)
-            self.reload(keep_cursor=True)
-            self.post_message(JournalChanged())
+    @on(_Restored)
+    def _undone(self) -> None:
+        self.notify("It's back.", timeout=3)
+        self.reload(keep_cursor=True)
+        self.post_message(JournalChanged())
 
     # the calendar ------------------------------------------------------------------------------------
     @on(MonthCalendar.CursorMoved)
@@ -316,8 +324,18 @@ class HistoryPane(PaneScreen):
         self._fetch_on_this_day(self.store, event.day)
 
     @work(thread=True, exclusive=True, group="history-on-this-day", exit_on_error=False)
-    def _fetch_on_this_day(self, store: Any, day: Any) -> None:
-        self.post_message(_Loaded("on-this-day", (day, store.on_this_day(day, ON_THIS_DAY_LIMIT))))
+    def _fetch_on_this_day(self, store: Store, day: date) -> None:
+        self.post_message(_OnThisDay(day, store.on_this_day(day, ON_THIS_DAY_LIMIT)))
+
+    @on(_OnThisDay)
+    def _on_this_day_read(self, event: _OnThisDay) -> None:
+        day = event.day
+        if day != self.query_one(MonthCalendar).cursor:
+            return
+        self._on_this_day = {f"entry-{e.id}": e for e in event.entries}
+        self.query_one("#history-side-title", Static).update(Content.assemble(
+            ("On this day", "bold"), f"\nthe {day.day}{_ordinal(day.day)} in earlier months"))
+        self.query_one(RecentList).show(event.entries, self.now())
 
     @on(MonthCalendar.DaySelected)
     def _day_chosen(self, event: MonthCalendar.DaySelected) -> None:

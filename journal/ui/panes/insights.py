@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -25,6 +24,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from journal.domain.insights import Period
+from journal.storage import Store
 from journal.ui.panes.base import PaneScreen
 from journal.usecases.insights import Figures, gather
 from journal.ui.panes.insights_parts.mood_chart import mood_chart, mood_title
@@ -81,15 +81,8 @@ class InsightsPane(PaneScreen):
                 yield Static(id="ins-pairs", classes="ins-box", markup=False)
 
     @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
-
-    @property
     def period_bar(self) -> PeriodBar:
         return self.query_one(PeriodBar)
-
-    def _now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined, no-any-return]
 
     # loading --------------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -107,14 +100,14 @@ class InsightsPane(PaneScreen):
 
     def on_screen_resume(self) -> None:
         if self.been_away and self.figures is not None:
-            self._load(self.store, self.figures.period, self._now())  # new entries may have come in
+            self._load(self.store, self.figures.period, self.now())  # new entries may have come in
 
     @on(PeriodBar.Chosen)
     def _chosen(self, event: PeriodBar.Chosen) -> None:
-        self._load(self.store, event.period, self._now())
+        self._load(self.store, event.period, self.now())
 
     @work(thread=True, exclusive=True, group="insights", exit_on_error=False)
-    def _load(self, store: Any, period: Period, now: datetime) -> None:
+    def _load(self, store: Store, period: Period, now: datetime) -> None:
         self.post_message(_Loaded(gather(store, period, now)))
 
     @on(_Loaded)

@@ -4,18 +4,20 @@ Left (or on top, on a narrow terminal) the composer: two scale pickers and a `Ta
 the latest entries of any kind, under what was parked at the end of the last shift (open loops to tick
 off, carry or let go with the ritual's own keys; the section is there only while some are open).
 What the pane shows when it opens (the draft, the recent entries, what is parked, whether the privacy
-reminder is still wanted) is read in one go as it is built, so that its first frame is its final one:
-four small indexed reads, well under a millisecond at 100,000 entries, cost less than the threads and
-the second layout that loading them afterwards took. Everything after that (reloads, drafts, saves)
-runs in a thread worker and reports back by message. What is being typed is autosaved as a draft a
+reminder is still wanted) is read in one go in a thread of its own (`FirstLook.read_ahead`), started
+by the app as it starts when Mood is the first pane, so the read runs while Textual is still setting
+up; the pane is built from it, so that its first frame is its final one (a second layout and a list
+filling in later cost more than the four small indexed reads). Everything after that (reloads,
+drafts, saves) runs in a thread worker and reports back by message: the journal is never touched on
+the UI thread, except for the last draft written as the app closes. What is being typed is autosaved as a draft a
 moment after each change and when the pane goes away, so a crash or a closed terminal loses nothing.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from datetime import datetime
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,11 +30,14 @@ from textual.timer import Timer
 from textual.widgets import Label, Static
 
 from journal.domain.models import ENERGY_WORDS, MOOD_WORDS, Entry, EntryQuery, Kind, ParkedItem
+from journal.storage import Store
+from journal.ui.app import JournalApp
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.safe import safe_plain
 from journal.ui.widgets.gentle_note import GentleNote
-from journal.ui.widgets.parked_list import ParkedList, ParkedSection, store_status
+from journal.ui.widgets.parked_list import ParkedSection
+from journal.ui.widgets.parked_marks import SavesParkedMarks
 from journal.ui.widgets.recent_list import RecentList
 from journal.ui.widgets.star import star_said
 from journal.ui.widgets.scale_picker import ScalePicker
@@ -58,13 +63,27 @@ class FirstLook:
     parked: list[ParkedItem]
 
     @classmethod
-    def read(cls, store: Any) -> FirstLook:
+    def read(cls, store: Store) -> FirstLook:
         return cls(
             draft=store.load_draft(DRAFT_KEY),
             reminder_dismissed=bool(store.get_setting(REMINDER_SETTING, False)),
             recent=store.search(EntryQuery(limit=RECENT_LIMIT)),
             parked=store.parked(status="open"),
         )
+
+    @classmethod
+    def read_ahead(cls, store: Store) -> Future[FirstLook]:
+        """Start reading in a thread of its own now; the pane takes the answer as it is built."""
+        future: Future[FirstLook] = Future()
+
+        def read() -> None:
+            try:
+                future.set_result(cls.read(store))
+            except BaseException as error:  # handed to whoever takes the answer
+                future.set_exception(error)
+
+        threading.Thread(target=read, name="mood-first-look", daemon=True).start()
+        return future
 
 
 class _Recent(Message):
@@ -91,7 +110,7 @@ class _MayIdentify(Message):
         self.entry, self.rejected, self.findings = entry, rejected, findings
 
 
-class MoodPane(PaneScreen):
+class MoodPane(SavesParkedMarks, PaneScreen):
     """Compose a mood entry; see the recent ones."""
 
     CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("mood.tcss")]
@@ -110,12 +129,13 @@ class MoodPane(PaneScreen):
         self._loaded = False
         self._saving = False
         self._pending: dict[str, Any] = {}
-        #: what was decided for each parked item this visit; read by the worker that saves it
-        self._parked_marks: dict[int, str] = {}
-        self._parked_lock = threading.Lock()
 
     def compose_body(self) -> ComposeResult:
-        first = self._first = FirstLook.read(self.store)
+        # Read ahead by the app when Mood is the first pane; read now (still off this thread) when
+        # it is first visited later.
+        app = self.app
+        ahead = app.take_mood_first_look() if isinstance(app, JournalApp) else None
+        first = self._first = (ahead or FirstLook.read_ahead(self.store)).result()
         with Horizontal(id="mood-body"):
             with Vertical(id="mood-composer"):
                 yield ScalePicker("Mood", MOOD_WORDS, id="mood-mood", label_width=8)
@@ -137,14 +157,6 @@ class MoodPane(PaneScreen):
                 yield RecentList(id="mood-recent-list", classes="-entries" if first.recent else None)
 
     # loading ----------------------------------------------------------------------------------
-    @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
-
-    def now(self) -> datetime:
-        clock = getattr(self.app, "clock", None)
-        return clock() if callable(clock) else datetime.now().astimezone()
-
     def on_mount(self) -> None:
         first = self._first
         self.query_one("#mood-mood", ScalePicker).focus()
@@ -163,7 +175,7 @@ class MoodPane(PaneScreen):
         self._load_parked(self.store)
 
     @work(thread=True, exclusive=True, group="mood-recent", exit_on_error=False)
-    def _load_recent(self, store: Any) -> None:
+    def _load_recent(self, store: Store) -> None:
         self.post_message(_Recent(store.search(EntryQuery(limit=RECENT_LIMIT))))
 
     @on(_Recent)
@@ -183,14 +195,14 @@ class MoodPane(PaneScreen):
             self._star(self.store, entry.id, not entry.starred)
 
     @work(thread=True, group="mood-star", exit_on_error=False)
-    def _star(self, store: Any, entry_id: int, starred: bool) -> None:
+    def _star(self, store: Store, entry_id: int, starred: bool) -> None:
         entry = store.set_starred(entry_id, starred)
         self.app.call_from_thread(self.notify, star_said(entry), markup=False, timeout=4)
         self.post_message(_Recent(store.search(EntryQuery(limit=RECENT_LIMIT))))
 
     # parked last time ---------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="mood-parked-load", exit_on_error=False)
-    def _load_parked(self, store: Any) -> None:
+    def _load_parked(self, store: Store) -> None:
         self.post_message(_Parked(store.parked(status="open")))
 
     @on(_Parked)
@@ -207,20 +219,7 @@ class MoodPane(PaneScreen):
         """The section for these items: unfolded where there is room, one quiet line on a small
         terminal."""
         folded = self.app.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
-        return ParkedSection(items, marks=self._parked_marks, collapsed=folded, id="mood-parked")
-
-    @on(ParkedList.Marked)
-    def _parked_marked(self, event: ParkedList.Marked) -> None:
-        event.stop()
-        self._save_parked(self.store, event.item_id)
-
-    @work(thread=True, group="mood-parked-save", exit_on_error=False)
-    def _save_parked(self, store: Any, item_id: int) -> None:
-        # Under the lock, write the latest mark: quick presses on one item cannot land out of order.
-        with self._parked_lock:
-            mark = self._parked_marks.get(item_id)
-            if mark is not None:  # None: already saved, and the list re-read since
-                store.set_parked_status(item_id, store_status(mark))
+        return ParkedSection(items, marks=self.parked_marks, collapsed=folded, id="mood-parked")
 
     def on_screen_resume(self) -> None:
         if self.been_away:  # the first time, what was read as the pane was built is still current
@@ -252,7 +251,7 @@ class MoodPane(PaneScreen):
             self._write_draft(self.store, self.draft_state())
 
     @work(thread=True, exclusive=True, group="mood-draft", exit_on_error=False)
-    def _write_draft(self, store: Any, state: dict[str, Any]) -> None:
+    def _write_draft(self, store: Store, state: dict[str, Any]) -> None:
         _store_draft(store, state)
 
     def on_screen_suspend(self) -> None:
@@ -294,7 +293,7 @@ class MoodPane(PaneScreen):
         self._save(self.store, entry, editor.rejected)
 
     @work(thread=True, exclusive=True, group="mood-save", exit_on_error=False)
-    def _save(self, store: Any, entry: Entry, rejected: set[str], checked: bool = False) -> None:
+    def _save(self, store: Store, entry: Entry, rejected: set[str], checked: bool = False) -> None:
         from journal.usecases.entries import confidential_findings, save_entry
 
         try:
@@ -316,9 +315,10 @@ class MoodPane(PaneScreen):
 
         def chosen(choice: Choice | None) -> None:
             if choice in ("save", "redact"):
+                entry = event.entry
                 if choice == "redact":
-                    event.entry.text = redact(event.entry.text, event.findings)
-                self._save(self.store, event.entry, event.rejected, checked=True)
+                    entry = replace(entry, text=redact(entry.text, event.findings))
+                self._save(self.store, entry, event.rejected, checked=True)
                 return
             self._saving = False  # keep editing: the words stay, the draft keeps going
             self._dirty = True
@@ -349,7 +349,7 @@ class MoodPane(PaneScreen):
         self._remember_dismissed(self.store)
 
     @work(thread=True, group="mood-settings", exit_on_error=False)
-    def _remember_dismissed(self, store: Any) -> None:
+    def _remember_dismissed(self, store: Store) -> None:
         store.set_setting(REMINDER_SETTING, True)
 
 
@@ -366,7 +366,7 @@ def _is_blank(state: dict[str, Any]) -> bool:
     )
 
 
-def _store_draft(store: Any, state: dict[str, Any]) -> None:
+def _store_draft(store: Store, state: dict[str, Any]) -> None:
     if store.read_only:
         return  # nowhere to keep it: the draft stays in the editor, and the app said why once
     if _is_blank(state):

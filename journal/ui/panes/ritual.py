@@ -2,19 +2,21 @@
 
 The pane owns the ritual's state (`journal.domain.ritual.RitualState`) and nothing else: each step
 is a small view in `ritual_steps/` that hands answers back through a callback. Every answer is saved
-to the journal's ritual state at once, synchronously (one small row, a few milliseconds, see the
-report in the tests), so it is on disk before the user can press another key: quitting, a crash or a
-closed terminal resumes at the same step with every answer kept.
+to the journal's ritual state at once, in a thread worker (one small row, a few milliseconds): the
+latest state waits in one slot and each write takes whatever is latest under one lock, so writes
+never land out of order, and the last one still waiting is written as the pane goes away. Quitting,
+a crash or a closed terminal resumes at the same step with every answer kept.
 
 Closing writes the whole ritual as one `ritual` entry plus its boundary entries in one transaction
-(`journal.usecases.ritual`). A ritual whose every step was skipped still closes the shift: a minimal
-ritual entry is saved, because closing the day is the point even when there is nothing to say.
+(`journal.usecases.ritual`), in a worker too, behind the same lock. A ritual whose every step was
+skipped still closes the shift: a minimal ritual entry is saved, because closing the day is the
+point even when there is nothing to say.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +29,59 @@ from textual.widgets import Static
 
 from journal.domain.models import ParkedItem
 from journal.domain.ritual import RITUAL_STEPS, RitualError, RitualSettings, RitualState, Step
+from journal.storage import Store
 from journal.storage.errors import StoreError
+from journal.ui.latest_writes import LatestWrites
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PaneScreen
 from journal.ui.panes.ritual_steps.base import StepView
 from journal.usecases.ritual import close_ritual
 from journal.ui.panes.ritual_steps.factory import make_step
-from journal.ui.panes.ritual_steps.park import ParkedStatus
 from journal.ui.panes.ritual_steps.progress import progress_dots, progress_label
 from journal.ui.panes.ritual_steps.summary import SummaryView
+from journal.ui.widgets.parked_marks import SavesParkedMarks
 
 SETTINGS_KEY = "ritual"
+_STATE = "state"
 _SAVE_FAILED = "That answer couldn't be saved just now; it is still on screen. Please try again."
 
 
 class _Loaded(Message):
-    def __init__(self, raw: Any, settings: Any, parked: list[ParkedItem]) -> None:
+    """The saved ritual state and settings (as stored: checked as they are used), and what is parked."""
+
+    def __init__(self, raw: dict[str, Any] | None, settings: object, parked: list[ParkedItem]) -> None:
         super().__init__()
         self.raw, self.settings, self.parked = raw, settings, parked
+
+
+class _SaveFailed(Message):
+    """The ritual state (or the settings) could not be written."""
+
+
+class _Closed(Message):
+    def __init__(self, state: RitualState, tags: list[str]) -> None:
+        super().__init__()
+        self.state, self.tags = state, tags
+
+
+class _CloseFailed(Message):
+    def __init__(self, state_saved: bool) -> None:
+        super().__init__()
+        self.state_saved = state_saved
+
+
+class _ParkedRead(Message):
+    """Last time's parked items, read for a new ritual."""
+
+    def __init__(self, items: list[ParkedItem]) -> None:
+        super().__init__()
+        self.items = items
+
+
+class _SettingsSaved(Message):
+    def __init__(self, settings: RitualSettings) -> None:
+        super().__init__()
+        self.settings = settings
 
 
 def load_settings(raw: Any) -> tuple[RitualSettings, str | None]:
@@ -57,7 +94,7 @@ def load_settings(raw: Any) -> tuple[RitualSettings, str | None]:
         return RitualSettings(), str(error)
 
 
-class RitualPane(PaneScreen):
+class RitualPane(SavesParkedMarks, PaneScreen):
     """The guided end-of-shift ritual."""
 
     CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("ritual.tcss")]
@@ -77,8 +114,10 @@ class RitualPane(PaneScreen):
         #: per step, what the ritual state has no field for (tag decisions, boundary notes)
         self.extras: dict[str, dict[str, Any]] = {}
         self.previous_parked: list[ParkedItem] = []
-        self.park_marks: dict[int, str] = {}
-        self._dirty = False
+        #: the ritual state waiting to be written (the latest one is what lands)
+        self._writes: LatestWrites[str, dict[str, Any]] = LatestWrites()
+        #: a closing is being written: nothing moves until it reports back
+        self._closing_ritual = False
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="ritual-card"):
@@ -87,18 +126,11 @@ class RitualPane(PaneScreen):
             yield Vertical(id="ritual-holder")
 
     # loading ------------------------------------------------------------------------------------
-    @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
-
-    def now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined, no-any-return]
-
     def on_mount(self) -> None:
         self._load(self.store)
 
     @work(thread=True, group="ritual-load", exit_on_error=False)
-    def _load(self, store: Any) -> None:
+    def _load(self, store: Store) -> None:
         self.post_message(_Loaded(store.ritual_state(), store.get_setting(SETTINGS_KEY), store.parked()))
 
     @on(_Loaded)
@@ -127,17 +159,38 @@ class RitualPane(PaneScreen):
         self._show()
 
     # saving -------------------------------------------------------------------------------------
-    def _save(self) -> bool:
-        """Write the ritual state now; True when it is on disk."""
+    def _snapshot(self) -> dict[str, Any] | None:
+        """The ritual state as written, copied whole: the steps go on changing `extras`."""
         if self.state is None:
-            return False
+            return None
+        return copy.deepcopy({**self.state.to_dict(), "ui": self.extras})
+
+    def _save(self) -> None:
+        """Write the ritual state in a worker; the latest state is the one written."""
+        snapshot = self._snapshot()
+        if snapshot is None:
+            return
+        self._writes.put(_STATE, snapshot)
+        self._write_state(self.store)
+
+    @work(thread=True, group="ritual-save", exit_on_error=False)
+    def _write_state(self, store: Store) -> None:
         try:
-            self.store.save_ritual_state({**self.state.to_dict(), "ui": self.extras})
+            self._writes.write(lambda _, snapshot: store.save_ritual_state(snapshot))
         except StoreError:
-            self.notify(_SAVE_FAILED, severity="warning")
-            return False
-        self._dirty = False
-        return True
+            self.post_message(_SaveFailed())  # the state waits for the next write
+
+    @on(_SaveFailed)
+    def _save_failed(self) -> None:
+        self.notify(_SAVE_FAILED, severity="warning")
+
+    def on_unmount(self) -> None:
+        # The app is closing: no time for a worker, so the last state still waiting is written here.
+        store = self.store
+        try:
+            self._writes.write(lambda _, snapshot: store.save_ritual_state(snapshot))
+        except Exception:  # a closed store must not turn quitting into a traceback
+            pass
 
     def record(self, step: Step, value: Any, extras: dict[str, Any] | None) -> None:
         """A step's answer (None: taken back): into the state, and onto disk at once."""
@@ -166,7 +219,7 @@ class RitualPane(PaneScreen):
         self.after_typing(self._next_now)
 
     def _next_now(self) -> None:
-        if self.state is None:
+        if self.state is None or self._closing_ritual:
             return
         self._leave_step()
         if self.state.is_last:
@@ -177,7 +230,7 @@ class RitualPane(PaneScreen):
         self._show()
 
     def action_back(self) -> None:
-        if self.state is None or self.state.is_first:
+        if self.state is None or self._closing_ritual or self.state.is_first:
             return
         self._leave_step()
         self.state = self.state.back()
@@ -187,8 +240,8 @@ class RitualPane(PaneScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_ritual":
             return self.state is None and self.closed is not None
-        if action in ("next", "back", "settings") and self.state is None:
-            return False  # closed (or still loading): nothing to move through
+        if action in ("next", "back", "settings") and (self.state is None or self._closing_ritual):
+            return False  # closed, closing or still loading: nothing to move through
         if action == "back" and self.state is not None and self.state.is_first:
             return None  # shown, but dimmed
         return True
@@ -198,35 +251,56 @@ class RitualPane(PaneScreen):
         event.stop()
         self.action_next()
 
-    @on(ParkedStatus)
-    def _parked_status(self, event: ParkedStatus) -> None:
-        event.stop()
-        self.park_marks[event.item_id] = "carried" if event.status == "open" else event.status
-        try:
-            self.store.set_parked_status(event.item_id, event.status)
-        except StoreError:
-            self.notify(_SAVE_FAILED, severity="warning")
-
     # closing ------------------------------------------------------------------------------------
     def _close(self, state: RitualState) -> None:
-        """Save the closed state first, then the entries; so an interruption is finished later."""
+        """Save the closed state first, then the entries (in a worker); so an interruption is
+        finished later."""
         self.state = state
-        if not self._save():
-            self.state = None
-            return
-        try:
-            entry = close_ritual(self.store, state, self.extras)
-        except StoreError:
+        self._closing_ritual = True
+        self.refresh_bindings()
+        snapshot = self._snapshot()
+        assert snapshot is not None
+        self._write_closing(self.store, state, snapshot, copy.deepcopy(self.extras))
+
+    @work(thread=True, group="ritual-close", exit_on_error=False)
+    def _write_closing(self, store: Store, state: RitualState, snapshot: dict[str, Any],
+                       extras: dict[str, Any]) -> None:
+        with self._writes.turn:  # after any answer still being written, before anything later
+            self._writes.drop(_STATE)  # the closed state supersedes it
+            try:
+                store.save_ritual_state(snapshot)
+            except StoreError:
+                self.post_message(_CloseFailed(state_saved=False))
+                return
+            try:
+                entry = close_ritual(store, state, extras)
+            except StoreError:
+                self.post_message(_CloseFailed(state_saved=True))
+                return
+        self.post_message(_Closed(state, [t.name for t in entry.visible_tags]))
+
+    @on(_CloseFailed)
+    def _close_failed(self, event: _CloseFailed) -> None:
+        self._closing_ritual = False
+        if event.state_saved:
             self.notify("The ritual is safe, but closing couldn't finish; it will on the next start.",
                         severity="warning")
-            return
+        else:
+            self.notify(_SAVE_FAILED, severity="warning")
+            self.state = None
+        self.refresh_bindings()
+
+    @on(_Closed)
+    def _ritual_closed(self, event: _Closed) -> None:
+        state = event.state
+        self._closing_ritual = False
         self.state, self.closed = None, state
         self.extras = {}
         self.refresh_header()
         self.post_message(JournalChanged())
         holder = self.query_one("#ritual-holder")
         holder.remove_children()
-        holder.mount(SummaryView(state, [t.name for t in entry.visible_tags]))
+        holder.mount(SummaryView(state, event.tags))
         self.query_one("#ritual-progress", Static).update("The ritual is complete")
         self.query_one("#ritual-dots", Static).update(progress_dots(state))
         self.refresh_bindings()
@@ -239,11 +313,21 @@ class RitualPane(PaneScreen):
         if self.closed is None:
             return  # still loading: the load starts (or resumes) one by itself
         self.closed = None
-        self.extras, self.park_marks = {}, {}
+        self.extras = {}
+        self.parked_marks.clear()  # the dict the steps' lists share: emptied, not replaced
+        self._read_parked(self.store)
+
+    @work(thread=True, group="ritual-new", exit_on_error=False)
+    def _read_parked(self, store: Store) -> None:
         try:
-            self.previous_parked = self.store.parked()
+            items = store.parked()
         except StoreError:
-            self.previous_parked = []
+            items = []
+        self.post_message(_ParkedRead(items))
+
+    @on(_ParkedRead)
+    def _begin_new(self, event: _ParkedRead) -> None:
+        self.previous_parked = event.items
         self.state = RitualState.start(self.now(), self.settings)
         self._save()
         self._show()
@@ -282,10 +366,22 @@ class RitualPane(PaneScreen):
     def _settings_chosen(self, settings: RitualSettings | None) -> None:
         if settings is None or self.state is None:
             return
+        self._write_settings(self.store, settings)
+
+    @work(thread=True, group="ritual-settings", exit_on_error=False)
+    def _write_settings(self, store: Store, settings: RitualSettings) -> None:
         try:
-            self.store.set_setting(SETTINGS_KEY, settings.to_dict())
+            store.set_setting(SETTINGS_KEY, settings.to_dict())
         except StoreError:
-            self.notify("Your ritual settings couldn't be saved just now.", severity="warning")
+            self.app.call_from_thread(
+                self.notify, "Your ritual settings couldn't be saved just now.", severity="warning")
+            return
+        self.post_message(_SettingsSaved(settings))
+
+    @on(_SettingsSaved)
+    def _settings_saved(self, event: _SettingsSaved) -> None:
+        settings = event.settings
+        if self.state is None:
             return
         self.settings = settings
         self.state = self.state.resume(settings)

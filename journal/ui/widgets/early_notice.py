@@ -20,7 +20,9 @@ from textual.widgets import Button, Static
 
 from journal.domain.early_notice import HELPS, NOT_A_DIAGNOSIS, EarlyNotice, dismissal_record
 from journal.exchange.notice import DISMISSED_KEY, current_notice
+from journal.storage import Store
 from journal.ui.dialogs.wording import URGENT_HELP
+from journal.ui.services import UsesServices
 from journal.ui.widgets.kept_whole import KeptWhole
 from journal.ui.messages import ForwardWorkerFailures
 
@@ -33,7 +35,7 @@ class _Found(Message):
         self.notice = notice
 
 
-class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
+class EarlyNoticeBox(UsesServices, ForwardWorkerFailures, Vertical):
     """Shows an `EarlyNotice`, or nothing at all when there is none."""
 
     DEFAULT_CSS = """
@@ -72,14 +74,10 @@ class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
     def on_mount(self) -> None:
         self.display = False
         if self.autoload:
-            self._load(self.app.store, self._now())  # type: ignore[attr-defined]
-
-    def _now(self) -> datetime:
-        clock = getattr(self.app, "clock", None)
-        return clock() if callable(clock) else datetime.now().astimezone()
+            self._load(self.store, self.now())
 
     @work(thread=True, exclusive=True, group="early-notice", exit_on_error=False)
-    def _load(self, store: Any, now: datetime) -> None:
+    def _load(self, store: Store, now: datetime) -> None:
         self.post_message(_Found(current_notice(store, now)))
 
     @on(_Found)
@@ -104,12 +102,12 @@ class EarlyNoticeBox(ForwardWorkerFailures, Vertical):
             event.stop()
         if self.notice is None:
             return
-        record = dismissal_record(self.notice, self._now().date())
+        record = dismissal_record(self.notice, self.now().date())
         self.show(None)
-        self._remember(self.app.store, record)  # type: ignore[attr-defined]
+        self._remember(self.store, record)
         self.post_message(self.Dismissed())
 
     @work(thread=True, group="early-notice-dismiss", exit_on_error=False)
-    def _remember(self, store: Any, record: dict[str, Any]) -> None:
+    def _remember(self, store: Store, record: dict[str, Any]) -> None:
         store.set_setting(DISMISSED_KEY, record)
 

@@ -14,14 +14,6 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
-NBSP = "\u00a0"
-
-
-def keep_whole(words: str) -> str:
-    """`words` with their spaces made non-breaking: "116 123" stays on one line."""
-    return words.replace(" ", NBSP)
-
-
 def wrap_kept_whole(text: str, width: int) -> list[str]:
     """`text` wrapped to `width`, breaking only at ordinary spaces (a word longer than the width is
     cut, as it would have to be)."""
@@ -49,10 +41,6 @@ class KeptWhole(Static):
     @property
     def text(self) -> str:
         return self._text
-
-    def set_text(self, text: str) -> None:
-        self._text = text
-        self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(wrap_kept_whole(self._text, width)) if width else 0

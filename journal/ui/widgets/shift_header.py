@@ -1,24 +1,35 @@
 """The one-line header on every pane: the app's name, today's date, and whether the shift is closed.
 
 "Off shift since 18:42" is a small reward for closing the day; it appears once today's ritual is
-done (journal.usecases.ritual.off_shift_since) and never nags when it is not.
+done (journal.usecases.ritual.off_shift_since) and never nags when it is not. The date comes from
+the app's clock at once; the shift's state is read in a thread worker (on mount, after each save,
+and every minute) and reported back by message.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from datetime import datetime
+from typing import ClassVar
 
+from textual import on, work
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 
+from journal.storage import Store
+from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.panes.catalog import pane_of
+from journal.ui.services import UsesServices
 from journal.usecases.ritual import off_shift_since
 
-if TYPE_CHECKING:
-    from journal.ui.app import JournalApp
+
+class _ShiftState(Message):
+    def __init__(self, asked: int, closed: datetime | None) -> None:
+        super().__init__()
+        self.asked, self.closed = asked, closed
 
 
-class ShiftHeader(Widget):
+class ShiftHeader(UsesServices, ForwardWorkerFailures, Widget):
     """Title on the left, today's date in the middle, the shift state on the right: one line of
     text drawn by one widget (three labels in a row cost every pane's first frame three widgets)."""
 
@@ -39,6 +50,8 @@ class ShiftHeader(Widget):
     def __init__(self) -> None:
         super().__init__()
         self.date_text = ""
+        #: how many times the shift's state was asked for: only the latest answer is shown
+        self._asked = 0
         #: "off shift since 18:42" once today's shift is closed, else ""
         self.state_text = ""
 
@@ -54,11 +67,24 @@ class ShiftHeader(Widget):
         self.set_interval(60, self.refresh_state)
 
     def _read_state(self) -> None:
-        app = cast("JournalApp", self.app)
-        now = app.clock()
-        closed = off_shift_since(app.store, now)
+        now = self.now()
         self.date_text = f"{now:%A} {now.day} {now:%B %Y}"
-        self.state_text = f"off shift since {closed:%H:%M}" if closed else ""
+        self._asked += 1
+        self._read_shift(self.store, now, self._asked)
+
+    @work(thread=True, group="shift-header", exit_on_error=False)
+    def _read_shift(self, store: Store, now: datetime, asked: int) -> None:
+        self.post_message(_ShiftState(asked, off_shift_since(store, now)))
+
+    @on(_ShiftState)
+    def _shift_read(self, event: _ShiftState) -> None:
+        event.stop()
+        if event.asked != self._asked:
+            return  # a newer answer is on its way
+        state_text = f"off shift since {event.closed:%H:%M}" if event.closed else ""
+        if state_text != self.state_text:
+            self.state_text = state_text
+            self.refresh()
 
     def refresh_state(self) -> None:
         """Re-read the date and today's shift state; call after saving anything."""

@@ -9,7 +9,6 @@ owner asks for them with `entry_tags()` when it saves, and `state()`/`restore()`
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from textual import on, work
@@ -25,14 +24,16 @@ from textual.worker import get_current_worker
 
 from journal.domain.models import EntryTag, Source, TagDef, TagHit, UserKeyword
 from journal.domain.tags import MAX_TYPED_TAG, chosen_tag, tag_slug
+from journal.storage import Store
 from journal.ui.safe import safe_plain
+from journal.ui.services import UsesServices
 from journal.ui.widgets.safe_text_area import SafeTextArea
 from journal.ui.widgets.tag_list import TagChip, TagList
 
 _PLACEHOLDER = "What's still with you? Write as much or as little as you like."
 
 
-class TaggedEditor(Vertical):
+class TaggedEditor(UsesServices, Vertical):
     """TextArea + live TagList + manual tags + teaching; see the module docstring."""
 
     DEFAULT_CSS = """
@@ -102,9 +103,9 @@ class TaggedEditor(Vertical):
         )
 
     def on_mount(self) -> None:
-        # Read here and now (a fraction of a millisecond: the catalogue is a few dozen rows), not
-        # in a worker: a thread at start-up costs the first frame more than the read does.
-        self._use_catalogue(_catalogue(self._store))
+        # The catalogue (completion, and the category of a tag added by hand) arrives from a
+        # worker: nothing in the first frame depends on it.
+        self._load_catalogue(self.store)
 
     # public API ------------------------------------------------------------------------------
     @property
@@ -172,13 +173,9 @@ class TaggedEditor(Vertical):
         if self._debounce is not None:
             self._debounce.stop()
             self._debounce = None
-        self._tag_in_thread(self._store, self.text)
+        self._tag_in_thread(self.store, self.text)
 
     # live tagging ----------------------------------------------------------------------------
-    @property
-    def _store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
-
     @on(TextArea.Changed, "#editor-text")
     def _text_changed(self, event: TextArea.Changed) -> None:
         event.stop()
@@ -188,7 +185,7 @@ class TaggedEditor(Vertical):
         self.post_message(self.Changed(self))
 
     @work(thread=True, exclusive=True, group="tagging", exit_on_error=False)
-    def _tag_in_thread(self, store: Any, text: str) -> None:
+    def _tag_in_thread(self, store: Store, text: str) -> None:
         try:
             hits: list[TagHit] | None = store.tag_text(text) if text.strip() else []
         except Exception:  # the editor must keep working even if the tagger trips
@@ -274,12 +271,14 @@ class TaggedEditor(Vertical):
 
     # the catalogue and teaching --------------------------------------------------------------
     @work(thread=True, exclusive=True, group="catalogue", exit_on_error=False)
-    def _load_catalogue(self, store: Any) -> None:
+    def _load_catalogue(self, store: Store) -> None:
         self.post_message(self._Catalogue(_catalogue(store)))
 
     @on(_Catalogue)
     def _catalogue_loaded(self, event: _Catalogue) -> None:
         self._use_catalogue(event.tags)
+        if self._manual:  # a restored draft's hand-added tags: now in their known categories
+            self._show_chips()
 
     def _use_catalogue(self, tags: list[TagDef]) -> None:
         self._catalogue = {t.name: t for t in tags}
@@ -298,12 +297,12 @@ class TaggedEditor(Vertical):
 
         def taught(tag: str | None) -> None:
             if tag:
-                self._teach_in_thread(self._store, tag, phrase)
+                self._teach_in_thread(self.store, tag, phrase)
 
         self.app.push_screen(TeachDialog(phrase, sorted(self._catalogue)), taught)
 
     @work(thread=True, exclusive=True, group="teach", exit_on_error=False)
-    def _teach_in_thread(self, store: Any, tag: str, phrase: str) -> None:
+    def _teach_in_thread(self, store: Store, tag: str, phrase: str) -> None:
         # The store makes an unknown tag a personal one on its own.
         try:
             store.add_keyword(UserKeyword(tag, phrase))
@@ -319,11 +318,11 @@ class TaggedEditor(Vertical):
             return
         message = f'Got it: "{safe_plain(event.phrase)}" now means {safe_plain(event.tag)}.'
         self.notify(message, markup=False, timeout=4)
-        self._load_catalogue(self._store)
+        self._load_catalogue(self.store)
         self.retag()
 
 
-def _catalogue(store: Any) -> list[TagDef]:
+def _catalogue(store: Store) -> list[TagDef]:
     """Every known tag, or none if the journal cannot say: completion is a help, never a blocker."""
     try:
         return list(store.tag_catalogue())

@@ -21,7 +21,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from journal.domain.models import MOOD_WORDS, DayMood
+from journal.storage import Store
 from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.services import UsesServices
 
 RITUAL_MARK = "◆"
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -64,7 +66,7 @@ _MONTH = Binding.Group("Month")
 _YEAR = Binding.Group("Year")
 
 
-class MonthCalendar(ForwardWorkerFailures, Widget, can_focus=True):
+class MonthCalendar(UsesServices, ForwardWorkerFailures, Widget, can_focus=True):
     """See the module docstring. `cursor` is the highlighted day; its month is the one shown."""
 
     DEFAULT_CSS = """
@@ -150,10 +152,10 @@ class MonthCalendar(ForwardWorkerFailures, Widget, can_focus=True):
     def _need(self, day: date) -> None:
         first = month_start(day)
         if first not in self._months:
-            self._load(self.app.store, first)  # type: ignore[attr-defined]
+            self._load(self.store, first)
 
     @work(thread=True, group="calendar", exit_on_error=False)
-    def _load(self, store: Any, first: date) -> None:
+    def _load(self, store: Store, first: date) -> None:
         self.post_message(self._Month(first, store.day_moods(first, first + relativedelta(months=1))))
 
     @on(_Month)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from textual import on, work
 from textual.binding import Binding
@@ -21,9 +20,11 @@ from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from journal.domain.models import Entry, EntryQuery
+from journal.storage import Store
 from journal.ui.compat import set_column_width
 from journal.ui.messages import ForwardWorkerFailures
 from journal.ui.panes.history_parts.rows import COLUMNS, entry_cells
+from journal.ui.services import UsesServices
 
 TAGS_WIDTH = 24
 MIN_TEXT_WIDTH = 28
@@ -32,7 +33,7 @@ MIN_TEXT_WIDTH = 28
 QueryForPage = Callable[[int, int], EntryQuery]
 
 
-class EntryTable(ForwardWorkerFailures, DataTable[Content]):
+class EntryTable(UsesServices, ForwardWorkerFailures, DataTable[Content]):
     """Entries newest first, loaded lazily; see the module docstring."""
 
     PAGE = 100
@@ -66,7 +67,6 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._query_for: QueryForPage | None = None
-        self._now: Callable[[], datetime] = lambda: datetime.now().astimezone()
         self._entries: list[Entry] = []
         self._generation = 0
         self._fetching = False
@@ -96,18 +96,13 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
         return list(self._entries)
 
     @property
-    def fetching(self) -> bool:
-        """True while a page is on its way."""
-        return self._fetching
-
-    @property
     def exhausted(self) -> bool:
         """True when the last page has arrived: there is nothing more to fetch."""
         return self._done
 
-    def load(self, query_for: QueryForPage, now: Callable[[], datetime], *, keep_cursor: bool = False) -> None:
+    def load(self, query_for: QueryForPage, *, keep_cursor: bool = False) -> None:
         """Start again from the first page of `query_for` (a new filter, or the journal changed)."""
-        self._query_for, self._now = query_for, now
+        self._query_for = query_for
         self._generation += 1
         self._keep_row = self.cursor_row if keep_cursor else 0
         self._entries = []
@@ -144,10 +139,10 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
         self._fetching = True
         self.pages_requested += 1
         offset = 0 if replace else len(self._entries)
-        self._fetch(self.app.store, self._query_for(self.PAGE, offset), self._generation, offset)  # type: ignore[attr-defined]
+        self._fetch(self.store, self._query_for(self.PAGE, offset), self._generation, offset)
 
     @work(thread=True, exclusive=True, group="history-page", exit_on_error=False)
-    def _fetch(self, store: Any, query: EntryQuery, generation: int, offset: int) -> None:
+    def _fetch(self, store: Store, query: EntryQuery, generation: int, offset: int) -> None:
         entries = store.search(query)
         if not get_current_worker().is_cancelled:
             self.post_message(self._Page(generation, offset, entries))
@@ -160,7 +155,7 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
         self._fetching = False
         if event.offset == 0:
             self.clear()
-        now = self._now()
+        now = self.now()
         for entry in event.entries:
             self.add_row(*entry_cells(entry, now), key=str(entry.id))
         self._entries.extend(event.entries)

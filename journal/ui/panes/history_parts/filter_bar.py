@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from journal.domain.filters import FilterError, FilterSpec, parse_filter
 from journal.domain.models import Kind
 from journal.ui.safe import safe_text
+from journal.ui.services import UsesServices
 from journal.ui.widgets.safe_input import SafeInput
 
 PLACEHOLDER = 'Search: words, "a phrase", tir*  ·  tag:sleep  ·  kind:mood  ·  since:last month  ·  on:2026-11-03  ·  in:trash'
@@ -46,7 +47,7 @@ class FilterSuggester(Suggester):
         return None
 
 
-class FilterBar(Vertical):
+class FilterBar(UsesServices, Vertical):
     """The query line and the status under it; posts `Applied` with each new good filter."""
 
     DEFAULT_CSS = """
@@ -128,9 +129,9 @@ class FilterBar(Vertical):
 
     def _apply_line(self, *, only_if_new: bool = False) -> None:
         try:
-            spec = parse_filter(self.input.value, now=self.app.clock())  # type: ignore[attr-defined]
+            spec = parse_filter(self.input.value, now=self.now())
         except FilterError as exc:
-            self._show_error(str(exc))
+            self.show_error(str(exc))
             return
         if only_if_new and spec == self.spec:
             self._show_state()  # e.g. only spaces changed: clear an old error, keep the list
@@ -143,7 +144,8 @@ class FilterBar(Vertical):
         self._show_state()
         self.post_message(self.Applied(spec))
 
-    def _show_error(self, message: str) -> None:
+    def show_error(self, message: str) -> None:
+        """Say in the status line why the filter cannot run (the list keeps what it shows)."""
         self.error = message
         status = self.query_one("#history-status", Static)
         status.add_class("-error")

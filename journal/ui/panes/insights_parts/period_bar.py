@@ -6,7 +6,6 @@ The typed range uses the `WHEN` forms everywhere else in the app ("last month", 
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from textual.widgets import Button, Input, Static
 from journal.domain.insights import DEFAULT_WEEKS, QUICK_WEEKS, Period, parse_period
 from journal.domain.when import WhenError
 from journal.ui.safe import safe_text
+from journal.ui.services import UsesServices
 
 PLACEHOLDER = "Any period: last month · since 2026-09 · 2026-09..2026-10"
 
@@ -32,7 +32,7 @@ def describe(period: Period) -> str:
     return f"{head} – {last:%a %d %b %Y} · {days} {unit}, compared with the {days} {unit} before"
 
 
-class PeriodBar(Vertical):
+class PeriodBar(UsesServices, Vertical):
     """Four buttons, an input and a status line; posts `Chosen` with each new period."""
 
     DEFAULT_CSS = """
@@ -67,12 +67,9 @@ class PeriodBar(Vertical):
     def input(self) -> Input:
         return self.query_one("#ins-range", Input)
 
-    def _now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined, no-any-return]
-
     def choose_weeks(self, weeks: int) -> None:
         """One of the quick choices: the last `weeks` weeks, today included."""
-        now = self._now()
+        now = self.now()
         self._chosen(Period.last_days(weeks * 7, now=now, tz=now.tzinfo), weeks)
 
     def choose(self, period: Period, weeks: int | None = None) -> None:
@@ -93,7 +90,7 @@ class PeriodBar(Vertical):
             self.choose_weeks(self.weeks or DEFAULT_WEEKS)
             return
         try:
-            period = parse_period(text, now=self._now())
+            period = parse_period(text, now=self.now())
         except WhenError as problem:
             self.error = str(problem)
             status = self.query_one("#ins-period-status", Static)

@@ -43,5 +43,5 @@ def make_step(pane: RitualPane, step: Step) -> StepView:
         kwargs["now"] = lambda: pane.now().timestamp()
     elif step is Step.PARK:
         kwargs["previous"] = pane.previous_parked
-        kwargs["marks"] = pane.park_marks
+        kwargs["marks"] = pane.parked_marks
     return _VIEWS[step](pane.state.answer_for(step), **kwargs)

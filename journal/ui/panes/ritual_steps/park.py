@@ -2,9 +2,10 @@
 
 New items are the step's answer (a list of lines), saved as each is added or removed; they become
 parked items in the journal only when the shift closes. Last time's items already are parked items,
-so ticking one off (d), carrying it again (c) or dropping it (x) changes the journal at once, through
-the pane (`ParkedStatus`), and is never part of the ritual state. That list is the shared
-`ParkedList`, so the Mood pane offers the same keys and words.
+so ticking one off (d), carrying it again (c) or dropping it (x) changes the journal at once, and is
+never part of the ritual state. That list is the shared `ParkedList`, and its `Marked` message goes
+on to the pane, which saves it as the Mood pane does (`SavesParkedMarks`), with the same keys and
+words.
 """
 
 from __future__ import annotations
@@ -39,14 +40,6 @@ class NewList(OptionList):
     def action_remove(self) -> None:
         if self.highlighted is not None and self.option_count and self.get_option_at_index(0).id:
             self.post_message(self.Removed(self.highlighted))
-
-
-class ParkedStatus(Message):
-    """Ask the pane to set a previously parked item's status in the journal."""
-
-    def __init__(self, item_id: int, status: str) -> None:
-        super().__init__()
-        self.item_id, self.status = item_id, status
 
 
 class ParkStep(StepView):
@@ -107,11 +100,6 @@ class ParkStep(StepView):
             del self.items[event.index]
             self._show_items()
             self.answer_given(list(self.items) or None)
-
-    @on(ParkedList.Marked)
-    def _marked(self, event: ParkedList.Marked) -> None:
-        event.stop()
-        self.post_message(ParkedStatus(event.item_id, event.status))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
