@@ -73,7 +73,7 @@ class PtyApp:
     def wait_for(self, word: str | re.Pattern[str], timeout: float = PATIENCE, *, since: int = 0) -> None:
         """Until `word` has been drawn after `since`: a plain string (it may sit between escape
         sequences, so plain words only) or a pattern over the raw output, escapes included."""
-        found = word.search if isinstance(word, re.Pattern) else word.__contains__
+        found = word.search if isinstance(word, re.Pattern) else (lambda text: word in text)
 
         def seen() -> bool:  # called with the lock held
             return bool(found(self._output[since:].decode("utf-8", "replace")))
