@@ -57,7 +57,7 @@ def export(
       journal export --format md --since 2026-01 --out 2026.md
       journal export --format csv --excel --tag overtime --out overtime.csv
     """
-    from journal.cli.render import TerminalGate, for_terminal
+    from journal.cli.render import for_terminal
     from journal.exchange.export import ExportProblem, export_to, exporters, write_file
 
     fmt = fmt.strip().lower()
@@ -76,7 +76,7 @@ def export(
                 return
             count = write_file(
                 out, lambda handle: export_to(store, fmt, handle, query=wanted, excel=excel), force=force,
-                terminal=TerminalGate,
+                terminal=for_terminal,
             )
         except ExportProblem as exc:
             raise UserError(str(exc)) from None

@@ -8,8 +8,8 @@ when it is read in Berlin.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
 from journal.domain.models import Entry
 from journal.storage.entry_tags import load_tags
@@ -19,7 +19,8 @@ from journal.storage.rows import ENTRY_SELECT, row_to_entry
 ON_THIS_DAY_MONTHS = 120
 
 
-class DayMood(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DayMood:
     """One calendar day: mean mood of its entries that have one (None when none do), how many live
     entries it has, and whether a ritual closed the shift."""
 

@@ -44,13 +44,14 @@ class EntriesMixin(StoreBase):
         with self._write() as conn:
             if entry.id is None:
                 entry_id = conn.execute(_INSERT, (None, *params)).lastrowid
+                assert entry_id is not None  # an INSERT always sets it
                 if entry.starred:  # a new entry may arrive starred; an edit never changes the star
                     conn.execute("UPDATE entries SET starred = 1 WHERE id = ?", (entry_id,))
                 prior_rejected: set[str] = set()
                 prior_manual: set[str] = set()
             else:
                 entry_id = entry.id
-                params = params[:-2] + (now_text(), params[-1])  # updated_utc is now
+                params = (*params[:-2], now_text(), params[-1])  # updated_utc is now
                 if conn.execute(_UPDATE, (*params, entry_id)).rowcount == 0:
                     raise EntryNotFound("That entry no longer exists; it may have been deleted for good.")
                 prior = conn.execute(
@@ -186,4 +187,5 @@ class EntriesMixin(StoreBase):
         row = conn.execute("SELECT deleted_utc FROM entries WHERE id = ?", (entry_id,)).fetchone()
         if row is None:
             raise EntryNotFound("That entry no longer exists; it may have been deleted for good.")
-        return row[0]
+        deleted: str | None = row[0]
+        return deleted

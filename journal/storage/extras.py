@@ -31,7 +31,7 @@ class ExtrasMixin(StoreBase):
         """Built-in and user-defined boundary kinds, slug -> label (built-in first)."""
         with self._read() as conn:
             rows = conn.execute("SELECT slug, label FROM boundary_kinds ORDER BY label").fetchall()
-        return {**BOUNDARY_KINDS, **{s: l for s, l in rows if s not in BOUNDARY_KINDS}}
+        return {**BOUNDARY_KINDS, **{slug: label for slug, label in rows if slug not in BOUNDARY_KINDS}}
 
     def boundary_kind_tags(self) -> dict[str, str | None]:
         """The tag each boundary kind carries when crossed or bent (None: none), slug -> tag: the
@@ -58,7 +58,7 @@ class ExtrasMixin(StoreBase):
             raise StoreError(f"“{tag}” is not one of the stressor tags; choose one of {choices}.")
         label = " ".join(label.split()) or slug
         with self._write():
-            self.db["boundary_kinds"].upsert({"slug": slug, "label": label, "tag": tag}, pk="slug")
+            self.db.table("boundary_kinds").upsert({"slug": slug, "label": label, "tag": tag}, pk="slug")
 
     def remove_boundary_kind(self, slug: str) -> None:
         """Forget a user-defined kind; entries already logged with it keep their slug."""
@@ -76,13 +76,13 @@ class ExtrasMixin(StoreBase):
     def set_setting(self, key: str, value: Any) -> None:
         data = json.dumps(value, ensure_ascii=False)
         with self._write():
-            self.db["settings"].upsert({"key": key, "value_json": data}, pk="key")
+            self.db.table("settings").upsert({"key": key, "value_json": data}, pk="key")
 
     def save_draft(self, key: str, data: dict[str, Any]) -> None:
         """Autosave of text being typed: one committed write, so a crash loses at most a keystroke or two."""
         record = {"key": key, "data_json": json.dumps(data, ensure_ascii=False), "updated_utc": now_text()}
         with self._write():
-            self.db["drafts"].upsert(record, pk="key")
+            self.db.table("drafts").upsert(record, pk="key")
 
     def load_draft(self, key: str) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -102,7 +102,7 @@ class ExtrasMixin(StoreBase):
     def save_ritual_state(self, state: dict[str, Any]) -> None:
         record = {"id": 1, "state_json": json.dumps(state, ensure_ascii=False), "updated_utc": now_text()}
         with self._write():
-            self.db["ritual_state"].upsert(record, pk="id")
+            self.db.table("ritual_state").upsert(record, pk="id")
 
     def clear_ritual_state(self) -> None:
         with self._write() as conn:
@@ -122,7 +122,7 @@ class ExtrasMixin(StoreBase):
             "ritual_entry_id": ritual_entry_id,
         }
         with self._write() as conn:
-            item_id = self.db["parked_items"].insert(record).last_rowid
+            item_id = self.db.table("parked_items").insert(record).last_rowid
             row = conn.execute(f"SELECT {_PARKED_COLUMNS} FROM parked_items p WHERE id = ?", (item_id,)).fetchone()
         return row_to_parked(row)
 

@@ -138,7 +138,7 @@ class SearchMixin(StoreBase):
         return with_fts_query(query.text, lambda fts: (select(conn, query, fts, *plan), fts))
 
     @staticmethod
-    def _select_page(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> list[tuple]:
+    def _select_page(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> list[tuple[Any, ...]]:
         where, params = _from_where(query, fts, *plan)
         sql = f"SELECT {ENTRY_SELECT} FROM {where} ORDER BY e.created_utc DESC, e.id DESC"
         if query.limit is not None:
@@ -152,4 +152,4 @@ class SearchMixin(StoreBase):
     @staticmethod
     def _select_count(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> int:
         where, params = _from_where(query, fts, *plan)
-        return conn.execute(f"SELECT count(*) FROM {where}", params).fetchone()[0]
+        return int(conn.execute(f"SELECT count(*) FROM {where}", params).fetchone()[0])

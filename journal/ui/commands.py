@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -103,7 +104,7 @@ class JournalCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
 
 
-def reset_personal(app: App) -> None:
+def reset_personal(app: App[Any]) -> None:
     """Ask, then forget what the tagger learned from the person's tag choices (two small queries)."""
     from journal.ui.dialogs.reset_personal import ResetPersonalDialog
 

@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from journal.domain.insights import Period
-from journal.ui.panes.base import PaneScreen
+from journal.ui.panes.base import PANE_CSS, PaneScreen
 from journal.ui.panes.insights_parts.figures import Figures, gather
 from journal.ui.panes.insights_parts.mood_chart import mood_chart, mood_title
 from journal.ui.panes.insights_parts.period_bar import DEFAULT_WEEKS, QUICK_WEEKS, PeriodBar
@@ -51,7 +51,7 @@ class _Loaded(Message):
 class InsightsPane(PaneScreen):
     """See the module docstring."""
 
-    CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("insights.tcss")]
+    CSS_PATH = [PANE_CSS, Path(__file__).with_name("insights.tcss")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         *(

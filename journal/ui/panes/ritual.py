@@ -29,7 +29,7 @@ from journal.domain.models import ParkedItem
 from journal.domain.ritual import RITUAL_STEPS, RitualError, RitualSettings, RitualState, Step
 from journal.storage.errors import StoreError
 from journal.ui.messages import JournalChanged
-from journal.ui.panes.base import PaneScreen
+from journal.ui.panes.base import PANE_CSS, PaneScreen
 from journal.ui.panes.ritual_steps.base import StepView
 from journal.ui.panes.ritual_steps.closing import finish_closing
 from journal.ui.panes.ritual_steps.factory import make_step
@@ -60,7 +60,7 @@ def load_settings(raw: Any) -> tuple[RitualSettings, str | None]:
 class RitualPane(PaneScreen):
     """The guided end-of-shift ritual."""
 
-    CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("ritual.tcss")]
+    CSS_PATH = [PANE_CSS, Path(__file__).with_name("ritual.tcss")]
     BINDINGS = [
         Binding("ctrl+n", "next", "Next / skip", key_display="^n", priority=True),
         Binding("escape", "back", "Back", key_display="esc", priority=True),

@@ -16,7 +16,7 @@ from journal.ui.safe import safe_plain
 class SafeInput(Input):
     """See the module docstring."""
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    def _on_paste(self, event: events.Paste) -> None:
         cleaned = safe_plain(event.text)
         if cleaned != event.text:
             event.prevent_default()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 from textual.content import Content
@@ -75,7 +76,7 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
 
     def on_mount(self) -> None:
         for key, header, width in COLUMNS:
-            self.add_column(Content(header), key=key, width=width or 20)
+            self.add_column(Text(header), key=key, width=width or 20)
 
     def on_resize(self) -> None:
         """Fit the columns to the width: the text takes what is left (Content cannot be measured), and
@@ -131,7 +132,7 @@ class EntryTable(ForwardWorkerFailures, DataTable[Content]):
         for index, old in enumerate(self._entries):
             if old.id == entry.id:
                 self._entries[index] = entry
-                for (key, _, _), cell in zip(COLUMNS, entry_cells(entry, now)):
+                for (key, _, _), cell in zip(COLUMNS, entry_cells(entry, now), strict=True):
                     self.update_cell(str(entry.id), key, cell)
                 return
 

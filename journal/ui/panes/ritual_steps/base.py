@@ -10,8 +10,10 @@ travel as `extras`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.css.query import NoMatches
@@ -73,16 +75,14 @@ class StepView(Vertical):
         if self.on_answer is not None:
             self.on_answer(self.STEP, value, extras)
 
-    def _on_mount(self) -> None:
+    def _on_mount(self, event: events.Mount) -> None:
         # After the first refresh every child exists; the pane may have moved on by then.
         self.call_after_refresh(self._autofocus)
 
     def _autofocus(self) -> None:
         if self.is_attached and not self._pruning:
-            try:
+            with suppress(NoMatches):
                 self.focus_first()
-            except NoMatches:
-                pass
 
     def focus_first(self) -> None:
         """Put the cursor where the user starts on this step."""
