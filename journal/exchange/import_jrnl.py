@@ -15,8 +15,8 @@ from typing import Any
 
 from journal.domain.models import Entry, Kind
 from journal.domain.when import local_tz
-from journal.exchange.import_json import record_problem, records, top_level
 from journal.domain.years import RANGE_SENTENCE, is_supported
+from journal.exchange.import_json import record_problem, records, top_level
 from journal.exchange.importers import ImportProblem, Options, Prepared, joined_text, local_moment, manual_tags
 
 #: jrnl's own default hour for an entry written without a time.

@@ -21,7 +21,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -32,14 +32,13 @@ from journal.storage import (
     DatabaseLocked,
     DatabaseTooNew,
     NoPermission,
-    StoreError,
     open_store,
 )
 from journal.storage.errors import DiskFull, JournalMoved
 from journal.storage.migrations import LATEST
 from tests.reliability.helpers import ROOT, assert_healthy, assert_one_sentence, child_env, digest, run_journal
 
-AT = datetime(2026, 3, 10, 18, 30, tzinfo=timezone.utc)
+AT = datetime(2026, 3, 10, 18, 30, tzinfo=UTC)
 
 
 def mood(text: str) -> Entry:
@@ -226,9 +225,8 @@ def test_a_damaged_page_is_reported_and_never_repaired(db_path: Path) -> None:
     before = digest(db_path)
     for argv in (["search", "entry"], ["mood", "3", "x"], ["stressors", "--since", "2000-01-01"]):
         assert_one_sentence(run_journal(db_path, *argv), "damaged")
-    with pytest.raises(DatabaseDamaged) as info:
-        with open_store(db_path) as store:
-            store.integrity_check()
+    with pytest.raises(DatabaseDamaged) as info, open_store(db_path) as store:
+        store.integrity_check()
     one_sentence(info.value)
     assert digest(db_path) == before
 
@@ -260,7 +258,7 @@ def test_a_lock_held_by_another_process(db_path: Path) -> None:
                 store.save(mood("blocked"))
             assert "busy" in one_sentence(info.value) and time.monotonic() - start < 5
         # The CLI keeps trying within its budget (30 s), so its save lands once the lock is let go.
-        out, err = cli.communicate(timeout=60)
+        _out, err = cli.communicate(timeout=60)
         assert cli.returncode == 0, err
     finally:
         holder.kill()

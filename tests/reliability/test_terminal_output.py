@@ -17,7 +17,7 @@ import pty
 import re
 import subprocess
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ from journal.domain.models import Entry, Kind
 from journal.storage import open_store
 from tests.reliability.helpers import child_env, journal_argv, run_journal
 
-AT = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 HOSTILE = [
     "copy this \x1b]52;c;ZXZpbA==\x07 please",  # OSC 52: writes the clipboard
     "clear \x1b[2J\x1b[H the screen",

@@ -5,8 +5,6 @@ pictures change only when the pane does. Refresh with `--snapshot-update` and lo
 
 from __future__ import annotations
 
-from journal.ui.dialogs.boundary_kinds import BoundaryKindsDialog
-
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +15,7 @@ from journal.demo import DEMO_NOW
 from journal.domain.models import Entry, Kind, Outcome
 from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
+from journal.ui.dialogs.boundary_kinds import BoundaryKindsDialog
 
 #: (days before the clock, hour, kind, outcome, cost, note)
 EVENTS = [

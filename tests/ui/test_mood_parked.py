@@ -6,8 +6,7 @@ Driven from the keyboard on the real app; what matters is checked in the journal
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
-from pathlib import Path
+from datetime import UTC, datetime
 
 import pytest
 from textual.app import App, ComposeResult
@@ -17,7 +16,7 @@ from journal.ui.app import JournalApp
 from journal.ui.panes.mood import MoodPane
 from journal.ui.widgets.parked_list import ParkedList, ParkedSection
 
-NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 18, 42, tzinfo=UTC)
 LOOPS = ["ring the GP back", "update the care plan", "order more worksheets"]
 
 

@@ -7,7 +7,7 @@ an instant and every duration is known exactly.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from journal.domain.models import EntryQuery, Kind, Outcome
@@ -18,7 +18,7 @@ from journal.ui.panes.ritual import RitualPane
 from journal.ui.panes.ritual_steps.closing import finish_closing
 from journal.ui.widgets.shift_header import ShiftHeader
 
-START = datetime(2026, 11, 20, 18, 40, tzinfo=timezone.utc)
+START = datetime(2026, 11, 20, 18, 40, tzinfo=UTC)
 SIZE = (120, 40)
 
 

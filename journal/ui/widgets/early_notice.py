@@ -21,8 +21,8 @@ from textual.widgets import Button, Static
 from journal.domain.early_notice import HELPS, NOT_A_DIAGNOSIS, EarlyNotice, dismissal_record
 from journal.exchange.notice import DISMISSED_KEY, current_notice
 from journal.ui.dialogs.wording import URGENT_HELP
-from journal.ui.widgets.kept_whole import KeptWhole
 from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.widgets.kept_whole import KeptWhole
 
 __all__ = ["DISMISSED_KEY", "HELPS", "NOT_A_DIAGNOSIS", "EarlyNoticeBox", "current_notice"]
 

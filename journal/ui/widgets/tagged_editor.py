@@ -9,7 +9,7 @@ owner asks for them with `entry_tags()` when it saves, and `state()`/`restore()`
 
 from __future__ import annotations
 
-import re
+from contextlib import suppress
 from typing import Any
 
 from textual import on, work
@@ -163,10 +163,8 @@ class TaggedEditor(Vertical):
         self._manual = [str(n) for n in state.get("manual", [])]
         self.text_area.load_clean(str(state.get("text", "")))
         cursor = state.get("cursor") or [0, 0]
-        try:
+        with suppress(TypeError, ValueError, IndexError):
             self.text_area.selection = Selection.cursor((int(cursor[0]), int(cursor[1])))
-        except (TypeError, ValueError, IndexError):
-            pass
         self._show_chips()
         self.retag()
 
