@@ -26,11 +26,11 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from common import big_journal, child_env, working_copy
-
 from journal.domain.filters import FilterSpec, parse_filter
 from journal.domain.insights import QUICK_WEEKS, Period
 from journal.domain.models import Entry
@@ -137,8 +137,8 @@ def measure_memory(db: Path, now: datetime, runs: int = 3) -> dict[str, Any]:
             for i in range(2):
                 call.fn(i)
             figures[call.name] = {
-                "rss": max(rss_delta(lambda: call.fn(i)) for i in range(runs)),
-                "peak": max(traced_peak(lambda: call.fn(i)) for i in range(runs)),
+                "rss": max(rss_delta(partial(call.fn, i)) for i in range(runs)),
+                "peak": max(traced_peak(partial(call.fn, i)) for i in range(runs)),
             }
         figures["Process RSS after every call"] = _status_kb("VmRSS") * 1024
     return figures

@@ -23,12 +23,11 @@ from itertools import cycle
 from pathlib import Path
 
 from common import big_journal, child_env, journal_command, machine, update_readme, working_copy
-from panes import memory_by_size, memory_table, pane_calls
-
 from journal.demo import DEMO_NOW, demo_entries
 from journal.domain.models import Entry, EntryQuery, Kind
 from journal.domain.tagging import default_tagger
 from journal.storage import Store, open_store
+from panes import memory_by_size, memory_table, pane_calls
 
 MS = 1e-3
 WORDS = ("supervision", "notes", "tired", "client", "sleep", "meeting", "run", "cake")

@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from common import DATA, ROOT, big_journal, child_env, machine, update_readme, working_copy
-
 from journal.storage import open_store
 
 CHILD = ROOT / "benchmarks" / "startup_child.py"
@@ -77,7 +76,7 @@ def launch(args: list[str]) -> Sample:
 def paired(runs: list[Sample], bare: list[Sample], field: str) -> float:
     """The median over rounds of this app's figure over the bare app's in the same round: steadier
     than a ratio of medians when the machine's pace drifts during the run."""
-    return statistics.median(getattr(a, field) / getattr(b, field) for a, b in zip(runs, bare))
+    return statistics.median(getattr(a, field) / getattr(b, field) for a, b in zip(runs, bare, strict=True))
 
 
 def any_big_journal(entries: int) -> tuple[Path, dict[str, Any]]:

@@ -20,7 +20,6 @@ import sys
 import time
 from typing import Any
 
-
 #: The real standard output, kept before Textual can swap `sys.stdout` for its print capture.
 _OUT = sys.__stdout__.fileno()
 

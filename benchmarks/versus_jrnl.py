@@ -21,14 +21,13 @@ from datetime import date
 from pathlib import Path
 
 from common import DATA, ROOT, big_journal, machine, working_copy
-from versus import jrnl_side, journal_side, raw_sqlite
+from journal.storage import open_store
+from versus import journal_side, jrnl_side, raw_sqlite
 from versus.jrnl_side import Jrnl
 from versus.operations import OPERATIONS, read_params
 from versus.report import JRNL_RATIO, SQLITE_RATIO, SizeResult, command_verdicts, replace_section, size_tables, \
     startup_table, summary_table, verdicts
 from versus.timing import Sample, time_calls, time_command
-
-from journal.storage import open_store
 
 SUMMARY = Path("/work/brief/readme_versus.md")
 KEYS = tuple(k for k, _ in OPERATIONS)

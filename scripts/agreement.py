@@ -3,7 +3,7 @@
     python scripts/agreement.py data/tagging/secondpass/labels.jsonl data/tagging/corpus
 
 Reports, over the notes both label: exact agreement of the `must` sets; lenient agreement (each side's
-`must` lies within the other's `must` ∪ `may`, since `may` means "defensible either way"); Cohen's kappa
+`must` lies within the other's `must` and `may` together, since `may` means "defensible either way"); Cohen's kappa
 on `must`, pooled over all tag decisions and per tag (lowest first).
 """
 

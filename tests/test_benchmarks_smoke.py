@@ -14,13 +14,12 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 if str(BENCHMARKS) not in sys.path:
     sys.path.insert(0, str(BENCHMARKS))
 
+from journal.demo import DEMO_NOW, demo_entries  # noqa: E402
+from journal.storage import open_store  # noqa: E402
 from versus import journal_side, jrnl_side, raw_sqlite  # noqa: E402
 from versus.operations import OPERATIONS, PAGE, read_params  # noqa: E402
 from versus.report import SizeResult, command_verdicts, size_tables, summary_table  # noqa: E402
 from versus.timing import Sample  # noqa: E402
-
-from journal.demo import DEMO_NOW, demo_entries  # noqa: E402
-from journal.storage import open_store  # noqa: E402
 
 KEYS = tuple(k for k, _ in OPERATIONS)
 
@@ -93,7 +92,6 @@ def test_report_renders_ratios_and_verdicts() -> None:
 # --- benchmarks/panes.py: History's first page and Insights over a year ------------------------------
 
 import panes  # noqa: E402
-
 from journal.domain.filters import FilterSpec  # noqa: E402
 from journal.domain.models import EntryQuery  # noqa: E402
 from journal.ui.panes.history_parts.entry_table import EntryTable  # noqa: E402

@@ -12,11 +12,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from common import child_env, journal_command
-from versus.operations import ADD_TEXT, OPERATIONS, PAGE, Params
-from versus.timing import Sample, time_calls, time_command
-
 from journal.domain.models import Entry, EntryQuery, Kind
 from journal.storage import Store, open_store
+from versus.operations import ADD_TEXT, OPERATIONS, PAGE, Params
+from versus.timing import Sample, time_calls, time_command
 
 #: The demo journal's zone; children get it as TZ so every contender reads dates alike.
 ZONE = "Europe/London"

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from versus.operations import ADD_TEXT, PAGE, Params
-from versus.timing import Sample, run_command, time_command, Capped
+from versus.timing import Capped, Sample, run_command, time_command
 
 #: The newest jrnl on PyPI when this benchmark was written (`pip index versions jrnl`).
 JRNL_VERSION = "4.6"

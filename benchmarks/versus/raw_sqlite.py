@@ -15,13 +15,13 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 if __name__ == "__main__" and __package__ in (None, ""):
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
 
-from versus.operations import ADD_TEXT, PAGE, Params  # noqa: E402
+from versus.operations import ADD_TEXT, PAGE, Params
 
 COLUMNS = "e.id, e.kind, e.created_utc, e.utc_offset_min, e.text, e.mood, e.energy, e.boundary, e.outcome, e.cost"
 NEWEST = "ORDER BY e.created_utc DESC, e.id DESC"
@@ -51,7 +51,7 @@ SQL = {
 
 def utc_text(moment: datetime) -> str:
     """The store's sortable UTC form, 'YYYY-MM-DDTHH:MM:SS.ffffffZ'."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _day_start(day: date) -> datetime:

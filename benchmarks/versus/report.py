@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from versus.operations import LABELS, OPERATIONS
+from versus.operations import OPERATIONS
 from versus.timing import Sample
 
 #: At 100,000 entries every query at least this many times faster than jrnl...

@@ -34,7 +34,7 @@ class JournalGroup(LazyGroup):
             # `journal search x | head`: the reader left; there is nobody to tell.
             sys.stderr.close()
             raise click.exceptions.Exit(1) from None
-        except Exception as exc:  # noqa: BLE001 - the whole point is to catch everything
+        except Exception as exc:  # the whole point is to catch everything
             raise UserError(failure_sentence(exc, saved=bool(ctx.meta.get("journal.saved")))) from None
         finally:
             say_cache_notice()

@@ -152,7 +152,8 @@ def parked_lines(items: Sequence[ParkedItem]) -> list[str]:
     words = [PARKED_WORDS.get(i.status, i.status) for i in items]
     width = max(len(w) for w in words)
     return ["Parked:"] + [
-        f"  {i.created_at.strftime('%Y-%m-%d')}  {word.ljust(width)}  {one_line(i.text)}" for i, word in zip(items, words)
+        f"  {i.created_at.strftime('%Y-%m-%d')}  {word.ljust(width)}  {one_line(i.text)}"
+        for i, word in zip(items, words, strict=True)
     ]
 
 
@@ -185,7 +186,7 @@ def stressor_lines(stats: Sequence[TagStat]) -> list[str]:
     for row in rows:
         cells = [
             cell.rjust(w) if 2 <= i <= 5 else cell.ljust(w)
-            for i, (cell, w) in enumerate(zip(row, widths))
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())
     return lines

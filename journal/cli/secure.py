@@ -19,7 +19,6 @@ from journal.cli.common import (
     PASSPHRASE_ENV,
     UserError,
     db_option,
-    db_path,
     existing_journal,
     interactive,
     open_journal,

@@ -37,6 +37,6 @@ def start_without_arguments() -> None:
 
     try:
         start_app(resolve_db_path(None))
-    except Exception as exc:  # noqa: BLE001 - every failure becomes one sentence
+    except Exception as exc:  # every failure becomes one sentence
         print(failure_sentence(exc), file=sys.stderr)
         raise SystemExit(1) from None

@@ -7,18 +7,20 @@ alone answer. `retag` and `reset-personal` need an existing journal and never cr
 
 from __future__ import annotations
 
-import click
-
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING
+
+import click
 
 from journal.cli.common import UserError, db_option, db_path, entry_text, json_option, mark_saved, open_journal, period
 from journal.cli.render import emit_json, explain_lines, personal_lines, retag_lines
 from journal.domain.models import TagHit, UserKeyword
 
 if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
     from journal.storage import Store
 
 
@@ -187,27 +189,23 @@ def retag(ctx: click.Context, since: str | None, dry_run: bool, as_json: bool) -
 
 
 @contextmanager
-def _progress() -> Iterator[object]:
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr when it is a terminal (nothing in scripts and pipes)."""
     if not sys.stderr.isatty():
         yield None
         return
-    state: dict[str, object] = {}
+    with ExitStack() as stack:
+        bar: ProgressBar[int] | None = None  # opened at the first report, when the total is known
+        shown = 0
 
-    def update(done: int, total: int) -> None:
-        bar = state.get("bar")
-        if bar is None:
-            bar = state["bar"] = click.progressbar(length=total, label="Re-tagging", file=sys.stderr)
-            bar.__enter__()  # type: ignore[attr-defined]
-            state["done"] = 0
-        bar.update(done - int(state["done"]))  # type: ignore[attr-defined]
-        state["done"] = done
+        def update(done: int, total: int) -> None:
+            nonlocal bar, shown
+            if bar is None:
+                bar = stack.enter_context(click.progressbar(length=total, label="Re-tagging", file=sys.stderr))
+            bar.update(done - shown)
+            shown = done
 
-    try:
         yield update
-    finally:
-        if "bar" in state:
-            state["bar"].__exit__(None, None, None)  # type: ignore[attr-defined]
 
 
 @tags.command("reset-personal", short_help="Forget what the tagger learned from your choices.")

@@ -105,7 +105,7 @@ class _DayWriter:
         times = self._mood_times(plan.workday, n_mood)
         groups = self._themes_by_note(plan, times, ritual)
         entries = [self._mood(plan, t, themes, plan.workday and t < _MORNING_END)
-                   for t, themes in zip(times, groups)]
+                   for t, themes in zip(times, groups, strict=False)]  # the last group is the ritual's
         entries += [self._boundary(plan, kind, outcome) for kind, outcome in events]
         # Today, a note whose words need a part of the day still to come ("a quiet evening" at 4pm)
         # is not written yet (a clock time, "a call at 10pm", may be last night's: that one stays).

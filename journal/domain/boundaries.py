@@ -16,9 +16,9 @@ from journal.domain.insights import monday_of
 from journal.domain.models import Outcome
 
 __all__ = [
-    "DayCount",
     "BoundarySummary",
     "ClearRuns",
+    "DayCount",
     "WeekCounts",
     "clear_runs",
     "first_week",

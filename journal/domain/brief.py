@@ -34,8 +34,8 @@ from journal.domain.patterns import Helper, MoodWeek
 
 __all__ = [
     "NOT_A_RECORD",
-    "Brief",
     "BoundaryLine",
+    "Brief",
     "CostRow",
     "MoodOverview",
     "Quote",

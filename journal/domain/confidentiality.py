@@ -108,9 +108,10 @@ def _phone(match: re.Match[str]) -> Finding | None:
     if digits in HELPLINES or raw.count("(") != raw.count(")"):
         return None
     groups = re.split(r"[ .()-]+", raw.strip("+() "))
-    if re.fullmatch(_NUMERIC_DATE, raw) or len(set(re.findall(r"[ .-]", raw))) > 1 and "+" not in raw:
-        if not re.fullmatch(r"\(?[0-9]{3}\)?[ .-][0-9]{3}[ .-][0-9]{4}", raw):
-            return None
+    if (re.fullmatch(_NUMERIC_DATE, raw) or (len(set(re.findall(r"[ .-]", raw))) > 1 and "+" not in raw)) and (
+        not re.fullmatch(r"\(?[0-9]{3}\)?[ .-][0-9]{3}[ .-][0-9]{4}", raw)
+    ):
+        return None
     if raw.startswith("+"):
         ok = 8 <= len(digits) <= 15
     elif digits.startswith("0"):

@@ -28,10 +28,10 @@ from typing import Any
 
 __all__ = [
     "BASELINE_DAYS",
-    "EarlyNotice",
     "RECENT_DAYS",
-    "Rise",
     "WATCHED",
+    "EarlyNotice",
+    "Rise",
     "WindowCounts",
     "dismissal_record",
     "early_notice",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from statistics import fmean, pstdev
 
 from journal.domain.when import DayRange, WhenError, day_start, local_tz, parse_range
@@ -149,7 +149,7 @@ class Period:
             tz = self._tz
             first = self.start.date() - timedelta(days=self.days)
             return Period(day_start(first, tz), self.start)
-        start, end = self.start.astimezone(timezone.utc), self.end.astimezone(timezone.utc)
+        start, end = self.start.astimezone(UTC), self.end.astimezone(UTC)
         return Period((start - (end - start)).astimezone(self._tz), self.start)
 
     def __contains__(self, moment: datetime) -> bool:

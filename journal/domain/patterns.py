@@ -16,16 +16,16 @@ from datetime import date
 from journal.domain.models import Category, TagStat
 
 __all__ = [
+    "MIN_LOWEST_ENTRIES",
+    "WEEKDAY_NAMES",
+    "ChartLowest",
+    "Helper",
     "MoodWeek",
     "PairStat",
     "TagPair",
     "TagWeek",
     "TagWeekday",
-    "WEEKDAY_NAMES",
-    "Helper",
     "busiest_weekday",
-    "ChartLowest",
-    "MIN_LOWEST_ENTRIES",
     "chart_lowest",
     "lowest_week",
     "merge_mood_weeks",

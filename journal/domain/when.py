@@ -25,20 +25,20 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import Callable
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import tz as dateutil_tz
-
-from journal.domain.years import FIRST_YEAR, LAST_YEAR, RANGE_SENTENCE, is_supported
 from dateutil.relativedelta import relativedelta
 
+from journal.domain.years import FIRST_YEAR, LAST_YEAR, RANGE_SENTENCE, is_supported
+
 __all__ = [
-    "DayRange",
     "FIRST_YEAR",
     "LAST_YEAR",
+    "DayRange",
     "WhenError",
     "check_supported",
     "day_start",
@@ -169,8 +169,9 @@ _WEEKDAYS = {
     )
     for name in names
 }
-_UNITS = {"minute": "minutes", "min": "minutes", "hour": "hours", "day": "days", "week": "weeks",
-          "month": "months", "year": "years"}
+_UNITS = {"minute": relativedelta(minutes=1), "min": relativedelta(minutes=1), "hour": relativedelta(hours=1),
+          "day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
+          "year": relativedelta(years=1)}
 
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + ")"
@@ -208,7 +209,7 @@ def _read(text: str, now: datetime | None, tz: tzinfo | None) -> tuple[_Reading,
         reading = None
     if reading is None:
         raise WhenError(f'I couldn\'t understand the date "{_shown(text)}"; {_EXAMPLES}.')
-    if not (_EARLIEST <= reading.first and reading.last <= _LATEST):
+    if not (reading.first >= _EARLIEST and reading.last <= _LATEST):
         raise WhenError(f'"{_shown(text)}" is too far away in time; {RANGE_SENTENCE}.')
     return reading, now, tz
 
@@ -309,8 +310,7 @@ def _weekday(m: re.Match[str], today: date) -> _Reading:
 
 
 def _ago(m: re.Match[str], today: date) -> _Reading:
-    unit = _UNITS[m["unit"]]
-    return _one_day(today - relativedelta(**{unit: _number(m["n"])}))
+    return _one_day(today - _UNITS[m["unit"]] * _number(m["n"]))
 
 
 def _this_or_last(m: re.Match[str], today: date) -> _Reading:
@@ -349,7 +349,7 @@ _SPAN_FORMS: list[tuple[re.Pattern[str], Callable[[re.Match[str], date], _Readin
 def _localize(naive: datetime, tz: tzinfo) -> datetime:
     """Attach `tz` to a wall-clock time, moving a time skipped by a DST jump to the real moment."""
     aware = naive.replace(tzinfo=tz)
-    return aware.astimezone(timezone.utc).astimezone(tz)
+    return aware.astimezone(UTC).astimezone(tz)
 
 
 def _shown(text: str) -> str:

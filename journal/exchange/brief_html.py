@@ -16,7 +16,6 @@ from html import escape
 from journal.domain.brief import (
     NOT_A_RECORD,
     Brief,
-    boundary_sentence,
     cost_words,
     helper_sentence,
     plural,

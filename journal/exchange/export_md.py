@@ -79,13 +79,18 @@ def _ritual(answers: dict[str, Any]) -> list[str]:
         except ValueError:
             title = key
         if key == "checkin" and isinstance(value, dict):
-            parts = [p for p in (scale(value.get("mood"), MOOD_WORDS), scale(value.get("energy"), ENERGY_WORDS)) if p]
-            shown = "; ".join(f"{name} {p}" for name, p in zip(("mood", "energy"), parts)) or "—"
+            scores = (
+                ("mood", scale(value.get("mood"), MOOD_WORDS)),
+                ("energy", scale(value.get("energy"), ENERGY_WORDS)),
+            )
+            shown = "; ".join(f"{name} {p}" for name, p in scores if p) or "—"
         elif key == "park" and isinstance(value, list):
             shown = "; ".join(escape_line(str(v)) for v in value) or "nothing"
         elif key == "boundaries" and isinstance(value, dict):
             asked = {q.key: q.question for q in BOUNDARY_QUESTIONS}
-            shown = "; ".join(f"{escape_line(asked.get(k, k))} {'yes' if v else 'no'}" for k, v in value.items())
+            shown = "; ".join(
+                f"{escape_line(asked.get(str(k), str(k)))} {'yes' if v else 'no'}" for k, v in value.items()
+            )
         elif key == "breathe" and isinstance(value, dict):
             done = "finished" if value.get("completed") else "paused early"
             shown = f"{value.get('pattern', '')} breathing, {value.get('seconds', 0)} seconds, {done}"

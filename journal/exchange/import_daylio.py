@@ -171,8 +171,8 @@ def _rows(text: str, columns: list[str], has_header: bool) -> Iterator[tuple[int
                             "columns; check the quotes on that line."
                         )
                     # a note with a comma that was not quoted: the rest of the row is the note
-                    fields = fields[: len(columns) - 1] + [",".join(fields[len(columns) - 1:])]
-                yield line, dict(zip(columns, fields))
+                    fields = [*fields[: len(columns) - 1], ",".join(fields[len(columns) - 1:])]
+                yield line, dict(zip(columns, fields, strict=False))  # short rows leave fields out
             line = reader.line_num + 1
     except csv.Error:
         raise ImportProblem(

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -116,8 +116,8 @@ def _entry(where: _Where, data: Any, zones: dict[str, tzinfo | None], tally: _Ta
     zone_name = data.get("timeZone")
     zone = _zone(zone_name, zones)
     try:
-        moment = created.astimezone(zone or timezone.utc)
-        moment.astimezone(timezone.utc)
+        moment = created.astimezone(zone or UTC)
+        moment.astimezone(UTC)
     except (OverflowError, ValueError):
         raise where.problem("its date is too far in the past or future") from None
     text = _string(where, data, "text")
@@ -146,7 +146,7 @@ def _created(where: _Where, value: Any) -> datetime:
             raise ValueError
         moment = datetime.fromisoformat(value.strip())
         if moment.tzinfo is None:  # Day One writes UTC ("…Z"); a bare time is taken as UTC too
-            moment = moment.replace(tzinfo=timezone.utc)
+            moment = moment.replace(tzinfo=UTC)
         if not 1000 < moment.year < 9999:
             raise ValueError
         return moment
@@ -199,7 +199,7 @@ def _tags(where: _Where, data: Mapping[str, Any]) -> list[str]:
 
 def _flag(where: _Where, data: Mapping[str, Any], key: str) -> bool:
     value = data.get(key)
-    if value not in (True, False, None) or isinstance(value, (int, float)) and not isinstance(value, bool):
+    if value not in (True, False, None) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         raise where.problem(f'its "{key}" must be true or false')
     return bool(value)
 

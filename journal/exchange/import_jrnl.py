@@ -15,7 +15,6 @@ from typing import Any
 
 from journal.domain.models import Entry, Kind
 from journal.domain.when import local_tz
-from journal.exchange.import_json import record_problem, records, top_level
 from journal.domain.years import RANGE_SENTENCE, is_supported
 from journal.exchange.importers import (
     ImportProblem,

@@ -7,6 +7,7 @@ never becomes 100,000 dicts at once, and every record knows its line for error m
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
@@ -105,10 +106,8 @@ def top_level(text: str, list_key: str) -> tuple[dict[str, Any], int | None]:
 
 
 def _end_of_array(text: str, start: int) -> int:
-    end = start
-    for end, _line, _value in iter_array(text, start):
-        pass
-    return end
+    last = deque(iter_array(text, start), maxlen=1)
+    return last[0][0] if last else start
 
 
 def iter_array(text: str, start: int) -> Iterator[tuple[int, int, Any]]:
@@ -138,11 +137,9 @@ _END = object()
 
 def records(text: str, start: int) -> Iterator[tuple[int, int, Any]]:
     """(number from 1, line, element) of the array at `start`."""
-    number = 0
-    for _pos, line, value in iter_array(text, start):
+    for number, (_pos, line, value) in enumerate(iter_array(text, start), 1):
         if value is _END:
             return
-        number += 1
         yield number, line, value
 
 
@@ -226,7 +223,7 @@ def _entry(number: int, line: int, data: Any) -> Entry:
     try:
         entry = entry_from_dict(data)
         spans = [_spans(t.get("spans")) for t in data.get("tags", [])]
-        for tag, tag_spans in zip(entry.tags, spans):
+        for tag, tag_spans in zip(entry.tags, spans, strict=True):
             tag.spans = tag_spans
         entry.tags.extend(_rejected(data.get("rejected_tags", [])))
         entry.updated_at = _optional_moment(data.get("updated_at"))
@@ -291,7 +288,7 @@ def _rejected(value: Any) -> list[EntryTag]:
         if item.get("group") is not None and not isinstance(item["group"], str):
             raise ShapeError("A tag's group must be a string, or null.")
         tags.append(EntryTag(
-            name=item["name"], category=Category(item.get("category")), group=item.get("group"),
+            name=item["name"], category=Category(item.get("category", "")), group=item.get("group"),
             source=Source(item.get("source", "auto")), spans=_spans(item.get("spans")), rejected=True,
         ))
     return tags

@@ -10,12 +10,11 @@ in ONE transaction.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -314,7 +313,7 @@ def manual_tags(names: list[str]) -> list[EntryTag]:
 def local_moment(day: date, clock: time, tz: tzinfo) -> datetime:
     """A wall-clock time in zone `tz` (local_tz(), looked up once per file: it may read a zone file)
     as an aware moment; a time skipped by a DST jump moves on to the real moment."""
-    return datetime.combine(day, clock).replace(tzinfo=tz).astimezone(timezone.utc).astimezone(tz)
+    return datetime.combine(day, clock).replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
 
 
 def joined_text(title: str, body: str) -> str:

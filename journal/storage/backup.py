@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from journal.paths import private_folder
 from journal.storage.base import StoreBase
 from journal.storage.connection import driver, guarded, quote_literal
 from journal.storage.errors import (
@@ -30,7 +31,6 @@ from journal.storage.errors import (
     StoreError,
     WrongPassphrase,
 )
-from journal.paths import private_folder
 
 BACKUP_FOLDER = "backups"
 _STAMP = "%Y-%m-%dT%H%M"

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from urllib.parse import quote
 
+from journal.paths import private_folder
 from journal.storage.errors import (
     DatabaseDamaged,
     DatabaseLocked,
@@ -28,7 +29,6 @@ from journal.storage.errors import (
     StoreError,
     WrongPassphrase,
 )
-from journal.paths import private_folder
 
 # SQLCipher is optional, and imported only when an encrypted journal is opened: it brings its own
 # SQLite and OpenSSL (~5 MB resident, a sixth of a bare Textual app) that plain journals never use.
@@ -121,11 +121,12 @@ def _disk_full(where: str) -> DiskFull:
 @contextmanager
 def guarded(path: Path, *, encrypted: bool = False) -> Iterator[None]:
     """Re-raise database and OS failures as the StoreError they mean; let real bugs through."""
+    failures: tuple[type[Exception], ...] = (OSError, *db_errors())
     try:
         yield
     except StoreError:
         raise
-    except (OSError, *db_errors()) as exc:
+    except failures as exc:
         mapped = translate(exc, path, encrypted=encrypted)
         if mapped is None:
             raise
@@ -162,7 +163,8 @@ def driver(encrypted: bool) -> ModuleType:
         import sqlcipher3
     except ImportError:
         raise StoreError("Encrypted journals need the sqlcipher3 package; install journal[encryption].") from None
-    return sqlcipher3
+    module: ModuleType = sqlcipher3  # it ships no types
+    return module
 
 
 def quote_literal(value: str) -> str:
@@ -210,7 +212,9 @@ def connect(
     module = driver(encrypted)
     uri = "file:" + quote(os.fsencode(path.absolute())) + ("?mode=ro" if read_only else "?mode=rw")
     with guarded(path, encrypted=encrypted):
-        conn = module.connect(uri, uri=True, timeout=timeout, check_same_thread=False, isolation_level=None)
+        conn: sqlite3.Connection = module.connect(
+            uri, uri=True, timeout=timeout, check_same_thread=False, isolation_level=None
+        )
     try:
         with guarded(path, encrypted=encrypted):
             try:

@@ -20,18 +20,18 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from journal.storage.backup import private_file
 from journal.storage.connection import (
-    operational_errors,
     SQLITE_HEADER,
     connect,
     driver,
     guarded,
+    operational_errors,
     quote_literal,
     read_header,
 )
@@ -133,11 +133,9 @@ def _signals_interrupt() -> Iterator[None]:
         previous = {}
         if stop.signum == signal.SIGINT:
             raise KeyboardInterrupt from None
-        try:
+        with suppress(OSError, ValueError):  # the terminal may be gone (SIGHUP)
             print("Stopped before the conversion finished; the journal was left as it was and its partial copy "
                   "removed.", file=sys.stderr, flush=True)
-        except (OSError, ValueError):  # the terminal may be gone (SIGHUP)
-            pass
         signal.signal(stop.signum, signal.SIG_DFL)
         os.kill(os.getpid(), stop.signum)
         raise SystemExit(128 + stop.signum) from None  # if the signal is blocked

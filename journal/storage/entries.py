@@ -37,7 +37,7 @@ class EntriesMixin(StoreBase):
                 prior_manual: set[str] = set()
             else:
                 entry_id = entry.id
-                params = params[:-2] + (now_text(), params[-1])  # updated_utc is now
+                params = (*params[:-2], now_text(), params[-1])  # updated_utc is now
                 if conn.execute(_UPDATE, (*params, entry_id)).rowcount == 0:
                     raise EntryNotFound("That entry no longer exists; it may have been deleted for good.")
                 prior = conn.execute(
@@ -119,4 +119,5 @@ class EntriesMixin(StoreBase):
         row = conn.execute("SELECT deleted_utc FROM entries WHERE id = ?", (entry_id,)).fetchone()
         if row is None:
             raise EntryNotFound("That entry no longer exists; it may have been deleted for good.")
-        return row[0]
+        deleted: str | None = row[0]
+        return deleted

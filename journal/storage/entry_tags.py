@@ -10,8 +10,9 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from journal.domain.models import Entry, EntryTag, Source, TagHit
+from journal.domain.models import EntryTag, Source, TagHit
 from journal.domain.tags import tag_slug
 from journal.storage.errors import StoreError
 from journal.storage.rows import row_to_tag, spans_to_json
@@ -44,10 +45,17 @@ class TagPlan:
     rows: list[TagRow] = field(default_factory=list)
 
 
+class Tagged(Protocol):
+    """What plan_tags reads of an entry: the tags the writer decided on (an Entry, or retagging's stand-in)."""
+
+    @property
+    def tags(self) -> Sequence[EntryTag]: ...
+
+
 def plan_tags(
     plan: TagPlan,
     entry_id: int,
-    entry: Entry,
+    entry: Tagged,
     hits: Sequence[TagHit] | None,
     prior_rejected: Iterable[str],
     builtin: set[str],
@@ -123,7 +131,7 @@ def load_tags(conn: sqlite3.Connection, entry_ids: Sequence[int]) -> dict[int, l
     # One json.loads for the whole page's trigger spans rather than one per tag: on a page of 50
     # entries that is most of the Python time of a listing.
     spans = json.loads("[" + ",".join(row[5] or "[]" for row in rows) + "]")
-    for row, row_spans in zip(rows, spans):
+    for row, row_spans in zip(rows, spans, strict=True):
         result[row[0]].append(row_to_tag(row[1:], row_spans))
     return result
 

@@ -33,7 +33,7 @@ class ExtrasMixin(StoreBase):
         """Built-in and user-defined boundary kinds, slug -> label (built-in first)."""
         with self._read() as conn:
             rows = conn.execute("SELECT slug, label FROM boundary_kinds ORDER BY label").fetchall()
-        return {**BOUNDARY_KINDS, **{s: l for s, l in rows if s not in BOUNDARY_KINDS}}
+        return {**BOUNDARY_KINDS, **{slug: label for slug, label in rows if slug not in BOUNDARY_KINDS}}
 
     def boundary_kind_tags(self) -> dict[str, str | None]:
         """The tag each boundary kind carries when crossed or bent (None: none), slug -> tag: the

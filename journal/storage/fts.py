@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from journal.storage.connection import operational_errors, translate

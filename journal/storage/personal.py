@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 from journal.domain.models import Category, Entry, Span, TagHit
 from journal.domain.tagging.personal import (
-    ADDED, REJECTED, Memory, PersonalModel, addition_features, rejection_features,
+    ADDED,
+    REJECTED,
+    Memory,
+    PersonalModel,
+    addition_features,
+    rejection_features,
 )
 from journal.storage.rows import now_text
 

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from journal.domain.models import EntryTag, RetagSummary, Source
 from journal.domain.tagging.version import TAGGER_VERSION
@@ -162,7 +163,7 @@ def _snapshot(conn: sqlite3.Connection, entry_id: int) -> tuple[str | None, str 
     return row[0], row[1], frozenset(_row(t) for t in load_tags(conn, [entry_id])[entry_id])
 
 
-def _visible(rows: frozenset[_Row] | list[tuple]) -> set[str]:
+def _visible(rows: frozenset[_Row] | list[tuple[Any, ...]]) -> set[str]:
     return {r[0] for r in rows if not r[-1]}
 
 

@@ -173,4 +173,4 @@ class SearchMixin(StoreBase):
     @staticmethod
     def _select_count(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> int:
         where, params = _from_where(query, fts, *plan)
-        return conn.execute(f"SELECT count(*) FROM {where}", params).fetchone()[0]
+        return int(conn.execute(f"SELECT count(*) FROM {where}", params).fetchone()[0])

@@ -15,6 +15,7 @@ from journal.storage import calendar, migrations
 from journal.storage.boundaries import boundary_day_counts
 from journal.storage.aggregates import StatsMixin
 from journal.storage.backup import BackupMixin
+from journal.storage.boundaries import DayCountRow, boundary_day_counts
 from journal.storage.brief import BriefMixin
 from journal.storage.connection import (
     DEFAULT_TIMEOUT,
@@ -28,9 +29,9 @@ from journal.storage.connection import (
 from journal.storage.entries import EntriesMixin
 from journal.storage.errors import DatabaseDamaged, NoPermission
 from journal.storage.extras import ExtrasMixin
+from journal.storage.import_keys import ImportMixin
 from journal.storage.insights import InsightsMixin
 from journal.storage.leftovers import remove_conversion_leftovers
-from journal.storage.import_keys import ImportMixin
 from journal.storage.retag import RetagMixin
 from journal.storage.search import SearchMixin
 from journal.storage.tags import TagsMixin

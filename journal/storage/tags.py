@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from journal.domain.models import Category, TagDef, TagHit, UserKeyword
-from journal.domain.tagging.personal import Adjusted, Decision
+from journal.domain.tagging.personal import ADDED, REJECTED, Adjusted, Decision
 from journal.storage import personal
 from journal.storage.base import StoreBase, tag_with
 from journal.storage.entry_tags import normalise_tag_name
@@ -24,7 +24,7 @@ class TagsMixin(StoreBase):
             self._entry_exists(conn, entry_id)
             if conn.execute("DELETE FROM entry_tags WHERE entry_id = ? AND tag = ? AND source = 'manual'",
                             (entry_id, name)).rowcount:
-                personal.forget(conn, entry_id, name, personal.ADDED)
+                personal.forget(conn, entry_id, name, ADDED)
             row = conn.execute("SELECT spans_json FROM entry_tags WHERE entry_id = ? AND tag = ? AND rejected = 0",
                                (entry_id, name)).fetchone()
             conn.execute("UPDATE entry_tags SET rejected = 1 WHERE entry_id = ? AND tag = ?", (entry_id, name))
@@ -37,7 +37,7 @@ class TagsMixin(StoreBase):
         with self._write() as conn:
             self._entry_exists(conn, entry_id)
             conn.execute("UPDATE entry_tags SET rejected = 0 WHERE entry_id = ? AND tag = ?", (entry_id, name))
-            personal.forget(conn, entry_id, name, personal.REJECTED)
+            personal.forget(conn, entry_id, name, REJECTED)
 
     def add_tag(self, entry_id: int, name: str) -> None:
         """Attach a tag by hand (source manual); unknown names become personal tags."""
@@ -55,7 +55,7 @@ class TagsMixin(StoreBase):
                 text = conn.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()[0]
                 personal.remember_addition(conn, entry_id, name, text)
             else:
-                personal.forget(conn, entry_id, name, personal.REJECTED)
+                personal.forget(conn, entry_id, name, REJECTED)
 
     @staticmethod
     def _entry_exists(conn: sqlite3.Connection, entry_id: int) -> None:

@@ -81,12 +81,12 @@ class JournalApp(CompatApp):
     # brings a CSS_PATH the app lacks costs Textual a full re-parse and restyle before the first
     # frame. Only these: every extra rule slows each later parse. The other panes bring their own
     # on first visit (and Mood keeps its CSS_PATH for use on its own; Textual skips a file it has).
-    CSS_PATH: ClassVar[list[str]] = [
+    CSS_PATH = [
         "app.tcss",
         "panes/base.tcss",
         "panes/mood.tcss",
     ]
-    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         pane.mode: screen_factory(pane) for pane in PANES
     }
     # Mood by default (the everyday pane); __init__ picks the Ritual instead when one is unfinished.
@@ -109,7 +109,8 @@ class JournalApp(CompatApp):
         clock = clock or local_now
         # Chosen before Textual opens the first mode, so the pane not shown is never built.
         if ritual_in_progress(store.ritual_state(), clock()):
-            self.DEFAULT_MODE = "ritual"  # a ritual left halfway resumes where it was
+            # a ritual left halfway resumes where it was (Textual reads DEFAULT_MODE in __init__)
+            self.DEFAULT_MODE = "ritual"  # type: ignore[misc]
         super().__init__()
         self.store = store
         #: set once the tagger is built (the benchmark and tests wait on it)
@@ -238,7 +239,7 @@ class JournalApp(CompatApp):
         else:
             self.push_screen(HelpScreen())
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Only this app's commands, plus Textual's "Quit".
 
         Textual's own ("Theme", duplicated by our "Switch theme"; "Keys", "Maximize", "Minimize";

@@ -18,6 +18,7 @@ import gc
 import os
 import sys
 import traceback
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,10 +105,8 @@ class CompatApp(App[None]):
         `self.screen` then raises `ScreenStackError` and the app dies before its first frame.
         With no screen yet there is no selection to clear either, so there is nothing to do.
         `run_test()` never starts tasks eagerly, which is why only the real start showed it."""
-        try:
+        with suppress(ScreenStackError):
             super().clear_selection()
-        except ScreenStackError:
-            pass
 
     def top_screen(self) -> Screen[object] | None:
         """The screen on top, or None while the app starts or closes, when Textual's `screen` raises

@@ -7,6 +7,7 @@ that run workers forward failures to it with `ForwardWorkerFailures`.
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.worker import Worker, WorkerState
@@ -23,5 +24,5 @@ class ForwardWorkerFailures(MessagePump):
     """Mixin for a screen or widget: hand failed workers to the app's single calm handler."""
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and self.app is not self:
+        if event.state == WorkerState.ERROR and not isinstance(self, App):
             self.app.post_message(Worker.StateChanged(event.worker, event.state))

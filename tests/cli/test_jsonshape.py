@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -68,7 +68,7 @@ def test_round_trip_through_json_text(entry: Entry, snippet: bool) -> None:
 
 def test_key_order_per_kind() -> None:
     base = ["id", "kind", "created_at", "text", "mood", "energy", "tags"]
-    moment = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
+    moment = datetime(2026, 11, 20, 18, 42, tzinfo=UTC)
     mood = Entry(Kind.MOOD, moment, "x", mood=2, energy=3,
                  tags=[EntryTag("sleep", Category.SYMPTOM, "physical"),
                        EntryTag("caseload", Category.STRESSOR, rejected=True)])

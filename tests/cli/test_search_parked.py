@@ -30,7 +30,7 @@ def section(stdout: str) -> list[str]:
 def test_matching_parked_loops_follow_the_entries_with_where_they_stand(parked: Run) -> None:
     result = parked("search", "referral")
     assert result.exit_code == 0
-    entries, _, rest = result.stdout.partition("\n\nParked:\n")
+    entries, _, _rest = result.stdout.partition("\n\nParked:\n")
     assert entries.startswith("2026-03-02 09:00  mood") and "«referral»" in entries
     today = date.today().isoformat()
     rows = [line.split() for line in section(result.stdout)]

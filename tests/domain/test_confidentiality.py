@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -120,7 +120,7 @@ def test_the_evaluation_sentences_have_almost_no_false_alarms() -> None:
 def test_the_demo_journal_raises_nothing() -> None:
     from journal.demo.generator import demo_entries
 
-    entries = list(demo_entries(now=datetime(2026, 11, 23, 20, tzinfo=timezone.utc), days=120))
+    entries = list(demo_entries(now=datetime(2026, 11, 23, 20, tzinfo=UTC), days=120))
     assert len(entries) > 200
     assert [e.text for e in entries if find_identifiers(e.text, today=TODAY)] == []
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -109,7 +109,7 @@ def test_a_period_that_is_not_whole_days_keeps_its_exact_length() -> None:
     period = Period(start, start + timedelta(hours=30))
     previous = period.previous()
     assert previous.end == period.start
-    utc = timezone.utc
+    utc = UTC
     assert previous.end.astimezone(utc) - previous.start.astimezone(utc) == timedelta(hours=30)
     assert period.days == 2
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -129,9 +129,9 @@ def test_last_month_in_january_is_last_december() -> None:
         ("3 days ago", datetime(2026, 7, 12, 12, 0, tzinfo=LONDON)),
         ("3 hours ago", NOW - timedelta(hours=3)),
         ("45 minutes ago", NOW - timedelta(minutes=45)),
-        ("2026-11-03T18:30:00+05:30", datetime(2026, 11, 3, 13, 0, tzinfo=timezone.utc)),
-        ("2026-11-03T18:30Z", datetime(2026, 11, 3, 18, 30, tzinfo=timezone.utc)),
-        ("1840-01-01T00:00:00-00:01:15", datetime(1840, 1, 1, 0, 1, 15, tzinfo=timezone.utc)),
+        ("2026-11-03T18:30:00+05:30", datetime(2026, 11, 3, 13, 0, tzinfo=UTC)),
+        ("2026-11-03T18:30Z", datetime(2026, 11, 3, 18, 30, tzinfo=UTC)),
+        ("1840-01-01T00:00:00-00:01:15", datetime(1840, 1, 1, 0, 1, 15, tzinfo=UTC)),
     ],
 )
 def test_moments(text: str, expected: datetime) -> None:
@@ -160,13 +160,13 @@ def test_dst_days_are_calendar_days(tz: ZoneInfo, spring: date, autumn: date) ->
     now = datetime(2026, 12, 1, 12, tzinfo=tz)
     short = parse_range(spring.isoformat(), now=now, tz=tz)
     long = parse_range(autumn.isoformat(), now=now, tz=tz)
-    assert short.end.astimezone(timezone.utc) - short.start.astimezone(timezone.utc) == timedelta(hours=23)
-    assert long.end.astimezone(timezone.utc) - long.start.astimezone(timezone.utc) == timedelta(hours=25)
+    assert short.end.astimezone(UTC) - short.start.astimezone(UTC) == timedelta(hours=23)
+    assert long.end.astimezone(UTC) - long.start.astimezone(UTC) == timedelta(hours=25)
     for r in (short, long):
         assert (r.start.hour, r.start.minute, r.end.hour, r.end.minute) == (0, 0, 0, 0)
     march = parse_range(f"{spring:%Y-%m}", now=now, tz=tz)
     assert march.days == 31
-    assert march.end.astimezone(timezone.utc) - march.start.astimezone(timezone.utc) == timedelta(
+    assert march.end.astimezone(UTC) - march.start.astimezone(UTC) == timedelta(
         days=31, hours=-1
     )
 
@@ -179,14 +179,14 @@ def test_days_ago_across_dst_keep_the_wall_clock() -> None:
 
 def test_a_time_skipped_by_dst_becomes_the_real_moment() -> None:
     skipped = moment("2026-03-29 01:30")  # London jumps from 01:00 to 02:00
-    assert skipped.astimezone(timezone.utc) == datetime(2026, 3, 29, 1, 30, tzinfo=timezone.utc)
+    assert skipped.astimezone(UTC) == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
     assert skipped.hour == 2
 
 
 def test_new_york_evening_is_the_new_york_day() -> None:
     evening = datetime(2026, 11, 3, 21, 0, tzinfo=NEW_YORK)  # 02:00 UTC on the 4th
     assert day("today", now=evening, tz=NEW_YORK) == (date(2026, 11, 3), date(2026, 11, 3))
-    utc_now = evening.astimezone(timezone.utc)
+    utc_now = evening.astimezone(UTC)
     assert day("today", now=utc_now, tz=NEW_YORK) == (date(2026, 11, 3), date(2026, 11, 3))
 
 
@@ -242,8 +242,8 @@ def test_now_and_tz_default_to_the_local_clock(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("TZ", "America/New_York")
     assert local_tz() == NEW_YORK
     assert parse_range("today").start.utcoffset() in (timedelta(hours=-4), timedelta(hours=-5))
-    before = datetime.now(timezone.utc)
-    assert before - timedelta(seconds=5) <= parse_moment("now") <= datetime.now(timezone.utc)
+    before = datetime.now(UTC)
+    assert before - timedelta(seconds=5) <= parse_moment("now") <= datetime.now(UTC)
 
 
 def test_naive_now_is_read_as_local_wall_clock() -> None:
@@ -306,7 +306,7 @@ def test_ranges_are_non_empty_and_contain_their_start(text: str, tz: ZoneInfo, n
 def test_an_iso_datetime_round_trips(moment_: datetime) -> None:
     parsed = parse_moment(moment_.isoformat(), now=NOW, tz=LONDON)
     # compared in UTC: Python never calls a wall time inside a DST gap or fold equal across zones
-    assert parsed.astimezone(timezone.utc) == moment_.astimezone(timezone.utc)
+    assert parsed.astimezone(UTC) == moment_.astimezone(UTC)
     assert parsed.utcoffset() == moment_.utcoffset()
 
 

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from journal.cli import cli
-from journal.domain.boundaries import first_week, most_crossed, summarise
+from journal.domain.boundaries import first_week, summarise
 from journal.domain.confidentiality import NEVER_WRITE_SETTING
 from journal.domain.insights import Period
 from journal.domain.models import Category, Entry, EntryQuery, EntryTag, Kind, Outcome, Source

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from journal.domain.models import EntryQuery
+from journal.domain.models import Entry, EntryQuery, Kind
 from journal.exchange.export import export_to, exporters
 from journal.exchange.export_csv import COLUMNS
 from journal.exchange.export_md import escape_line, paragraphs
 from journal.storage import Store
-from tests.exchange.conftest import fill
+from tests.exchange.conftest import T0, fill
 
-NOW = datetime(2026, 11, 20, 18, 40, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 18, 40, tzinfo=UTC)
 
 
 def exported(store: Store, fmt: str, **kw: object) -> str:
@@ -32,8 +32,8 @@ def test_csv_parses_back_into_the_entries(store: Store) -> None:
     rows = list(csv.reader(io.StringIO(exported(store, "csv"), newline="")))
     assert tuple(rows[0]) == COLUMNS
     assert len(rows) == len(entries) + 1
-    for entry, row in zip(sorted(entries, key=lambda e: e.created_at), rows[1:]):
-        cells = dict(zip(COLUMNS, row))
+    for entry, row in zip(sorted(entries, key=lambda e: e.created_at), rows[1:], strict=True):
+        cells = dict(zip(COLUMNS, row, strict=True))
         assert cells["id"] == str(entry.id)
         assert datetime.fromisoformat(cells["created_at"]) == entry.created_at
         assert cells["kind"] == entry.kind
@@ -91,3 +91,11 @@ def test_filters_narrow_md_and_csv(store: Store) -> None:
 
     assert exported(store, "md", query=EntryQuery(kind=Kind.BOUNDARY)).count("### ") == 1
     assert exported(store, "csv", query=EntryQuery(tags=("walk",))).count("\r\n") == 2
+
+
+def test_markdown_check_in_names_each_score_it_shows(store: Store) -> None:
+    """A check-in with only an energy score says "energy", not "mood" (each word beside its own number)."""
+    store.save(Entry(Kind.RITUAL, T0, "", ritual={"answers": {"checkin": {"energy": 2}}}))
+    md = exported(store, "md")
+    assert "- **Check in:** energy low (2 of 5)" in md
+    assert "mood" not in md.split("Check in:")[1].splitlines()[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -56,7 +56,7 @@ def test_the_format_is_recognised_from_the_content() -> None:
 def test_version_1_export_text_time_tags_stars_and_media(store: Store) -> None:
     shift, walk, sleepless = imported(store, fixture_bytes("dayone_journal.json"))
     # creationDate is UTC; the entry is shown in its own zone
-    assert shift.created_at == datetime(2026, 1, 2, 8, 0, tzinfo=timezone.utc)
+    assert shift.created_at == datetime(2026, 1, 2, 8, 0, tzinfo=UTC)
     assert shift.created_at.utcoffset() == timedelta(hours=1)  # Europe/Berlin in January
     assert walk.created_at.utcoffset() == timedelta(hours=-5)  # America/New_York
     assert walk.created_at.hour == 16
@@ -79,7 +79,7 @@ def test_an_unknown_zone_is_utc_and_counted_and_empty_entries_skipped() -> None:
     assert prepared.count == 3  # of 4: one entry is empty
     entries = list(prepared.records())
     assert entries[2].created_at.utcoffset() == timedelta(0)
-    assert entries[2].created_at == datetime(2026, 1, 5, 6, 15, tzinfo=timezone.utc)
+    assert entries[2].created_at == datetime(2026, 1, 5, 6, 15, tzinfo=UTC)
     assert prepared.notes == [
         "1 empty entry is skipped.",
         "1 entry has an unknown time zone (Mars/Olympus_Mons), so its time is shown in UTC.",
@@ -96,7 +96,7 @@ def test_newer_export_pinned_videos_pdfs_and_no_zone(store: Store) -> None:
     )
     assert {"supervision", "pinned"} <= {t.name for t in supervision.visible_tags}
     assert "pinned" in {t.name for t in no_zone.visible_tags}  # the older "pinned" key
-    assert no_zone.created_at == datetime(2026, 2, 11, 9, 0, 0, 250000, tzinfo=timezone.utc)
+    assert no_zone.created_at == datetime(2026, 2, 11, 9, 0, 0, 250000, tzinfo=UTC)
     notes = prepare(fixture_bytes("dayone_newer.json")).notes
     assert "1 empty entry is skipped." in notes  # only spaces and blank lines
     assert any("unknown time zone (none given)" in n for n in notes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +16,7 @@ from journal.exchange.importers import prepare, run_import
 from journal.storage import Store, open_store
 from tests.exchange.conftest import fill
 
-NOW = datetime(2026, 11, 20, 18, 40, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 18, 40, tzinfo=UTC)
 
 
 def export_json(store: Store, **kw: object) -> str:
@@ -72,7 +72,7 @@ def test_filters_apply_to_the_export(store: Store) -> None:
 def test_paging_gives_every_entry_once_oldest_first(store: Store) -> None:
     from journal.exchange.export import iter_entries
 
-    base = datetime(2026, 1, 1, 9, tzinfo=timezone.utc)
+    base = datetime(2026, 1, 1, 9, tzinfo=UTC)
     store.save_many(Entry(Kind.MOOD, base + timedelta(minutes=i // 3), f"entry {i}") for i in range(25))
     got = [e.text for e in iter_entries(store, page=4)]
     assert sorted(got) == sorted(f"entry {i}" for i in range(25))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ from tests.reliability.helpers import run_journal
 pytestmark = pytest.mark.serial
 
 BIG = 10 * 1024 * 1024
-AT = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 SMALL_TEXTS = ["tired after the night shift", "slept well, calmer", "tired but the team was kind"]
 
 

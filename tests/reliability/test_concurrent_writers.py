@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -55,12 +56,12 @@ READER = """
 def _warm(db_path: Path) -> None:
     """A journal with one entry, and the tagger's compiled cache made (the children share it), so
     the test measures the lock, not eight cold compiles at once."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from journal.domain.models import Entry, Kind
 
     with open_store(db_path) as store:
-        store.save(Entry(kind=Kind.MOOD, created_at=datetime(2025, 1, 1, tzinfo=timezone.utc), text="warm", mood=3))
+        store.save(Entry(kind=Kind.MOOD, created_at=datetime(2025, 1, 1, tzinfo=UTC), text="warm", mood=3))
 
 
 def test_eight_writers_beside_a_reader_all_land(db_path: Path) -> None:
@@ -100,7 +101,7 @@ HOLDER = """
 
 
 def test_a_write_still_blocked_after_its_budget_says_busy(db_path: Path) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from journal.domain.models import Entry, Kind
 
@@ -112,7 +113,7 @@ def test_a_write_still_blocked_after_its_budget_says_busy(db_path: Path) -> None
         with open_store(db_path, timeout=0.2, write_budget=1.0) as store:
             start = time.monotonic()
             with pytest.raises(DatabaseLocked) as info:
-                store.save(Entry(kind=Kind.MOOD, created_at=datetime(2026, 1, 1, tzinfo=timezone.utc), text="x", mood=3))
+                store.save(Entry(kind=Kind.MOOD, created_at=datetime(2026, 1, 1, tzinfo=UTC), text="x", mood=3))
             assert 0.9 < time.monotonic() - start < 3
         assert "busy" in str(info.value) and "try again in a moment" in str(info.value)
     finally:

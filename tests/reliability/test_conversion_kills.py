@@ -87,7 +87,7 @@ def _open_either(path: Path, before: str | None, after: str | None) -> tuple[str
 CASES = [(command, sig, delay)
          for command in OPERATIONS
          for sig, delay in zip((signal.SIGKILL, signal.SIGHUP, signal.SIGTERM, signal.SIGKILL),
-                               random.Random(16).sample([0.0, 0.002, 0.01, 0.03, 0.08, 0.15], 4))]
+                               random.Random(16).sample([0.0, 0.002, 0.01, 0.03, 0.08, 0.15], 4), strict=True)]
 
 
 @pytest.mark.parametrize(("command", "sig", "delay"), CASES,

@@ -21,7 +21,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,6 @@ from journal.storage import (
     DatabaseLocked,
     DatabaseTooNew,
     NoPermission,
-    StoreError,
     open_store,
 )
 from journal.storage.errors import DiskFull, JournalMoved
@@ -42,7 +41,7 @@ from tests.reliability.helpers import (
 )
 from tests.waiting import wait_until
 
-AT = datetime(2026, 3, 10, 18, 30, tzinfo=timezone.utc)
+AT = datetime(2026, 3, 10, 18, 30, tzinfo=UTC)
 
 
 def mood(text: str) -> Entry:
@@ -229,9 +228,8 @@ def test_a_damaged_page_is_reported_and_never_repaired(db_path: Path) -> None:
     before = digest(db_path)
     for argv in (["search", "entry"], ["mood", "3", "x"], ["stressors", "--since", "2000-01-01"]):
         assert_one_sentence(run_journal(db_path, *argv), "damaged")
-    with pytest.raises(DatabaseDamaged) as info:
-        with open_store(db_path) as store:
-            store.integrity_check()
+    with pytest.raises(DatabaseDamaged) as info, open_store(db_path) as store:
+        store.integrity_check()
     one_sentence(info.value)
     assert digest(db_path) == before
 

@@ -87,7 +87,7 @@ def writer_acks(writer: Writer) -> dict[int, str]:
 
 
 def cli_text(run: str) -> str:
-    return f"kill-{run} from the command line, naïve 😵‍💫 [b]x[/b] \u200fעברית\u200f"
+    return f"kill-{run} from the command line, naïve 😵‍💫 [b]x[/b] \u200fעברית\u200f"  # noqa: RUF001
 
 
 def cli_acks(output: bytes) -> dict[int, str]:

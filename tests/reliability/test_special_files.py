@@ -25,7 +25,7 @@ from journal.storage import backup as backup_module
 from tests.reliability.helpers import assert_one_sentence, child_env, journal_argv, run_journal
 from tests.waiting import PATIENCE, wait_until
 
-AT = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TEXTS = ["First shift back, tired", "A calmer day; slept well", 'Quotes " and, commas\nand a new line']
 
 
@@ -77,7 +77,7 @@ class PipeReader:
         return b"".join(self.chunks)
 
 
-def _is(path: Path, test) -> bool:  # noqa: ANN001
+def _is(path: Path, test: Callable[[int], bool]) -> bool:
     return test(os.lstat(path).st_mode)
 
 

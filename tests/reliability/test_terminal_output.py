@@ -28,7 +28,7 @@ from journal.storage import open_store
 from tests.reliability.helpers import child_env, journal_argv, run_journal
 from tests.waiting import PATIENCE
 
-AT = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 HOSTILE = [
     "copy this \x1b]52;c;ZXZpbA==\x07 please",  # OSC 52: writes the clipboard
     "clear \x1b[2J\x1b[H the screen",

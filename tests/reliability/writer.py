@@ -10,8 +10,8 @@ checkpointed every few pages, so kills also land in the middle of checkpoints, n
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime, timedelta
 from typing import TextIO
-from datetime import datetime, timedelta, timezone
 
 #: Some of everything a journal holds: accents, CJK, right-to-left, emoji with ZWJ, combining marks.
 _FLAVOURS = (
@@ -38,7 +38,7 @@ def main(db: str, run: str, out: TextIO = sys.stdout) -> None:
 
     store = open_store(db)
     store._conn.execute("PRAGMA wal_autocheckpoint = 8")  # checkpoints often: kill them midway too
-    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
     index = 0
     while True:
         entry = Entry(kind=Kind.MOOD, created_at=start + timedelta(minutes=index),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ import pytest
 from journal.domain.models import Entry, EntryQuery, EntryTag, Kind, Outcome, Source
 from journal.storage import Store, StoreError, open_store
 
-AT = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
 
 
 def boundary(kind: str, outcome: Outcome, text: str = "") -> Entry:

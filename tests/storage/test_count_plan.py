@@ -8,7 +8,6 @@ from pathlib import Path
 
 from journal.domain.models import Category, EntryQuery, EntryTag, Source
 from journal.storage import open_store
-
 from tests.storage.conftest import T0, mood
 
 

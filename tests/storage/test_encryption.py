@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from journal.domain.models import EntryQuery
-from journal.storage import DatabaseLocked, WrongPassphrase, open_store
-from journal.storage import crypto
+from journal.storage import DatabaseLocked, WrongPassphrase, crypto, open_store
 from journal.storage.connection import SQLITE_HEADER
 from journal.storage.errors import StoreError
 from tests.storage.conftest import mood

@@ -9,7 +9,6 @@ import pytest
 from journal.domain.models import Category, Entry, EntryTag, Kind, Outcome, Source
 from journal.storage import Store, StoreError
 from journal.storage.errors import EntryNotFound
-
 from tests.storage.conftest import T0, mood
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -12,7 +12,7 @@ from journal.domain.patterns import MoodWeek, TagPair, TagWeek, TagWeekday
 from journal.storage import Store
 from tests.storage.conftest import mood
 
-UTC = timezone.utc
+UTC = UTC
 PLUS2 = timezone(timedelta(hours=2))
 MON = datetime(2026, 6, 1, 9, tzinfo=UTC)  # a Monday
 SINCE, UNTIL = MON, MON + timedelta(days=14)

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import stat
 import time
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -89,18 +90,18 @@ def test_overwritten_page_is_damaged_and_untouched(db_path: Path) -> None:
         fh.seek(page)
         fh.write(os.urandom(page * 4))
     before = digest(db_path)
-    with pytest.raises(DatabaseDamaged):
-        with open_store(db_path) as s:  # may open (sqlite_master is intact) but cannot be used
-            s.search(EntryQuery(text="entry"))
-            s.count(EntryQuery())
-            s.tag_stats(*_year())
-            s.integrity_check()
+    # It may open (sqlite_master is intact) but cannot be used.
+    with pytest.raises(DatabaseDamaged), open_store(db_path) as s:
+        s.search(EntryQuery(text="entry"))
+        s.count(EntryQuery())
+        s.tag_stats(*_year())
+        s.integrity_check()
     assert digest(db_path) == before
 
 
 def _year():
-    from datetime import datetime, timezone
-    return datetime(2000, 1, 1, tzinfo=timezone.utc), datetime(2100, 1, 1, tzinfo=timezone.utc)
+    from datetime import datetime
+    return datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
 
 
 def test_wrecked_header_is_damaged(db_path: Path) -> None:

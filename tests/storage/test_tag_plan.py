@@ -7,12 +7,12 @@ import math
 from datetime import timedelta
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from journal.domain.models import EntryQuery, EntryTag, Category, Source
+from journal.domain.models import Category, EntryQuery, EntryTag, Source
 from journal.storage import open_store
 from journal.storage.search import _CORRELATION_MARGIN, _DRIVE_COST, _SCAN_COST, _tag_plan
-
 from tests.storage.conftest import T0, mood
 
 

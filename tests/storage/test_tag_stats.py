@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,7 +10,7 @@ from journal.domain.models import Category, Entry, Kind, Outcome
 from journal.storage import Store
 from tests.storage.conftest import mood
 
-UTC = timezone.utc
+UTC = UTC
 SINCE = datetime(2026, 6, 1, tzinfo=UTC)
 UNTIL = datetime(2026, 6, 11, tzinfo=UTC)  # a 10-day period; the previous one is May 22-31
 

@@ -69,7 +69,7 @@ def segment_failures(segment: Segment, where: str) -> Iterator[Failure]:
         fg, bg = bg, fg
     if style.dim:
         f = DIM_FACTOR
-        fg = tuple(round(b + (a - b) * f) for a, b in zip(fg, bg))  # type: ignore[assignment]
+        fg = tuple(round(b + (a - b) * f) for a, b in zip(fg, bg, strict=True))  # type: ignore[assignment]
     needed = LARGE_OR_DISABLED if (style.bold or style.dim) else NORMAL
     ratio = contrast(fg, bg)  # type: ignore[arg-type]
     if ratio + 1e-6 < needed:

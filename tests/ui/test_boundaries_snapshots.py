@@ -5,8 +5,6 @@ pictures change only when the pane does. Refresh with `--snapshot-update` and lo
 
 from __future__ import annotations
 
-from journal.ui.dialogs.boundary_kinds import BoundaryKindsDialog
-
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path

@@ -10,6 +10,7 @@ import pytest
 from journal.domain.confidentiality import NEVER_WRITE_SETTING
 from journal.domain.models import EntryQuery
 from journal.storage import Store
+from journal.ui.app import JournalApp
 from journal.ui.dialogs.confidentiality import ConfidentialityDialog
 from journal.ui.dialogs.never_write import NeverWriteDialog
 from journal.ui.widgets.tagged_editor import TaggedEditor

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ from journal.ui.widgets.tag_list import TagList
 from journal.ui.widgets.tagged_editor import TaggedEditor
 from tests.waiting import settle, until
 
-NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 18, 42, tzinfo=UTC)
 TEXT = "Couldn't sleep again. Ate at my desk, no break at all. #nights"
 HOSTILE = "[bold red]x[/] \x1b[31mred\x1b[0m [link=http://x]y[/link] \x07"
 

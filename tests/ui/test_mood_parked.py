@@ -17,7 +17,7 @@ from journal.ui.panes.mood import MoodPane
 from journal.ui.widgets.parked_list import ParkedList, ParkedSection
 from tests.waiting import settle, until
 
-NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 18, 42, tzinfo=UTC)
 LOOPS = ["ring the GP back", "update the care plan", "order more worksheets"]
 
 

@@ -8,7 +8,7 @@ Refresh with `--snapshot-update` and look at the result before committing it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ from journal.ui.widgets.tag_list import TagList
 from journal.ui.widgets.tagged_editor import TaggedEditor
 from tests.waiting import settle, until
 
-NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 18, 42, tzinfo=UTC)
 TYPED = (
     "Couldn't sleep, woke at 4 again. Ate at my desk between sessions.\n"
     "Talked it through with a colleague after — helped more than I expected. #nights"

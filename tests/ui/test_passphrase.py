@@ -7,7 +7,7 @@ import sys
 import threading
 import types
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ def locked(tmp_path: Path) -> Path:
     path = tmp_path / "locked.db"
     with open_store(path, passphrase=PASSPHRASE) as store:
         store.save(
-            Entry(kind=Kind.MOOD, created_at=datetime(2026, 3, 2, 23, 5, tzinfo=timezone.utc),
+            Entry(kind=Kind.MOOD, created_at=datetime(2026, 3, 2, 23, 5, tzinfo=UTC),
                   text="A long night shift, then a quiet walk home.", mood=3)
         )
     return path
@@ -176,7 +176,7 @@ def test_run_app_starts_the_journal_on_the_unlocked_store_and_closes_it(
     monkeypatch.setattr(passphrase, "unlock", lambda path: open_encrypted(path, PASSPHRASE))
     app_module.run_app(locked, unlock=True)
     assert len(seen) == 1 and seen[0].path == locked
-    with pytest.raises(Exception):  # closed once the app ended
+    with pytest.raises(db_errors(), match="closed"):  # closed once the app ended
         seen[0].search(EntryQuery(text="walk"))
 
 

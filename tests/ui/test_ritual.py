@@ -7,7 +7,7 @@ an instant and every duration is known exactly.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ from journal.ui.widgets.shift_header import ShiftHeader
 from journal.usecases.ritual import close_ritual
 from tests.waiting import settle, until
 
-START = datetime(2026, 11, 20, 18, 40, tzinfo=timezone.utc)
+START = datetime(2026, 11, 20, 18, 40, tzinfo=UTC)
 SIZE = (120, 40)
 
 

@@ -134,14 +134,14 @@ async def test_the_end_of_breathing_enter_moves_on_and_the_heading_matches_the_t
         heading = str(screen.query_one(".breathe-plan").render())
         assert heading == "Box breathing (4-4-4-4) · 1:52 (7 breaths)"
         assert str(screen.query_one("#breathe-left").render()) == "1:52 left"  # the same length
-        assert {"toggle", "done"} <= enabled_actions(app)
+        assert {"toggle_breathing", "done"} <= enabled_actions(app)
         await pilot.press("space")
         clock.advance(10 * 60)
         await guide_ticked(pilot)
         assert "Press Enter to go on" in str(screen.query_one("#breathe-phase").render())
         assert str(screen.query_one("#breathe-left").render()) == "0:00 left"
         actions = enabled_actions(app)
-        assert "done" in actions and "toggle" not in actions  # space does nothing any more: not offered
+        assert "done" in actions and "toggle_breathing" not in actions  # space does nothing any more: not offered
         await pilot.press("enter")
         await pilot.pause()
         assert "Switch" in progress(app)

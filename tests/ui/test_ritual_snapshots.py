@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from journal.ui.app import JournalApp
 from tests.ui.test_ritual import guide_ticked
 from tests.waiting import settle
 
-NOW = datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 18, 42, tzinfo=UTC)
 SIZE = (120, 40)
 
 ANSWERS = {

@@ -78,7 +78,7 @@ async def test_footer_keeps_the_pane_keys_together_wherever_the_focus_is(
             for widget in [w for w in demo_app.screen.focus_chain][:12]:
                 widget.focus()
                 await pilot.pause()
-                footer.text  # draw it as it stands now
+                _ = footer.text  # draw it as it stands now
                 shown = [key.key for key in footer.keys if key.key in pane_keys]
                 assert shown == pane_keys, (pane.mode, type(widget).__name__)
 

@@ -15,27 +15,38 @@ from functools import cache
 from typing import NamedTuple
 
 from journal.domain.models import Category, Span, TagDef, TagHit, UserKeyword
-from journal.domain.tags import tag_slug
-from journal.domain.tagging.lexicon import (
-    CLASSES, EARLY, FEW, GAP, MANY, NUM, Cue, load_lexicon, make_cues,
-)
-from journal.domain.tagging.negation import (
-    belongs_to_someone_else, clause_starts, is_negated, is_undone, subject_is_someone_else,
-)
 from journal.domain.tagging import compiled
 from journal.domain.tagging.fuzzy import TypoIndex
 from journal.domain.tagging.irrealis import EVENT_STRESSORS, is_irrealis
+from journal.domain.tagging.lexicon import (
+    CLASSES,
+    EARLY,
+    FEW,
+    GAP,
+    MANY,
+    NUM,
+    Cue,
+    make_cues,
+)
 from journal.domain.tagging.mention import in_scare_quotes, is_topic
-from journal.domain.tagging.tears import drop_happy_tears
+from journal.domain.tagging.negation import (
+    belongs_to_someone_else,
+    clause_starts,
+    is_negated,
+    is_undone,
+    subject_is_someone_else,
+)
 from journal.domain.tagging.normalise import NUMBER_WORDS, Token, iter_words, tokenise
 from journal.domain.tagging.taxonomy import TAXONOMY
+from journal.domain.tagging.tears import drop_happy_tears
+from journal.domain.tags import tag_slug
 
 # "#word" and "#after-hours": a letter first, not glued to a preceding word ("C#", "&#39;").
 HASHTAG_RE = re.compile(r"(?<![\w#&])#([^\W\d_](?:[\w]|-(?=\w))*)")
 
 
 _END = ""  # trie key holding the cues that end at a node (no token normalises to "")
-Trie = dict[str, "Trie | list[Cue]"]
+Trie = compiled.Trie  # token -> sub-trie; _END -> the cues that end at this node
 
 
 _HOUR_WORDS = {w: h for h, w in enumerate(
@@ -78,8 +89,8 @@ def _in_class(part: str, tok: Token) -> bool:
     return 6 <= hour <= 11 or 18 <= hour <= 23 or hour == 0
 
 
-def _build_trie(cues: Iterable[Cue]) -> dict:
-    root: dict = {}
+def _build_trie(cues: Iterable[Cue]) -> Trie:
+    root: Trie = {}
     for cue in dict.fromkeys(cues):
         node = root
         for part in cue.parts:
@@ -88,8 +99,8 @@ def _build_trie(cues: Iterable[Cue]) -> dict:
     return root
 
 
-def _walk(node: dict, tokens: Sequence[Token], numeric: Sequence[bool], k: int, limit: int,
-          best: list, gaps: tuple[int, ...] = ()) -> None:
+def _walk(node: Trie, tokens: Sequence[Token], numeric: Sequence[bool], k: int, limit: int,
+          best: list[Any], gaps: tuple[int, ...] = ()) -> None:
     """Follow the trie from token `k`; keep in `best` the furthest end, the cues ending there and
     the positions of the filler words that the cue's gaps swallowed."""
     ended = node.get(_END)
@@ -124,7 +135,7 @@ def _literal(phrase: str) -> str:
 
 
 @cache
-def _builtin_trie() -> dict:
+def _builtin_trie() -> Trie:
     # The compiled index (cached on disk, rebuilt when a cue file or this code changes) is the same
     # trie with identical subtrees merged: ~30 ms and ~10 MB to load instead of seconds and 150 MB.
     return compiled.builtin().trie
@@ -265,7 +276,7 @@ class Tagger:
         return Analysis(hits, tokens, tuple(trace), hashtag_names, starts, segs)
 
     def _hashtags(self, text: str, found: dict[str, list[Span]]) -> list[tuple[int, int]]:
-        spans = []
+        spans: list[tuple[int, int]] = []
         if "#" not in text:
             return spans
         for m in HASHTAG_RE.finditer(text):
@@ -303,7 +314,7 @@ class Tagger:
     def _longest(self, tokens: Sequence[Token], numeric: Sequence[bool], i: int,
                  limit: int) -> tuple[int, list[Cue], tuple[int, ...]]:
         """The longest cue match starting at token `i` across the built-in and user tries."""
-        best: list = [-1, [], ()]
+        best: list[Any] = [-1, [], ()]
         norm = tokens[i].norm
         for trie in self._tries:
             if norm in trie or numeric[i]:

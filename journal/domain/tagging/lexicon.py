@@ -100,7 +100,7 @@ def expand(line: str, macros: dict[str, str] | None = None) -> list[list[str]]:
         if macros and "$" in slot:
             slot = "|".join(macros.get(alt, alt.lstrip("$")) if alt.startswith("$") else alt
                             for alt in slot.split("|"))
-        options = []
+        options: list[list[str]] = []
         for alt in slot.split("|"):
             if alt == "_":
                 options.append([])

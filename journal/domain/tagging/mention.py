@@ -74,4 +74,4 @@ def _near(tokens: Sequence[Token], j: int, nouns: frozenset[str]) -> bool:
 
 def in_scare_quotes(text: str, start: int, end: int) -> bool:
     """Whether the words at text[start:end] are wrapped in quotation marks: "'Self-care'. Sure."."""
-    return 0 < start and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
+    return start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES

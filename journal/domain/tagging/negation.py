@@ -125,9 +125,8 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
             return False  # "never been so tired"
         if word == "no" and after == "wonder":
             continue
-        if word == "not" and j - 1 == clause_start and tokens[j - 1].low in _IRONIC:
-            return False  # a fragment "Definitely not crying." says the opposite
-        return True
+        # ...unless a fragment "Definitely not crying." says the opposite
+        return not (word == "not" and j - 1 == clause_start and tokens[j - 1].low in _IRONIC)
     return False
 
 

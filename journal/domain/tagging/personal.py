@@ -84,9 +84,7 @@ def _key(word: str) -> str:
     w = w.replace("'", "").replace("’", "")
     if len(w) > 5 and w.endswith("ing"):
         w = w[:-3]
-    elif len(w) > 4 and w.endswith("ied"):
-        w = w[:-3] + "y"
-    elif len(w) > 4 and w.endswith("ies"):
+    elif len(w) > 4 and w.endswith(("ied", "ies")):
         w = w[:-3] + "y"
     elif len(w) > 4 and w.endswith("ed"):
         w = w[:-2]
@@ -295,7 +293,7 @@ class PersonalModel:
             # Span by span: "rota is a headache. And a real headache tonight" keeps the second.
             counts = [len(self._count(hit.name, REJECTED, _context(words, (s,), starts), exclude))
                       for s in hit.spans]
-            spans = tuple(s for s, n in zip(hit.spans, counts) if n < MIN_SIMILAR)
+            spans = tuple(s for s, n in zip(hit.spans, counts, strict=True) if n < MIN_SIMILAR)
             if len(spans) < len(hit.spans):
                 whole = whole if whole is not None else _features(words)
                 added = len(self._count(hit.name, ADDED, whole, exclude))

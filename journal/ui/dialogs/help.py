@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from journal.ui.dialogs.wording import NO_CLIENT_DETAILS, NOT_MEDICAL, URGENT_HELP, WHAT_IT_IS
-from journal.ui.widgets.kept_whole import KeptWhole
 from journal.ui.panes.catalog import PANES
+from journal.ui.widgets.kept_whole import KeptWhole
 
 #: Keys that work everywhere besides the pane keys, as (key, what it does).
 GENERAL_KEYS: tuple[tuple[str, str], ...] = (

@@ -110,7 +110,8 @@ class PassphraseDialog(ModalScreen[Store | None]):
             return
         self._opening = False
         if event.state == WorkerState.SUCCESS:
-            store: Store = event.worker.result
+            store: Store | None = event.worker.result
+            assert store is not None  # a successful unlock returns the open store
             if self._quit_when_done:  # Escape came while the key was being derived
                 store.close()
                 self.dismiss(None)

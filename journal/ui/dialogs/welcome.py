@@ -18,7 +18,6 @@ from textual.widgets import Button, Static
 from journal.ui.dialogs.wording import NOT_MEDICAL, URGENT_HELP, WHAT_IT_IS
 from journal.ui.widgets.kept_whole import KeptWhole
 
-
 #: What the welcome dismisses with when the person chose to begin the ritual.
 BEGIN_RITUAL = "ritual"
 

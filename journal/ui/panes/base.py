@@ -13,7 +13,8 @@ exit_on_error=False)`; a widget running its own workers mixes in `ForwardWorkerF
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -24,11 +25,14 @@ from journal.ui.services import UsesServices
 from journal.ui.widgets.pane_footer import PaneFooter
 from journal.ui.widgets.shift_header import ShiftHeader
 
+#: Every pane's own stylesheet; a pane adds its own after it (`CSS_PATH = [PANE_CSS, ...]`).
+PANE_CSS = Path(__file__).with_name("base.tcss")
+
 
 class PaneScreen(UsesServices, ForwardWorkerFailures, SteadyScreen):
     """A pane: the shift header on top, the pane's body, the footer with the keys."""
 
-    CSS_PATH = Path(__file__).with_name("base.tcss")
+    CSS_PATH: ClassVar[PurePath | list[str | PurePath]] = PANE_CSS
 
     def compose(self) -> ComposeResult:
         self.take_breakpoint_classes()  # see SteadyScreen

@@ -27,7 +27,7 @@ from journal.storage import Store
 from journal.ui.boundary_names import remember
 from journal.ui.dialogs.boundary_kinds import BoundaryKindsDialog
 from journal.ui.messages import JournalChanged
-from journal.ui.panes.base import PaneScreen
+from journal.ui.panes.base import PANE_CSS, PaneScreen
 from journal.ui.panes.boundaries_parts.chart import WeekChart
 from journal.ui.panes.boundaries_parts.composer import BoundaryComposer, FormProblem
 from journal.ui.panes.boundaries_parts.events import EventList
@@ -61,7 +61,7 @@ class _Tagged(Message):
 class BoundariesPane(PaneScreen):
     """Log boundary events; see held/bent/crossed over recent weeks."""
 
-    CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("boundaries.tcss")]
+    CSS_PATH = [PANE_CSS, Path(__file__).with_name("boundaries.tcss")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),

@@ -27,7 +27,7 @@ from journal.storage import Store
 from journal.ui.boundary_names import remember
 from journal.ui.dialogs.entry_detail import EntryDetail
 from journal.ui.messages import JournalChanged
-from journal.ui.panes.base import PaneScreen
+from journal.ui.panes.base import PANE_CSS, PaneScreen
 from journal.ui.panes.history_parts.calendar import MonthCalendar
 from journal.ui.panes.history_parts.entry_table import EntryTable
 from journal.ui.panes.history_parts.filter_bar import FilterBar
@@ -80,7 +80,7 @@ class _Restored(Message):
 class HistoryPane(PaneScreen):
     """See the module docstring."""
 
-    CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("history.tcss")]
+    CSS_PATH = [PANE_CSS, Path(__file__).with_name("history.tcss")]
     BINDINGS = [
         Binding("slash", "search", "Search", key_display="/"),
         Binding("c", "tab('history-calendar')", "Calendar"),
@@ -225,7 +225,7 @@ class HistoryPane(PaneScreen):
             elif result in ("deleted", "restored", "purged"):
                 self.table.drop_entry(entry.id)
                 self._after_change()
-                if result == "deleted":
+                if result == "deleted" and entry.id is not None:  # a listed entry is a stored one
                     self._offer_undo(entry.id)
 
         self._in_dialog = True

@@ -51,7 +51,7 @@ class _Loaded(Message):
 class InsightsPane(PaneScreen):
     """See the module docstring."""
 
-    CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("insights.tcss")]
+    CSS_PATH = [PANE_CSS, Path(__file__).with_name("insights.tcss")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         *(

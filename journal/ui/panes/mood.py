@@ -33,14 +33,14 @@ from journal.domain.models import ENERGY_WORDS, MOOD_WORDS, Entry, EntryQuery, K
 from journal.storage import Store
 from journal.ui.app import JournalApp
 from journal.ui.messages import JournalChanged
-from journal.ui.panes.base import PaneScreen
+from journal.ui.panes.base import PANE_CSS, PaneScreen
 from journal.ui.safe import safe_plain
 from journal.ui.widgets.gentle_note import GentleNote
 from journal.ui.widgets.parked_list import ParkedSection
 from journal.ui.widgets.parked_marks import SavesParkedMarks
 from journal.ui.widgets.recent_list import RecentList
-from journal.ui.widgets.star import star_said
 from journal.ui.widgets.scale_picker import ScalePicker
+from journal.ui.widgets.star import star_said
 from journal.ui.widgets.tagged_editor import TaggedEditor
 
 if TYPE_CHECKING:  # the guard itself loads at the first save, not at start-up
@@ -113,7 +113,7 @@ class _MayIdentify(Message):
 class MoodPane(SavesParkedMarks, PaneScreen):
     """Compose a mood entry; see the recent ones."""
 
-    CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("mood.tcss")]
+    CSS_PATH = [PANE_CSS, Path(__file__).with_name("mood.tcss")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -260,10 +260,8 @@ class MoodPane(SavesParkedMarks, PaneScreen):
     def on_unmount(self) -> None:
         # The app is closing: no time for a worker, so write the draft here and now.
         if self._dirty and not self._saving:
-            try:
+            with suppress(Exception):  # a closed store must not turn quitting into a traceback
                 _store_draft(self.store, self._pending)
-            except Exception:  # a closed store must not turn quitting into a traceback
-                pass
 
     # saving -----------------------------------------------------------------------------------
     def action_save(self) -> None:

@@ -33,7 +33,7 @@ from journal.storage import Store
 from journal.storage.errors import StoreError
 from journal.ui.latest_writes import LatestWrites
 from journal.ui.messages import JournalChanged
-from journal.ui.panes.base import PaneScreen
+from journal.ui.panes.base import PANE_CSS, PaneScreen
 from journal.ui.panes.ritual_steps.base import StepView
 from journal.usecases.ritual import close_ritual
 from journal.ui.panes.ritual_steps.factory import make_step
@@ -97,7 +97,7 @@ def load_settings(raw: Any) -> tuple[RitualSettings, str | None]:
 class RitualPane(SavesParkedMarks, PaneScreen):
     """The guided end-of-shift ritual."""
 
-    CSS_PATH = [PaneScreen.CSS_PATH, Path(__file__).with_name("ritual.tcss")]
+    CSS_PATH = [PANE_CSS, Path(__file__).with_name("ritual.tcss")]
     BINDINGS = [
         Binding("ctrl+n", "next", "Next / skip", key_display="^n", priority=True),
         Binding("escape", "back", "Back", key_display="esc", priority=True),

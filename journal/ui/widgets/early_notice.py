@@ -25,6 +25,7 @@ from journal.ui.dialogs.wording import URGENT_HELP
 from journal.ui.services import UsesServices
 from journal.ui.widgets.kept_whole import KeptWhole
 from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.widgets.kept_whole import KeptWhole
 
 __all__ = ["DISMISSED_KEY", "HELPS", "NOT_A_DIAGNOSIS", "EarlyNoticeBox", "current_notice"]
 

@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
+from textual.style import Style
 from textual.widget import Widget
 
 from journal.ui.panes.catalog import NARROW, PANE_GROUP, ROOMY, is_named_pane_key
-
-from textual.style import Style
 
 if TYPE_CHECKING:
     from textual.binding import Binding
@@ -247,7 +246,7 @@ class PaneFooter(Widget, can_focus=False):
             pieces.append(_Piece(" " * (room - used), "gap"))
             pieces.extend(right)
         spans: list[tuple[int, int, int]] = []
-        parts: list[tuple[str, Style]] = []
+        parts: list[tuple[str, Style | str]] = []
         at = 0
         for piece in pieces:
             style = self.get_visual_style(f"pane-footer--{piece.role}") if piece.role != "gap" else None

@@ -82,7 +82,7 @@ class TagList(OptionList):
     """
 
     BINDINGS = [
-        Binding("x,delete,backspace", "toggle", "Reject/restore tag", show=True),
+        Binding("x,delete,backspace", "toggle_tag", "Reject/restore tag", show=True),
     ]
 
     class Toggled(Message):
@@ -138,7 +138,7 @@ class TagList(OptionList):
         if option_id is not None and option_id in self._chips:
             self.post_message(self.Toggled(self, self._chips[option_id]))
 
-    def action_toggle(self) -> None:
+    def action_toggle_tag(self) -> None:
         self._toggle_index(self.highlighted)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

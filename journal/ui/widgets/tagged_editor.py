@@ -155,10 +155,8 @@ class TaggedEditor(UsesServices, Vertical):
         self._manual = [str(n) for n in state.get("manual", [])]
         self.text_area.load_clean(str(state.get("text", "")))
         cursor = state.get("cursor") or [0, 0]
-        try:
+        with suppress(TypeError, ValueError, IndexError):
             self.text_area.selection = Selection.cursor((int(cursor[0]), int(cursor[1])))
-        except (TypeError, ValueError, IndexError):
-            pass
         self._show_chips()
         self.retag()
 

@@ -104,7 +104,7 @@ def test_no_alternative_repeats_the_word_before_its_slot() -> None:
             continue
         for line in text.splitlines():
             slots = line.split()
-            for prev, slot in zip(slots, slots[1:], strict=False):
+            for prev, slot in itertools.pairwise(slots):
                 alts = slot.split("|")
                 if "|" in prev or prev.startswith("$") or len(alts) < 2:
                     continue

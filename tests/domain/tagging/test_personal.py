@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from journal.domain.models import Category, Span, TagHit
 from journal.domain.tagging.personal import (
-    ADDED, MIN_SIMILAR, REJECTED, Memory, PersonalModel, addition_features, is_similar, rejection_features,
+    ADDED,
+    MIN_SIMILAR,
+    REJECTED,
+    Memory,
+    PersonalModel,
+    addition_features,
+    is_similar,
+    rejection_features,
 )
 
 HEADACHE_REFUSED = [

@@ -132,17 +132,10 @@ class BoundaryComposer(Vertical):
         outcome = self.outcome.value
         if outcome is None:
             raise FormProblem("How did it go: held, bent or crossed? Press h, b or c.", self.outcome)
-        moment = self.moment(now)
-        values = {
-            "boundary": kind,
-            "outcome": outcome,
-            "cost": self.cost.value,
-            "text": " ".join(safe_plain(self.note.value).split()),
-            "created_at": moment,
-        }
+        moment, cost, text = self.moment(now), self.cost.value, " ".join(safe_plain(self.note.value).split())
         if self.editing is not None:
-            return replace(self.editing, **values)
-        return Entry(kind=Kind.BOUNDARY, **values)  # type: ignore[arg-type]
+            return replace(self.editing, boundary=kind, outcome=outcome, cost=cost, text=text, created_at=moment)
+        return Entry(kind=Kind.BOUNDARY, boundary=kind, outcome=outcome, cost=cost, text=text, created_at=moment)
 
     def edit(self, entry: Entry) -> None:
         """Fill the form with a saved event; the next save updates it."""

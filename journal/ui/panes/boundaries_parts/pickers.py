@@ -196,7 +196,9 @@ class OutcomePicker(KeepsKeyOrder, Widget, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        for start, end, outcome in self._segments if offset else ():
+        if offset is None:
+            return
+        for start, end, outcome in self._segments:
             if start <= offset.x < end + 1:
                 self.value = outcome
                 return

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 from textual.content import Content
@@ -76,7 +77,7 @@ class EntryTable(UsesServices, ForwardWorkerFailures, DataTable[Content]):
 
     def on_mount(self) -> None:
         for key, header, width in COLUMNS:
-            self.add_column(Content(header), key=key, width=width or 20)
+            self.add_column(Text(header), key=key, width=width or 20)
 
     def on_resize(self) -> None:
         """Fit the columns to the width: the text takes what is left (Content cannot be measured), and
@@ -119,7 +120,7 @@ class EntryTable(UsesServices, ForwardWorkerFailures, DataTable[Content]):
         for index, old in enumerate(self._entries):
             if old.id == entry.id:
                 self._entries[index] = entry
-                for (key, _, _), cell in zip(COLUMNS, entry_cells(entry, now)):
+                for (key, _, _), cell in zip(COLUMNS, entry_cells(entry, now), strict=True):
                     self.update_cell(str(entry.id), key, cell)
                 return
 

@@ -10,8 +10,10 @@ travel as `extras`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.css.query import NoMatches
@@ -83,8 +85,6 @@ class StepView(Vertical):
         if self.is_attached and not being_removed(self):
             try:
                 self.focus_first()
-            except NoMatches:
-                pass
 
     def focus_first(self) -> None:
         """Put the cursor where the user starts on this step."""

@@ -74,7 +74,7 @@ class BreatheStep(StepView):
 
     STEP = Step.BREATHE
     BINDINGS = [
-        Binding("space", "toggle", "Begin / pause"),
+        Binding("space", "toggle_breathing", "Begin / pause"),
         Binding("enter", "done", "Next"),
     ]
 
@@ -105,7 +105,7 @@ class BreatheStep(StepView):
         self.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle":
+        if action == "toggle_breathing":
             return not self.finished  # at the end, space has nothing left to do
         return True
 
@@ -124,7 +124,7 @@ class BreatheStep(StepView):
         until = self._paused_at if self._paused_at is not None else self.now()
         return max(0.0, until - self._started - self._paused_total)
 
-    def action_toggle(self) -> None:
+    def action_toggle_breathing(self) -> None:
         now = self.now()
         if self._started is None:
             self._started = now
