@@ -89,6 +89,7 @@ def pane_calls(store: Store, now: datetime) -> list[PaneCall]:
     """History's first page under each kind of filter (target 50 ms) and Insights over a year (200 ms)."""
     calls = []
     for label, specs in history_filters(store, now).items():
+
         def page(i: int, specs: list[FilterSpec] = specs) -> object:
             return first_page(store, specs[i % len(specs)], now)
 
@@ -98,6 +99,7 @@ def pane_calls(store: Store, now: datetime) -> list[PaneCall]:
 
 
 # --- memory --------------------------------------------------------------------------------------------
+
 
 def _status_kb(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -154,7 +156,9 @@ def memory_by_size(sizes: list[int], log: Callable[[str], object] = print) -> di
             db = working_copy(source, Path(folder))
             done = subprocess.run(
                 [sys.executable, __file__, "--memory-child", str(db)],
-                env=child_env(), capture_output=True, text=True,
+                env=child_env(),
+                capture_output=True,
+                text=True,
             )
         if done.returncode != 0:
             raise SystemExit(f"Measuring memory at {size:,} entries failed: {done.stderr.strip()[-500:]}")

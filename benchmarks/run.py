@@ -92,18 +92,27 @@ def store_measures(store: Store, repeats: int) -> list[Result]:
     pairs = list(zip(cycle(tags), WORDS))
     return [
         Result("Save one entry, with tagging", timed(save, repeats), 10 * MS),
-        Result("Full-text search, one word (limit 50)",
-               timed(query(lambda i: EntryQuery(text=WORDS[i % len(WORDS)])), repeats), 30 * MS),
-        Result("Tag filter (limit 50)",
-               timed(query(lambda i: EntryQuery(tags=(tags[i % len(tags)],))), repeats), 30 * MS),
-        Result("Date range, one month (limit 50)",
-               timed(query(lambda i: EntryQuery(since=_month(i)[0], until=_month(i)[1])), repeats),
-               30 * MS),
-        Result("Tag filter + text (limit 50)",
-               timed(query(lambda i: EntryQuery(tags=(pairs[i % 8][0],), text=pairs[i % 8][1])), repeats),
-               30 * MS),
-        Result("Stressors over a year (tag_stats)",
-               timed(lambda i: store.tag_stats(*year), max(5, repeats // 3)), 150 * MS),
+        Result(
+            "Full-text search, one word (limit 50)",
+            timed(query(lambda i: EntryQuery(text=WORDS[i % len(WORDS)])), repeats),
+            30 * MS,
+        ),
+        Result(
+            "Tag filter (limit 50)", timed(query(lambda i: EntryQuery(tags=(tags[i % len(tags)],))), repeats), 30 * MS
+        ),
+        Result(
+            "Date range, one month (limit 50)",
+            timed(query(lambda i: EntryQuery(since=_month(i)[0], until=_month(i)[1])), repeats),
+            30 * MS,
+        ),
+        Result(
+            "Tag filter + text (limit 50)",
+            timed(query(lambda i: EntryQuery(tags=(pairs[i % 8][0],), text=pairs[i % 8][1])), repeats),
+            30 * MS,
+        ),
+        Result(
+            "Stressors over a year (tag_stats)", timed(lambda i: store.tag_stats(*year), max(5, repeats // 3)), 150 * MS
+        ),
     ]
 
 
@@ -137,13 +146,16 @@ def cli_measures(db: Path, repeats: int) -> tuple[list[Result], list[str]]:
     capture = _command_times(["--db", str(db), "mood", "3", "ok day, ate at my desk again"], repeats)
     check = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "journal", "--db", str(db), "search", "x"],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     imported = {line.rsplit("|", 1)[-1].strip() for line in check.stderr.splitlines() if "|" in line}
     ui = sorted(m for m in imported if m.split(".")[0] in ("textual", "rich") or m.startswith("journal.ui"))
     return [
         Result("CLI start: `journal search x`", times, 0.3),
-        Result("CLI capture: `journal mood 3 \"...\"` (reported)", capture, None),
+        Result('CLI capture: `journal mood 3 "..."` (reported)', capture, None),
     ], ui
 
 
@@ -194,27 +206,34 @@ def main() -> None:
     memory, grew = ("", []) if args.no_memory else memory_table(memory_by_size(sizes))
     results.append(Result(f"Bulk load {meta['entries']:,} entries with tagging (build_demo)", [load], None))
 
-    body = "\n".join([
-        f"Measured {date.today().isoformat()} on {machine()}.",
-        f"Journal: {meta['entries']:,} demo entries, {meta['size_mb']} MB; "
-        f"{'quick run, ' if args.quick else ''}{repeats} timed repeats per store measure.",
-        "",
-        table(results),
-        "",
-        "`journal search x` imported no Textual, Rich or UI module."
-        if not ui_modules else f"`journal search x` imported UI modules: {', '.join(ui_modules[:8])}.",
-        f"Bulk load: {meta['entries'] / load:,.0f} entries/s "
-        f"(built {meta['built_at'][:10]}, cached in benchmarks/.data/).",
-        *([] if not memory else [
+    body = "\n".join(
+        [
+            f"Measured {date.today().isoformat()} on {machine()}.",
+            f"Journal: {meta['entries']:,} demo entries, {meta['size_mb']} MB; "
+            f"{'quick run, ' if args.quick else ''}{repeats} timed repeats per store measure.",
             "",
-            "Memory of the panes' calls as the journal grows (the largest of three runs after warm-up, "
-            "a fresh process per size). Flat: the biggest journal's figure within 2x that of the next "
-            "size down, a tenth of it (in step with the journal would be 10x), figures under 256 kB of Python allocation or "
-            "1 MB of RSS counting as that much:",
+            table(results),
             "",
-            memory,
-        ]),
-    ])
+            "`journal search x` imported no Textual, Rich or UI module."
+            if not ui_modules
+            else f"`journal search x` imported UI modules: {', '.join(ui_modules[:8])}.",
+            f"Bulk load: {meta['entries'] / load:,.0f} entries/s "
+            f"(built {meta['built_at'][:10]}, cached in benchmarks/.data/).",
+            *(
+                []
+                if not memory
+                else [
+                    "",
+                    "Memory of the panes' calls as the journal grows (the largest of three runs after warm-up, "
+                    "a fresh process per size). Flat: the biggest journal's figure within 2x that of the next "
+                    "size down, a tenth of it (in step with the journal would be 10x), figures under 256 kB of Python allocation or "
+                    "1 MB of RSS counting as that much:",
+                    "",
+                    memory,
+                ]
+            ),
+        ]
+    )
     print(body)
     if args.write:
         update_readme("figures", body)

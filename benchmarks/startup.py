@@ -55,7 +55,10 @@ def launch(args: list[str]) -> Sample:
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, str(CHILD), *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
     )
     assert child.stdout is not None
     child.stdout.readline()  # painted
@@ -110,8 +113,9 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--quick", action="store_true", help="3 runs each instead of 15")
     parser.add_argument("--write", action="store_true", help="update benchmarks/README.md")
-    parser.add_argument("--fresh", action="store_true",
-                        help="rebuild the big journal if the code that shapes it changed")
+    parser.add_argument(
+        "--fresh", action="store_true", help="rebuild the big journal if the code that shapes it changed"
+    )
     args = parser.parse_args()
     runs = 3 if args.quick else 15
 
@@ -136,9 +140,11 @@ def main() -> None:
             for name, argv in cases.items():
                 samples[name].append(launch(argv))
 
-    rows = ["| app | first paint | first interactive frame (median) | CPU by then | tagger warm "
-            "| peak RSS at first frame | peak RSS warm | vs bare |",
-            "|---|---:|---:|---:|---:|---:|---:|---|"]
+    rows = [
+        "| app | first paint | first interactive frame (median) | CPU by then | tagger warm "
+        "| peak RSS at first frame | peak RSS warm | vs bare |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
     base_rss = 0.0
     bare = next(iter(samples.values()))
     failed = False
@@ -159,17 +165,21 @@ def main() -> None:
             failed |= not ok and name != FIRST_RUN
             versus = f"{t:.2f}x time ({c:.2f}x CPU), {m:.2f}x memory: {verdict}"
         warm_text = "-" if i == 0 else f"{warm * 1000:.0f} ms"
-        rows.append(f"| {name} | {painted * 1000:.0f} ms | {seconds * 1000:.0f} ms | {cpu * 1000:.0f} ms "
-                    f"| {warm_text} | {rss:.1f} MB | {rss_warm:.1f} MB | {versus} |")
+        rows.append(
+            f"| {name} | {painted * 1000:.0f} ms | {seconds * 1000:.0f} ms | {cpu * 1000:.0f} ms "
+            f"| {warm_text} | {rss:.1f} MB | {rss_warm:.1f} MB | {versus} |"
+        )
 
-    body = "\n".join([
-        f"Measured {date.today().isoformat()} on {machine()}; median of {runs} runs each, headless "
-        f"120x40; a time ratio is the median of the {runs} rounds' own ratios (each round starts every "
-        f"app once, back to back). Target: within {TIME_RATIO}x the bare app's time to the first "
-        f"interactive frame and {MEMORY_RATIO}x its memory.",
-        "",
-        *rows,
-    ])
+    body = "\n".join(
+        [
+            f"Measured {date.today().isoformat()} on {machine()}; median of {runs} runs each, headless "
+            f"120x40; a time ratio is the median of the {runs} rounds' own ratios (each round starts every "
+            f"app once, back to back). Target: within {TIME_RATIO}x the bare app's time to the first "
+            f"interactive frame and {MEMORY_RATIO}x its memory.",
+            "",
+            *rows,
+        ]
+    )
     print(body)
     if args.write:
         update_readme("startup", body)

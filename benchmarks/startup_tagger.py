@@ -73,13 +73,21 @@ def main() -> None:
         env = {**child_env(), "JOURNAL_CACHE_DIR": cache_dir}
 
         def once(mode: str) -> dict[str, float]:
-            done = subprocess.run([sys.executable, __file__, "--child", mode], env=env, cwd=ROOT,
-                                  capture_output=True, text=True, check=True)
+            done = subprocess.run(
+                [sys.executable, __file__, "--child", mode],
+                env=env,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             return json.loads(done.stdout)
 
         cold = once("compiled")  # compiles and stores the index
-        rows = {"built from the cue files (today's engine)": [once("plain") for _ in range(args.runs)],
-                "compiled index, cached": [once("compiled") for _ in range(args.runs)]}
+        rows = {
+            "built from the cue files (today's engine)": [once("plain") for _ in range(args.runs)],
+            "compiled index, cached": [once("compiled") for _ in range(args.runs)],
+        }
     print(f"Compiling the index on a cold cache: {cold['ready'] * 1000:.0f} ms (once per lexicon change)")
     print("| tagger | ready (median) | memory added | tagging 2,000 words |")
     print("|---|---:|---:|---:|")

@@ -25,8 +25,17 @@ from journal.storage import open_store
 from versus import journal_side, jrnl_side, raw_sqlite
 from versus.jrnl_side import Jrnl
 from versus.operations import OPERATIONS, read_params
-from versus.report import JRNL_RATIO, SQLITE_RATIO, SizeResult, command_verdicts, replace_section, size_tables, \
-    startup_table, summary_table, verdicts
+from versus.report import (
+    JRNL_RATIO,
+    SQLITE_RATIO,
+    SizeResult,
+    command_verdicts,
+    replace_section,
+    size_tables,
+    startup_table,
+    summary_table,
+    verdicts,
+)
 from versus.timing import Sample, time_calls, time_command
 
 SUMMARY = Path("/work/brief/readme_versus.md")
@@ -64,8 +73,9 @@ def measure_size(entries: int, python: Path, args: argparse.Namespace, log=print
         result.facts = {
             "load into journal (save_many with tagging, cached)": f"{meta['build_seconds']:.1f} s, {meta['size_mb']} MB",
             "write jrnl's text file": f"{time.perf_counter() - start:.1f} s, {written:,} entries, "
-                                      f"{text_file.stat().st_size / 1e6:.1f} MB",
-            "words": ", ".join(params.words), "tags": ", ".join(params.tags),
+            f"{text_file.stat().st_size / 1e6:.1f} MB",
+            "words": ", ".join(params.words),
+            "tags": ", ".join(params.tags),
             "month": f"{params.first_day} to {params.last_day}",
             "repeats": f"{repeats} (jrnl: fewer when over its budget)",
         }
@@ -80,7 +90,8 @@ def measure_size(entries: int, python: Path, args: argparse.Namespace, log=print
         params_json = raw_sqlite.params_to_json(params)
         env = journal_side.journal_env()
         result.samples["sqlite_cli"] = {
-            k: time_command(lambda i, k=k: sqlite_cli(raw_db, params_json, k, i), env, repeats) for k in KEYS}
+            k: time_command(lambda i, k=k: sqlite_cli(raw_db, params_json, k, i), env, repeats) for k in KEYS
+        }
         budget = args.budget * entries / TARGET_SIZE if entries < TARGET_SIZE else args.budget
         per_measure = max(5.0, budget / (2 * len(KEYS)))
         result.samples["jrnl_cli"], result.samples["jrnl_query"] = {}, {}
@@ -106,8 +117,10 @@ def measure_startup(python: Path, repeats: int) -> dict[str, Sample]:
         samples["jrnl_empty"] = time_command(lambda i: jrnl.command(["-n", "1"]), jrnl.env, repeats)
         env = journal_side.journal_env()
         samples["sqlite_version"] = time_command(lambda i: [sys.executable, "-c", "import sqlite3"], env, repeats)
-        params_json = '{"words": ["x"], "tags": ["x"], "first_day": "2026-01-01", "last_day": "2026-01-02", ' \
-                      '"all_from": "2026-01-01", "all_to": "2026-01-02"}'
+        params_json = (
+            '{"words": ["x"], "tags": ["x"], "first_day": "2026-01-01", "last_day": "2026-01-02", '
+            '"all_from": "2026-01-01", "all_to": "2026-01-02"}'
+        )
         samples["sqlite_empty"] = time_command(lambda i: sqlite_cli(empty_db, params_json, "word", i), env, repeats)
     return samples
 
@@ -116,8 +129,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="journal sizes, comma-separated")
     parser.add_argument("--quick", action="store_true", help="3 repeats everywhere, for a fast look")
-    parser.add_argument("--budget", type=float, default=480.0,
-                        help="seconds of jrnl timing allowed at 100,000 entries (smaller sizes scale down)")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=480.0,
+        help="seconds of jrnl timing allowed at 100,000 entries (smaller sizes scale down)",
+    )
     parser.add_argument("--cap", type=float, default=60.0, help="stop a single jrnl run after this many seconds")
     parser.add_argument("--write", action="store_true", help="update benchmarks/README.md and the summary")
     args = parser.parse_args()
@@ -135,14 +152,20 @@ def main() -> None:
         print("\n" + size_tables(results[-1]) + "\n", flush=True)
     print(startup_table(startup))
 
-    body = "\n".join([
-        f"Measured {date.today().isoformat()} on {machine()}; jrnl {jrnl_side.JRNL_VERSION} from PyPI; "
-        f"whole run {time.perf_counter() - began:.0f} s.",
-        f"Targets at {TARGET_SIZE:,} entries, query level: every query at least {JRNL_RATIO:.0f}x faster than "
-        f"jrnl and within {SQLITE_RATIO:.0f}x of raw SQLite.",
-        "", "#### Start-up", "", startup_table(startup), "",
-        *(size_tables(r) + "\n" for r in results),
-    ])
+    body = "\n".join(
+        [
+            f"Measured {date.today().isoformat()} on {machine()}; jrnl {jrnl_side.JRNL_VERSION} from PyPI; "
+            f"whole run {time.perf_counter() - began:.0f} s.",
+            f"Targets at {TARGET_SIZE:,} entries, query level: every query at least {JRNL_RATIO:.0f}x faster than "
+            f"jrnl and within {SQLITE_RATIO:.0f}x of raw SQLite.",
+            "",
+            "#### Start-up",
+            "",
+            startup_table(startup),
+            "",
+            *(size_tables(r) + "\n" for r in results),
+        ]
+    )
     if args.write:
         replace_section(ROOT / "benchmarks" / "README.md", body)
         biggest = max(results, key=lambda r: r.entries)

@@ -49,7 +49,9 @@ def main(second_path: str, first_path: str) -> None:
     pooled = kappa(*(sum(c[k] for c in cells.values()) for k in range(4)))
     per_tag = sorted((kappa(*c), t) for t, c in cells.items())
     print(f"{len(ids)} notes labelled twice")
-    print(f"exact agreement on must: {exact / len(ids):.3f}; lenient (must within the other's must+may): {lenient / len(ids):.3f}")
+    print(
+        f"exact agreement on must: {exact / len(ids):.3f}; lenient (must within the other's must+may): {lenient / len(ids):.3f}"
+    )
     print(f"Cohen's kappa on must, pooled: {pooled:.3f}; mean per tag: {sum(k for k, _ in per_tag) / len(per_tag):.3f}")
     print("lowest per tag: " + ", ".join(f"{t} {k:.2f}" for k, t in per_tag[:6]))
 

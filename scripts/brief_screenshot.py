@@ -56,9 +56,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         page = demo_brief_html(Path(folder))
         subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             f"--screenshot={OUT}", f"--window-size={WINDOW}", page.as_uri()],
-            check=True, capture_output=True, timeout=120,
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                f"--screenshot={OUT}",
+                f"--window-size={WINDOW}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
     print(OUT.relative_to(ROOT))
 

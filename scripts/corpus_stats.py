@@ -22,8 +22,11 @@ TRAPS = ["negation", "negation-symptom", "other-person", "work-topic", "wish-pla
 
 def length_class(text: str) -> str:
     words = len(text.split())
-    return "fragment (under 12 words)" if words < 12 else (
-        "a few sentences (12-79 words)" if words < 80 else "long (80 words or more)")
+    return (
+        "fragment (under 12 words)"
+        if words < 12
+        else ("a few sentences (12-79 words)" if words < 80 else "long (80 words or more)")
+    )
 
 
 def stats(folder: Path) -> str:
@@ -39,7 +42,8 @@ def stats(folder: Path) -> str:
         f"- **{len(notes):,} notes** from **{len(writers)} writers** "
         f"({', '.join(f'{w} {c}' for w, c in sorted(writers.items()))}).",
         f"- **No tag at all** (`must` and `may` empty): {untagged:,} notes ({untagged / len(notes):.1%}).",
-        f"- Lengths: " + "; ".join(f"{k}: {v:,} ({v / len(notes):.0%})" for k, v in sorted(lengths.items()))
+        "- Lengths: "
+        + "; ".join(f"{k}: {v:,} ({v / len(notes):.0%})" for k, v in sorted(lengths.items()))
         + f"; median {words[len(words) // 2]} words, longest {words[-1]}.",
         f"- Tags per note: {sum(len(n.must) for n in notes) / len(notes):.2f} `must`, "
         f"{sum(len(n.may) for n in notes) / len(notes):.2f} `may` on average.",

@@ -25,8 +25,8 @@ OUT = Path(__file__).resolve().parents[1] / "journal/domain/tagging/cues/_real_w
 
 def _near(word: str) -> set[str]:
     """Every string one dropped, added or swapped letter away from `word`."""
-    out = {word[:i] + word[i + 1:] for i in range(len(word))}
-    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+    out = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     out |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in string.ascii_lowercase}
     out.discard(word)
     return out
@@ -35,8 +35,17 @@ def _near(word: str) -> set[str]:
 def _is_real(word: str, dictionary: set[str]) -> bool:
     if word in dictionary:
         return True
-    for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                         ("ly", ""), ("er", ""), ("ers", "")):
+    for suffix, repl in (
+        ("s", ""),
+        ("es", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("er", ""),
+        ("ers", ""),
+    ):
         if word.endswith(suffix) and word[: -len(suffix)] + repl in dictionary:
             return True
     return False
@@ -45,8 +54,7 @@ def _is_real(word: str, dictionary: set[str]) -> bool:
 def main() -> None:
     dictionary = get_english_words_set(["web2", "gcide"], lower=True, alpha=True)
     cue_words = {w for w in load_lexicon().words if len(w) >= MIN_WORD and w.isalpha()}
-    real = sorted({v for w in cue_words for v in _near(w)
-                   if v not in cue_words and _is_real(v, dictionary)})
+    real = sorted({v for w in cue_words for v in _near(w) if v not in cue_words and _is_real(v, dictionary)})
     header = "# Real words one typo from a cue word: never corrected. Made by scripts/tagging_real_words.py\n"
     OUT.write_text(header + "\n".join(real) + "\n", encoding="utf-8")
     print(f"{len(real)} real words written to {OUT}")

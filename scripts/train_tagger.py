@@ -113,9 +113,16 @@ def fit(feats: list[set[str]], notes: list[Note], rows: list[int]):
                 if f.rsplit(":", 1)[1] != tag:
                     mask[i] = 0.0
             Xt = X @ diags(mask)
-        clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=2000,
-                                 l1_ratio=1.0 if PENALTY == "l1" else 0.0, dual=PENALTY == "l2",
-                                 intercept_scaling=INTERCEPT_SCALING, class_weight=CLASS_WEIGHT)
+        clf = LogisticRegression(
+            C=C,
+            solver="liblinear",
+            random_state=SEED,
+            max_iter=2000,
+            l1_ratio=1.0 if PENALTY == "l1" else 0.0,
+            dual=PENALTY == "l2",
+            intercept_scaling=INTERCEPT_SCALING,
+            class_weight=CLASS_WEIGHT,
+        )
         clf.fit(Xt[keep], y[keep])
         W[t] = clf.coef_[0]
         b[t] = clf.intercept_[0]
@@ -186,11 +193,10 @@ def sigmoid(x: float) -> float:
 CUE_GRID = (0.03, 0.05, 0.08, 0.12, 0.16, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
-def best_thresholds(probs: list[float], cued: list[bool], must: list[bool], may: list[bool]
-                    ) -> tuple[float, float]:
+def best_thresholds(probs: list[float], cued: list[bool], must: list[bool], may: list[bool]) -> tuple[float, float]:
     """(threshold when the engine found a cue of the tag, threshold when it did not) with the best
     F1 for one tag; may-tagged notes are neither right nor wrong."""
-    rows = [(p, c, m) for p, c, m, y in zip(probs, cued, must, may) if not y]
+    rows = [(p, c, m) for p, c, m, y in zip(probs, cued, must, may, strict=True) if not y]
     total = sum(1 for _, _, m in rows if m)
     if total == 0:
         return 0.99, 0.99
@@ -220,15 +226,18 @@ def best_thresholds(probs: list[float], cued: list[bool], must: list[bool], may:
     return t_cue, round(min(max(t_free, t_cue, 0.05), 0.99), 3)
 
 
-def calibrate(scores_by_row: dict[int, list[float]], notes: list[Note], rows: list[int],
-              cued: dict[int, frozenset[str]]) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+def calibrate(
+    scores_by_row: dict[int, list[float]], notes: list[Note], rows: list[int], cued: dict[int, frozenset[str]]
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """Per-tag (a, b) Platt parameters and (cue, no-cue) thresholds from out-of-fold scores of `rows`."""
     calib, thresholds = [], []
     for t, tag in enumerate(TAGS):
         s = [scores_by_row[r][t] for r in rows]
         must = [tag in notes[r].must for r in rows]
         may = [tag in notes[r].may for r in rows]
-        a, b = platt([x for x, y in zip(s, may) if not y], [int(m) for m, y in zip(must, may) if not y])
+        a, b = platt(
+            [x for x, y in zip(s, may, strict=True) if not y], [int(m) for m, y in zip(must, may, strict=True) if not y]
+        )
         calib.append((round(a, 4), round(b, 4)))
         probs = [sigmoid(a * x + b) for x in s]
         thresholds.append(best_thresholds(probs, [tag in cued[r] for r in rows], must, may))
@@ -246,8 +255,10 @@ def cross_validate(notes: list[Note], feats: list[set[str]], log=print):
         for r in test:
             oof[r] = decision(model, feats[r])
         writers = sorted({notes[r].writer for r in test})
-        log(f"  fold {k + 1}/{len(folds)}: {len(train)} notes to train, {len(test)} held out "
-            f"({', '.join(writers)}), {time.perf_counter() - t0:.1f} s")
+        log(
+            f"  fold {k + 1}/{len(folds)}: {len(train)} notes to train, {len(test)} held out "
+            f"({', '.join(writers)}), {time.perf_counter() - t0:.1f} s"
+        )
     return oof, folds
 
 
@@ -263,9 +274,11 @@ def honest_predictions(notes, oof, folds, cued) -> dict[int, set[str]]:
         others = [r for j, f in enumerate(folds) if j != k for r in f]
         calib, thr = calibrate(oof, notes, others, cued)
         for r in test:
-            predicted[r] = {tag for t, tag in enumerate(TAGS)
-                            if sigmoid(calib[t][0] * oof[r][t] + calib[t][1])
-                            >= thr[t][0 if tag in cued[r] else 1]}
+            predicted[r] = {
+                tag
+                for t, tag in enumerate(TAGS)
+                if sigmoid(calib[t][0] * oof[r][t] + calib[t][1]) >= thr[t][0 if tag in cued[r] else 1]
+            }
     return predicted
 
 
@@ -276,31 +289,45 @@ def train(corpus: Path, log=print, cv: bool = True) -> tuple[dict, dict | None]:
         raise SystemExit(f"no labelled notes in {corpus}")
     t0 = time.perf_counter()
     feats = featurise_notes(notes)
-    log(f"{len(notes)} notes from {len({n.writer for n in notes})} writers, featurised in "
-        f"{time.perf_counter() - t0:.1f} s")
+    log(
+        f"{len(notes)} notes from {len({n.writer for n in notes})} writers, featurised in "
+        f"{time.perf_counter() - t0:.1f} s"
+    )
     oof, folds = cross_validate(notes, feats, log)
     cued = cued_tags(feats)
     calib, thresholds = calibrate(oof, notes, list(range(len(notes))), cued)
     vocab, W, b = fit(feats, notes, list(range(len(notes))))
-    model = {"format": FORMAT, "tags": TAGS, "chars": CHARS, **prune(vocab, W, b), "calibration": calib,
-             "thresholds": [t for _, t in thresholds], "cue_thresholds": [c for c, _ in thresholds],
-             "trained_on": {"notes": len(notes), "writers": sorted({n.writer for n in notes}),
-                            "seed": SEED, "folds": FOLDS, "min_df": MIN_DF, "C": C, "prune": PRUNE}}
-    cvres = {"notes": notes, "predicted": honest_predictions(notes, oof, folds, cued),
-             "folds": folds} if cv else None
+    model = {
+        "format": FORMAT,
+        "tags": TAGS,
+        "chars": CHARS,
+        **prune(vocab, W, b),
+        "calibration": calib,
+        "thresholds": [t for _, t in thresholds],
+        "cue_thresholds": [c for c, _ in thresholds],
+        "trained_on": {
+            "notes": len(notes),
+            "writers": sorted({n.writer for n in notes}),
+            "seed": SEED,
+            "folds": FOLDS,
+            "min_df": MIN_DF,
+            "C": C,
+            "prune": PRUNE,
+        },
+    }
+    cvres = {"notes": notes, "predicted": honest_predictions(notes, oof, folds, cued), "folds": folds} if cv else None
     return model, cvres
 
 
 def encode_row(row: list[float]) -> str:
     """[tag, weight, tag, weight...] as the shipped text "tag:thousandths ...": one string per
     feature, so loading the model makes one object per feature, and rows are decoded when first used."""
-    return " ".join(f"{int(row[k])}:{round(row[k + 1] * 10 ** DIGITS)}" for k in range(0, len(row), 2))
+    return " ".join(f"{int(row[k])}:{round(row[k + 1] * 10**DIGITS)}" for k in range(0, len(row), 2))
 
 
 def dumps(model: dict) -> str:
     """The model file's text: one JSON object, stable key order, compact."""
-    shipped = {**model, "weights": {f: encode_row(r) for f, r in model["weights"].items()},
-               "weight_scale": 10 ** DIGITS}
+    shipped = {**model, "weights": {f: encode_row(r) for f, r in model["weights"].items()}, "weight_scale": 10**DIGITS}
     return json.dumps(shipped, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
 
 
@@ -329,8 +356,10 @@ def main(argv: list[str] | None = None) -> int:
             counts.add(note.text, note.must, note.may, cvres["predicted"][r], note.traps)
         print("cross-validated by writer (each note scored by a model that never saw its writer):")
         print(report_counts(counts, per_tag=args.report, examples=False))
-    print(f"model: {len(model['weights'])} features, {len(text.encode()) / 1e6:.2f} MB, "
-          f"{time.perf_counter() - t0:.1f} s in all")
+    print(
+        f"model: {len(model['weights'])} features, {len(text.encode()) / 1e6:.2f} MB, "
+        f"{time.perf_counter() - t0:.1f} s in all"
+    )
     if args.check:
         same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
         print("the shipped model matches the corpus" if same else "the shipped model DIFFERS")

@@ -20,8 +20,13 @@ TESTS = Path(__file__).resolve().parent
 #: and a few fast unit-test modules elsewhere (paths under tests/). A test marked `slow` or
 #: `serial` is never quick.
 QUICK = (
-    "domain", "storage",
-    "test_no_fixed_waits.py", "test_ci_command.py", "ui/test_safe.py", "ui/test_snapshot_files.py", "cli/test_jsonshape.py",
+    "domain",
+    "storage",
+    "test_no_fixed_waits.py",
+    "test_ci_command.py",
+    "ui/test_safe.py",
+    "ui/test_snapshot_files.py",
+    "cli/test_jsonshape.py",
 )
 
 #: The cache folder this process made, so only it removes it (xdist's workers inherit the folder).
@@ -57,8 +62,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         path = Path(item.path).resolve()
         where = path.relative_to(TESTS).as_posix() if path.is_relative_to(TESTS) else ""
-        if where and any(where == q or where.startswith(q + "/") for q in QUICK) and not (
-            item.get_closest_marker("slow") or item.get_closest_marker("serial")
+        if (
+            where
+            and any(where == q or where.startswith(q + "/") for q in QUICK)
+            and not (item.get_closest_marker("slow") or item.get_closest_marker("serial"))
         ):
             item.add_marker(pytest.mark.quick)
 

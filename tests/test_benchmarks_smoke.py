@@ -103,9 +103,10 @@ def test_pane_calls_make_the_panes_own_queries(tiny: Path) -> None:
         assert [c.target for c in calls] == [0.05, 0.05, 0.05, 0.2]
         everything = store.count(EntryQuery(limit=None))
         page, count = panes.first_page(store, FilterSpec(), DEMO_NOW)
-        assert count == everything and [e.id for e in page] == [e.id for e in store.search(EntryQuery(limit=None))][
-            : EntryTable.PAGE
-        ]
+        assert (
+            count == everything
+            and [e.id for e in page] == [e.id for e in store.search(EntryQuery(limit=None))][: EntryTable.PAGE]
+        )
         tag_spec = panes.history_filters(store, DEMO_NOW)["tag filter"][0]
         tagged, tag_count = panes.first_page(store, tag_spec, DEMO_NOW)
         assert 0 < tag_count < everything and len(tagged) == tag_count

@@ -28,7 +28,9 @@ SIX_MONTHS_AGO = DEMO_NOW - timedelta(days=183)
 
 #: Anything that looks like a way to identify or reach a person.
 IDENTIFYING = {
-    "phone number": re.compile(r"(?:\+\d|\b0\d{2,4}|\(\d{3}\))[\s-]?\d{3}[\s-]?\d{3,4}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b"),
+    "phone number": re.compile(
+        r"(?:\+\d|\b0\d{2,4}|\(\d{3}\))[\s-]?\d{3}[\s-]?\d{3,4}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b"
+    ),
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
     "id-like number": re.compile(r"\d{5,}|\b[A-Z]{2}\d{6}[A-Z]?\b"),
     "address": re.compile(r"\b\d+ \w+ (?:Road|Street|Avenue|Lane|Close|Drive)\b", re.IGNORECASE),
@@ -109,8 +111,17 @@ def test_now_is_respected_in_its_own_time_zone() -> None:
 
 
 def _pool_texts() -> Iterator[str]:
-    pools = [*STRESSORS.values(), *SYMPTOMS.values(), *CARE.values(), *OPENERS.values(),
-             *INTENTION_NOTES.values(), FILLER, CLOSERS, GOOD_THINGS, PARKED]
+    pools = [
+        *STRESSORS.values(),
+        *SYMPTOMS.values(),
+        *CARE.values(),
+        *OPENERS.values(),
+        *INTENTION_NOTES.values(),
+        FILLER,
+        CLOSERS,
+        GOOD_THINGS,
+        PARKED,
+    ]
     pools += [notes for kind in BOUNDARY_NOTES.values() for notes in kind.values()]
     for pool in pools:
         yield from pool
@@ -148,8 +159,7 @@ def test_paperwork_keeps_coming_back_on_wednesdays(store: Store) -> None:
 
 def test_after_hours_crossings_rise_over_the_last_five_weeks(store: Store) -> None:
     boundaries = store.search(EntryQuery(kind=Kind.BOUNDARY, limit=None))
-    crossed = [e for e in boundaries
-               if e.boundary == "after-hours-contact" and e.outcome is Outcome.CROSSED]
+    crossed = [e for e in boundaries if e.boundary == "after-hours-contact" and e.outcome is Outcome.CROSSED]
     recent = sum(1 for e in crossed if DEMO_NOW - e.created_at <= timedelta(weeks=5))
     earlier_per_five_weeks = (len(crossed) - recent) / ((183 - 35) / 35)
     assert recent >= 6 and recent > 3 * earlier_per_five_weeks
@@ -269,9 +279,14 @@ def test_the_earliest_time_words_allow() -> None:
 
 # -- the README's example filter (issue 14, point 14) --------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "now",
-    [DEMO_NOW, datetime(2026, 12, 1, 9, 0, tzinfo=DEMO_NOW.tzinfo), datetime(2027, 1, 4, 20, 0, tzinfo=DEMO_NOW.tzinfo)],
+    [
+        DEMO_NOW,
+        datetime(2026, 12, 1, 9, 0, tzinfo=DEMO_NOW.tzinfo),
+        datetime(2027, 1, 4, 20, 0, tzinfo=DEMO_NOW.tzinfo),
+    ],
     ids=["demo-now", "first-of-a-month", "new-year"],
 )
 def test_the_readme_example_filter_finds_something_in_the_demo(now: datetime, tmp_path: Path) -> None:

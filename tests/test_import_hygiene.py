@@ -22,12 +22,20 @@ def _domain_modules() -> list[str]:
 
 def _loaded_after_importing(modules: list[str], extra: str = "") -> set[str]:
     code = "\n".join(
-        [*(f"import {m}" for m in modules), extra, "import sys",
-         "print(' '.join(sorted({n.split('.')[0] for n in sys.modules})))"]
+        [
+            *(f"import {m}" for m in modules),
+            extra,
+            "import sys",
+            "print(' '.join(sorted({n.split('.')[0] for n in sys.modules})))",
+        ]
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
     return set(done.stdout.split())
@@ -58,7 +66,11 @@ def test_a_quick_command_never_loads_textual_or_rich(tmp_path: Path) -> None:
 def test_import_linter_contracts_hold() -> None:
     lint_imports = Path(sys.executable).with_name("lint-imports")
     done = subprocess.run(
-        [str(lint_imports), "--no-cache"], capture_output=True, text=True, timeout=120, cwd=ROOT,
+        [str(lint_imports), "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -43,7 +43,8 @@ def fixed_waits(source: str) -> list[tuple[int, str]]:
 def test_no_test_waits_for_a_fixed_time() -> None:
     offenders = [
         f"{path.relative_to(TESTS.parent)}:{line}: {what}"
-        for path in sorted(TESTS.rglob("*.py")) if path not in ALLOWED
+        for path in sorted(TESTS.rglob("*.py"))
+        if path not in ALLOWED
         for line, what in fixed_waits(path.read_text(encoding="utf-8"))
     ]
     assert not offenders, (
@@ -55,7 +56,7 @@ def test_no_test_waits_for_a_fixed_time() -> None:
 def test_the_check_finds_each_kind_of_fixed_pause() -> None:
     """The check above must be able to fail: each form it looks for is found, and the waits that
     wait for an event are not."""
-    bad = '''
+    bad = """
 import time
 from asyncio import sleep
 async def t(pilot):
@@ -64,13 +65,13 @@ async def t(pilot):
     await asyncio.sleep(0.1)
     time.sleep(1)
     HOLDER = "import time\\ntime.sleep(30)"
-'''
+"""
     assert sorted(line for line, _ in fixed_waits(bad)) == [3, 5, 6, 7, 8, 9]
-    good = '''
+    good = """
 async def t(pilot, app):
     await pilot.pause()
     await app.workers.wait_for_complete()
     await settle(pilot)
     text = "couldn't sleep again"
-'''
+"""
     assert fixed_waits(good) == []

@@ -76,9 +76,7 @@ async def settle(pilot: Pilot[object], *, group: str | None = None, timeout: flo
                 finished.exception()  # retrieved, so a failed worker is not reported twice
 
 
-async def until(
-    pilot: Pilot[object], check: Callable[[], T], what: str, *, timeout: float = PATIENCE
-) -> T:
+async def until(pilot: Pilot[object], check: Callable[[], T], what: str, *, timeout: float = PATIENCE) -> T:
     """Let the app run until `check()` is true, and return what it returned.
 
     Each round lets every pending message be handled (Pilot's `pause()`, which also lets timers

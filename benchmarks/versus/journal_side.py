@@ -67,9 +67,14 @@ def store_calls(store: Store, params: Params) -> dict[str, Callable[[int], objec
         "range": lambda i: list(store.listing(EntryQuery(since=since, until=until, limit=PAGE))),
         "counts": lambda i: store.tag_stats(all_since, all_until),
         "latest": lambda i: store.search(EntryQuery(limit=10)),
-        "add": lambda i: store.save(Entry(
-            kind=Kind.MOOD, mood=3, text=ADD_TEXT,
-            created_at=day_start(params.all_to) + timedelta(hours=23, seconds=next(moments)))),
+        "add": lambda i: store.save(
+            Entry(
+                kind=Kind.MOOD,
+                mood=3,
+                text=ADD_TEXT,
+                created_at=day_start(params.all_to) + timedelta(hours=23, seconds=next(moments)),
+            )
+        ),
     }
 
 
@@ -81,15 +86,14 @@ def measure_queries(db: Path, params: Params, repeats: int, keys: tuple[str, ...
         return {key: time_calls(calls[key], repeats, warmup=2) for key in wanted}
 
 
-def measure_cli(
-    db: Path, params: Params, repeats: int, keys: tuple[str, ...] | None = None
-) -> dict[str, Sample]:
+def measure_cli(db: Path, params: Params, repeats: int, keys: tuple[str, ...] | None = None) -> dict[str, Sample]:
     """`journal ...` subprocess wall times, interpreter start included; one untimed warm-up each."""
     env, command = journal_env(), journal_command()
     wanted = keys or tuple(k for k, _ in OPERATIONS)
     return {
-        key: time_command(lambda i, key=key: [*command, "--db", str(db), *cli_args(key, params, i)], env,
-                          repeats, budget=120.0)
+        key: time_command(
+            lambda i, key=key: [*command, "--db", str(db), *cli_args(key, params, i)], env, repeats, budget=120.0
+        )
         for key in wanted
     }
 

@@ -37,8 +37,9 @@ def ensure_venv(data: Path, log=print) -> Path:
             return python
     log(f"Installing jrnl {JRNL_VERSION} into {venv} (a throwaway venv, only for this benchmark)...")
     subprocess.run([shutil.which("python3") or sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
-    subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check", f"jrnl=={JRNL_VERSION}"],
-                   check=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "--disable-pip-version-check", f"jrnl=={JRNL_VERSION}"], check=True
+    )
     return python
 
 
@@ -66,33 +67,44 @@ def write_config(folder: Path, journal_file: Path) -> Path:
     """A jrnl.yaml for `journal_file`: no encryption, no editor, no colours. It must be YAML proper:
     jrnl takes a JSON config for a jrnl 1.x install and stops to ask about upgrading it."""
     path = folder / "jrnl.yaml"
-    path.write_text("\n".join([
-        f"version: '{JRNL_VERSION}'",
-        "journals:",
-        "  default:",
-        f"    journal: {json.dumps(str(journal_file))}",
-        "editor: ''",
-        "encrypt: false",
-        "template: false",
-        "default_hour: 9",
-        "default_minute: 0",
-        "timeformat: '%Y-%m-%d %H:%M'",
-        "tagsymbols: '#@'",
-        "highlight: false",
-        "linewrap: 79",
-        "indent_character: '|'",
-        "colors:",
-        *(f"  {part}: none" for part in ("body", "date", "tags", "title")),
-        "",
-    ]))
+    path.write_text(
+        "\n".join(
+            [
+                f"version: '{JRNL_VERSION}'",
+                "journals:",
+                "  default:",
+                f"    journal: {json.dumps(str(journal_file))}",
+                "editor: ''",
+                "encrypt: false",
+                "template: false",
+                "default_hour: 9",
+                "default_minute: 0",
+                "timeformat: '%Y-%m-%d %H:%M'",
+                "tagsymbols: '#@'",
+                "highlight: false",
+                "linewrap: 79",
+                "indent_character: '|'",
+                "colors:",
+                *(f"  {part}: none" for part in ("body", "date", "tags", "title")),
+                "",
+            ]
+        )
+    )
     return path
 
 
 def jrnl_env(home: Path) -> dict[str, str]:
     """An environment where jrnl can only ever find our config and write under `home`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "JRNL"))}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local/share"),
-               EDITOR="", VISUAL="", NO_COLOR="1", TZ=os.environ.get("TZ", "Europe/London"))
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        EDITOR="",
+        VISUAL="",
+        NO_COLOR="1",
+        TZ=os.environ.get("TZ", "Europe/London"),
+    )
     return env
 
 
@@ -132,8 +144,7 @@ class Jrnl:
 
     def cli(self, key: str, params: Params, repeats: int, budget: float, cap: float) -> Sample:
         """The `jrnl` command as a shell runs it: wall time, interpreter start included."""
-        return time_command(lambda i: self.command(args_for(key, params, i)), self.env, repeats,
-                            budget=budget, cap=cap)
+        return time_command(lambda i: self.command(args_for(key, params, i)), self.env, repeats, budget=budget, cap=cap)
 
     def in_process(self, key: str, params: Params, repeats: int, budget: float, cap: float) -> Sample:
         """jrnl's own code path in one warm process (jrnl_child.py): parse, filter, print."""

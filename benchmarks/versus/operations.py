@@ -49,8 +49,12 @@ class Params:
 def read_params(db: Path) -> Params:
     """Pick the busiest tags and a month in the middle of the journal at `db`."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        tags = [r[0] for r in conn.execute(
-            "SELECT tag, count(*) AS n FROM entry_tags WHERE rejected = 0 GROUP BY tag ORDER BY n DESC, tag LIMIT 3")]
+        tags = [
+            r[0]
+            for r in conn.execute(
+                "SELECT tag, count(*) AS n FROM entry_tags WHERE rejected = 0 GROUP BY tag ORDER BY n DESC, tag LIMIT 3"
+            )
+        ]
         lo, hi = conn.execute("SELECT min(local_day), max(local_day) FROM entries").fetchone()
     start, end = date.fromisoformat(lo), date.fromisoformat(hi)
     span = (end - start).days

@@ -29,23 +29,23 @@ NEWEST = "ORDER BY e.created_utc DESC, e.id DESC"
 LIMIT = f"LIMIT {PAGE}" if PAGE else ""
 SQL = {
     "word": f"SELECT {COLUMNS} FROM entries_fts f JOIN entries e ON e.id = f.rowid "
-            f"WHERE entries_fts MATCH ? AND e.deleted_utc IS NULL {NEWEST} {LIMIT}",
+    f"WHERE entries_fts MATCH ? AND e.deleted_utc IS NULL {NEWEST} {LIMIT}",
     # Newest first, checking each entry's tags, stops once the page is full: far quicker than driving
     # from the tag's rows for the busy tags timed here (a rare tag would want the join instead).
     "tag": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL AND EXISTS (SELECT 1 FROM entry_tags t "
-           f"WHERE t.entry_id = e.id AND t.tag = ? AND t.rejected = 0) {NEWEST} {LIMIT}",
+    f"WHERE t.entry_id = e.id AND t.tag = ? AND t.rejected = 0) {NEWEST} {LIMIT}",
     "range": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL "
-             f"AND e.created_utc >= ? AND e.created_utc < ? {NEWEST} {LIMIT}",
+    f"AND e.created_utc >= ? AND e.created_utc < ? {NEWEST} {LIMIT}",
     "counts": "SELECT t.tag, count(*) AS n FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
-              "WHERE t.rejected = 0 AND e.deleted_utc IS NULL GROUP BY t.tag ORDER BY n DESC, t.tag",
+    "WHERE t.rejected = 0 AND e.deleted_utc IS NULL GROUP BY t.tag ORDER BY n DESC, t.tag",
     "latest": f"SELECT {COLUMNS} FROM entries e WHERE e.deleted_utc IS NULL {NEWEST} LIMIT 10",
     "tags": "SELECT t.entry_id, t.tag, d.category, d.grp, t.source, t.spans_json, t.rejected "
-            "FROM entry_tags t JOIN tags d ON d.name = t.tag WHERE t.entry_id IN ({marks})",
+    "FROM entry_tags t JOIN tags d ON d.name = t.tag WHERE t.entry_id IN ({marks})",
     # Snippets for the page only: computing them in the listing query would do it for every match.
     "snippets": "SELECT rowid, snippet(entries_fts, 0, '«', '»', '…', 16) FROM entries_fts "
-                "WHERE entries_fts MATCH ? AND rowid IN ({marks})",
+    "WHERE entries_fts MATCH ? AND rowid IN ({marks})",
     "add": "INSERT INTO entries (kind, created_utc, utc_offset_min, local_day, text, mood) "
-           "VALUES ('mood', ?, ?, ?, ?, 3)",
+    "VALUES ('mood', ?, ?, ?, ?, 3)",
 }
 
 
@@ -92,9 +92,17 @@ def calls(conn: sqlite3.Connection, params: Params) -> dict[str, Callable[[int],
             if not row[6]:
                 tags.setdefault(row[0], []).append(row[1])
         snippets = dict(conn.execute(SQL["snippets"].format(marks=marks), [args[0], *ids])) if key == "word" else {}
-        return [(eid, created, kind, mood if kind == "mood" else boundary, ", ".join(tags.get(eid, ())),
-                 snippets.get(eid) or text.split("\n", 1)[0])
-                for eid, kind, created, _offset, text, mood, _energy, boundary, _outcome, _cost in rows]
+        return [
+            (
+                eid,
+                created,
+                kind,
+                mood if kind == "mood" else boundary,
+                ", ".join(tags.get(eid, ())),
+                snippets.get(eid) or text.split("\n", 1)[0],
+            )
+            for eid, kind, created, _offset, text, mood, _energy, boundary, _outcome, _cost in rows
+        ]
 
     return {
         "word": lambda i: page("word", f'"{params.words[i % len(params.words)]}"'),
@@ -108,16 +116,24 @@ def calls(conn: sqlite3.Connection, params: Params) -> dict[str, Callable[[int],
 
 def params_from_json(text: str) -> Params:
     raw = __import__("json").loads(text)
-    return Params(tuple(raw["words"]), tuple(raw["tags"]), *(date.fromisoformat(raw[k]) for k in
-                  ("first_day", "last_day", "all_from", "all_to")))
+    return Params(
+        tuple(raw["words"]),
+        tuple(raw["tags"]),
+        *(date.fromisoformat(raw[k]) for k in ("first_day", "last_day", "all_from", "all_to")),
+    )
 
 
 def params_to_json(params: Params) -> str:
-    return __import__("json").dumps({
-        "words": params.words, "tags": params.tags, "first_day": params.first_day.isoformat(),
-        "last_day": params.last_day.isoformat(), "all_from": params.all_from.isoformat(),
-        "all_to": params.all_to.isoformat(),
-    })
+    return __import__("json").dumps(
+        {
+            "words": params.words,
+            "tags": params.tags,
+            "first_day": params.first_day.isoformat(),
+            "last_day": params.last_day.isoformat(),
+            "all_from": params.all_from.isoformat(),
+            "all_to": params.all_to.isoformat(),
+        }
+    )
 
 
 def main(argv: list[str]) -> None:

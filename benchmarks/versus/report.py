@@ -34,7 +34,11 @@ def fmt(sample: Sample | None) -> str:
     if sample is None or not sample.times:
         return "-"
     seconds = sample.median
-    text = f"{seconds:.2f} s" if seconds >= 1 else (f"{seconds * 1000:.2f} ms" if seconds < 0.01 else f"{seconds * 1000:.1f} ms")
+    text = (
+        f"{seconds:.2f} s"
+        if seconds >= 1
+        else (f"{seconds * 1000:.2f} ms" if seconds < 0.01 else f"{seconds * 1000:.1f} ms")
+    )
     return f"> {text}" if sample.capped else text
 
 
@@ -79,10 +83,15 @@ def verdicts(result: SizeResult) -> dict[str, bool]:
 
 def size_tables(result: SizeResult) -> str:
     """The command-line table and the query-level table for one size."""
-    cli = ["| operation | jrnl | journal | raw SQLite script | jrnl / journal | journal / SQLite | targets |",
-           "|---|---:|---:|---:|---:|---:|:---:|"]
-    query = ["| operation | jrnl (in-process) | journal (Store API) | raw SQLite | jrnl / journal | "
-             "journal / SQLite | targets |", "|---|---:|---:|---:|---:|---:|:---:|"]
+    cli = [
+        "| operation | jrnl | journal | raw SQLite script | jrnl / journal | journal / SQLite | targets |",
+        "|---|---:|---:|---:|---:|---:|:---:|",
+    ]
+    query = [
+        "| operation | jrnl (in-process) | journal (Store API) | raw SQLite | jrnl / journal | "
+        "journal / SQLite | targets |",
+        "|---|---:|---:|---:|---:|---:|:---:|",
+    ]
     met, met_cli = verdicts(result), command_verdicts(result)
     for key, label in OPERATIONS:
         j, o, s = (result.get(f"{side}_cli", key) for side in ("jrnl", "journal", "sqlite"))
@@ -92,12 +101,21 @@ def size_tables(result: SizeResult) -> str:
         verdict = "-" if key not in met else ("pass" if met[key] else "**miss**")
         query.append(f"| {label} | {fmt(j)} | {fmt(o)} | {fmt(s)} | {ratio(j, o)[0]} | {ratio(o, s)[0]} | {verdict} |")
     facts = "; ".join(f"{k}: {v}" for k, v in result.facts.items())
-    return "\n".join([
-        f"#### {result.entries:,} entries", "", facts, "",
-        "Command line (wall time of the command, interpreter start included):", "", *cli, "",
-        "Query level (in one running process; jrnl re-reads its file on every command, so that is in its figure):",
-        "", *query,
-    ])
+    return "\n".join(
+        [
+            f"#### {result.entries:,} entries",
+            "",
+            facts,
+            "",
+            "Command line (wall time of the command, interpreter start included):",
+            "",
+            *cli,
+            "",
+            "Query level (in one running process; jrnl re-reads its file on every command, so that is in its figure):",
+            "",
+            *query,
+        ]
+    )
 
 
 def startup_table(samples: dict[str, Sample]) -> str:
@@ -111,15 +129,21 @@ def startup_table(samples: dict[str, Sample]) -> str:
 def summary_table(result: SizeResult) -> str:
     """The short table for the project README: the biggest journal, both levels, and the verdicts."""
     met = verdicts(result)
-    rows = [f"At {result.entries:,} entries (median; `benchmarks/versus_jrnl.py` reruns it):", "",
-            "| operation | jrnl command | `journal` command | faster | jrnl query | `journal` query | "
-            "raw SQLite | vs SQLite |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        f"At {result.entries:,} entries (median; `benchmarks/versus_jrnl.py` reruns it):",
+        "",
+        "| operation | jrnl command | `journal` command | faster | jrnl query | `journal` query | "
+        "raw SQLite | vs SQLite |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for key, label in OPERATIONS:
         jc, oc = result.get("jrnl_cli", key), result.get("journal_cli", key)
         jq, oq, sq = (result.get(f"{side}_query", key) for side in ("jrnl", "journal", "sqlite"))
         mark = "" if key not in met or met[key] else " (missed)"
-        rows.append(f"| {label} | {fmt(jc)} | {fmt(oc)} | {ratio(jc, oc)[0]} | {fmt(jq)} | {fmt(oq)} | "
-                    f"{fmt(sq)} | {ratio(oq, sq)[0]}{mark} |")
+        rows.append(
+            f"| {label} | {fmt(jc)} | {fmt(oc)} | {ratio(jc, oc)[0]} | {fmt(jq)} | {fmt(oq)} | "
+            f"{fmt(sq)} | {ratio(oq, sq)[0]}{mark} |"
+        )
     return "\n".join(rows)
 
 

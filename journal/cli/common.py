@@ -78,9 +78,7 @@ def scale(value: str | int | None, what: str, words: dict[int, str]) -> int | No
         return None
     number = value if isinstance(value, int) and not isinstance(value, bool) else parse_score(str(value))
     if number is None or not 1 <= number <= 5:
-        raise UserError(
-            f"The {what} must be a whole number from 1 ({words[1]}) to 5 ({words[5]})."
-        )
+        raise UserError(f"The {what} must be a whole number from 1 ({words[1]}) to 5 ({words[5]}).")
     return number
 
 
@@ -113,9 +111,7 @@ def read_stdin(what: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(
-            f"The {what} on standard input is not UTF-8 text; nothing was saved."
-        ) from None
+        raise UserError(f"The {what} on standard input is not UTF-8 text; nothing was saved.") from None
 
 
 def existing_journal(ctx: click.Context) -> Path:
@@ -124,8 +120,7 @@ def existing_journal(ctx: click.Context) -> Path:
     path = db_path(ctx)
     if not path.exists():
         raise UserError(
-            f"There is no journal at {path}; check the path "
-            "(a new journal is made the first time you write something)."
+            f"There is no journal at {path}; check the path (a new journal is made the first time you write something)."
         )
     if not path.is_file():
         raise UserError(f"{path} is not a journal file.")

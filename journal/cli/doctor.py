@@ -72,7 +72,9 @@ def doctor(ctx: click.Context, fix: bool) -> None:
     for place, (mode, wanted) in found:
         click.echo(f"  {place}  {mode:04o} (others can get in; should be {wanted:04o})")
     if not fix:
-        click.echo(f"{len(found)} of {len(places)} can be read by other users; `journal doctor --fix` makes them private.")
+        click.echo(
+            f"{len(found)} of {len(places)} can be read by other users; `journal doctor --fix` makes them private."
+        )
         return
     for place, (_, wanted) in found:
         os.chmod(place, wanted)

@@ -57,7 +57,7 @@ def export(
       journal export --format md --since 2026-01 --out 2026.md
       journal export --format csv --excel --tag overtime --out overtime.csv
     """
-    from journal.cli.render import TerminalGate, for_terminal
+    from journal.cli.render import for_terminal
     from journal.usecases.exchange import ExportProblem, export_file, export_formats, export_stream
 
     fmt = fmt.strip().lower()
@@ -74,7 +74,7 @@ def export(
             if out is None:
                 export_stream(store, fmt, for_terminal(sys.stdout), query=wanted, excel=excel)
                 return
-            count = export_file(store, out, fmt, query=wanted, excel=excel, force=force, terminal=TerminalGate)
+            count = export_file(store, out, fmt, query=wanted, excel=excel, force=force, terminal=for_terminal)
         except ExportProblem as exc:
             raise UserError(str(exc)) from None
         except OSError as exc:
@@ -85,7 +85,12 @@ def export(
 
 @click.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--from", "fmt", metavar="FORMAT", help="json (this app), jrnl, dayone or daylio; recognised from the content when left out.")
+@click.option(
+    "--from",
+    "fmt",
+    metavar="FORMAT",
+    help="json (this app), jrnl, dayone or daylio; recognised from the content when left out.",
+)
 @click.option("--mood-map", metavar="MAP", help='Scores for Daylio moods, like "rad=5,good=4,meh=3,bad=2,awful=1".')
 @click.option("--dry-run", is_flag=True, help="Check the file and say what would be imported, changing nothing.")
 @db_option
@@ -115,9 +120,7 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
         store = stack.enter_context(open_journal(path, create=True))
         progress = None
         if sys.stderr.isatty() and prepared.count >= _PROGRESS_FROM:
-            bar = stack.enter_context(
-                click.progressbar(length=prepared.count, label="Importing", file=sys.stderr)
-            )
+            bar = stack.enter_context(click.progressbar(length=prepared.count, label="Importing", file=sys.stderr))
             progress = bar.update
         try:  # each record is checked as it is imported: a bad one rolls the whole import back
             count = run_import(store, prepared, dry_run=dry_run, progress=progress)
@@ -151,4 +154,6 @@ def _prepare(data: bytes | Path, fmt: str | None, options: Options) -> Prepared:
         for label in unknown.labels:
             options.mood_map[mood_key(label)] = click.prompt(f'  "{label}"', type=click.IntRange(1, 5), err=True)
         return prepare(data, fmt, options)
+
+
 EXCHANGE_COMMANDS = (export, import_)

@@ -44,9 +44,7 @@ def filter_options(func: F) -> F:
     """QUERY, --tag, --kind, --since, --until: the filters `search` and `export` share."""
     options = (
         click.argument("query", nargs=-1),
-        click.option(
-            "--tag", "tags", multiple=True, metavar="T", help="Only entries with this tag (repeatable)."
-        ),
+        click.option("--tag", "tags", multiple=True, metavar="T", help="Only entries with this tag (repeatable)."),
         click.option("--kind", metavar="K", help="Only mood, boundary or ritual entries."),
         click.option("--since", metavar="WHEN", help="From this day on (included)."),
         click.option("--until", metavar="WHEN", help="Up to this day (included)."),
@@ -57,7 +55,11 @@ def filter_options(func: F) -> F:
 
 
 def filter_query(
-    query: tuple[str, ...], tags: tuple[str, ...], kind: str | None, since: str | None, until: str | None,
+    query: tuple[str, ...],
+    tags: tuple[str, ...],
+    kind: str | None,
+    since: str | None,
+    until: str | None,
     limit: int | None = None,
 ) -> EntryQuery:
     """The EntryQuery for the shared filters, every value checked (one sentence when wrong)."""

@@ -18,8 +18,8 @@ import click
 from journal.domain.models import COST_WORDS, MOOD_WORDS, Entry, EntryTag, Kind, ParkedItem, TagHit, TagStat
 
 if TYPE_CHECKING:
+    from journal.domain.models import RetagSummary
     from journal.domain.tagging.personal import Decision
-    from journal.storage.retag import RetagSummary
 
 # C0 controls except tab and newline, DEL, and the C1 controls (0x9b alone is a CSI on many terminals).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -138,8 +138,7 @@ def search_lines(entries: Sequence[Entry]) -> list[str]:
     ]
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     return [
-        "  ".join([*(cell.ljust(w) for cell, w in zip(row[:4], widths)), row[4]]).rstrip()
-        for row in rows
+        "  ".join([*(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)), row[4]]).rstrip() for row in rows
     ]
 
 
@@ -185,8 +184,7 @@ def stressor_lines(stats: Sequence[TagStat]) -> list[str]:
     lines = []
     for row in rows:
         cells = [
-            cell.rjust(w) if 2 <= i <= 5 else cell.ljust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            cell.rjust(w) if 2 <= i <= 5 else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())
     return lines
@@ -212,8 +210,12 @@ def marked(text: str, hits: Sequence[TagHit]) -> str:
     return safe("".join(out))
 
 
-def explain_lines(text: str, hits: Sequence[TagHit], reasons: Mapping[str, str] | None = None,
-                  decided_by: Mapping[str, str] | None = None) -> list[str]:
+def explain_lines(
+    text: str,
+    hits: Sequence[TagHit],
+    reasons: Mapping[str, str] | None = None,
+    decided_by: Mapping[str, str] | None = None,
+) -> list[str]:
     """The text with its tags' words marked, then one line per tag: its words, or for a tag without
     any (a boundary's kind) the reason in `reasons`, and what decided it (`decided_by`)."""
     if not hits:

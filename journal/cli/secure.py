@@ -67,10 +67,15 @@ def new_passphrase(*fallback_envs: str) -> str:
         if not interactive():
             raise UserError(f"Run this in a terminal to choose a passphrase, or set {NEW_PASSPHRASE_ENV}.")
         click.echo(NO_RECOVERY, err=True)
-        return str(click.prompt(
-            "New passphrase", hide_input=True, confirmation_prompt="Type it once more", err=True,
-            value_proc=_long_enough,
-        ))
+        return str(
+            click.prompt(
+                "New passphrase",
+                hide_input=True,
+                confirmation_prompt="Type it once more",
+                err=True,
+                value_proc=_long_enough,
+            )
+        )
     try:
         return _long_enough(typed)
     except click.UsageError as error:
@@ -197,7 +202,8 @@ COMMANDS = (backup, encrypt, decrypt, passphrase)
 
 def redact_option(func: F) -> F:
     return click.option(
-        "--redact", is_flag=True,
+        "--redact",
+        is_flag=True,
         help="Swap details that could identify someone (phone numbers, addresses...) for placeholders.",
     )(func)
 
@@ -219,4 +225,6 @@ def guard_entry(store: Store, entry: Entry, *, redact_found: bool) -> str | None
     if redact_found:
         entry.text = redact(entry.text, findings)
         return f"Redacted before saving: {said}."
-    return f"Heads up, this may identify someone: {said}. Saved as written; --redact swaps such details for placeholders."
+    return (
+        f"Heads up, this may identify someone: {said}. Saved as written; --redact swaps such details for placeholders."
+    )

@@ -62,8 +62,9 @@ def _hit_dict(hit: TagHit, reasons: dict[str, str], decided_by: dict[str, str]) 
     return data
 
 
-def _decided_by(words: str, hits: list[TagHit], reasons: dict[str, str], added: set[str],
-                keywords: list[UserKeyword]) -> dict[str, str]:
+def _decided_by(
+    words: str, hits: list[TagHit], reasons: dict[str, str], added: set[str], keywords: list[UserKeyword]
+) -> dict[str, str]:
     """What gave each tag: the journal's personal adjustment, the boundary's kind, or the tagger's
     own decision (the learned model, with or without a cue, the cue engine, or the user's words).
     The tagger is asked again with the journal's keywords, so its reasons match its tags."""
@@ -85,13 +86,17 @@ def _decided_by(words: str, hits: list[TagHit], reasons: dict[str, str], added: 
 @tags.command()
 @click.argument("text", nargs=-1)
 @click.option("--kind", "boundary", metavar="KIND", help="Explain it as the note of a boundary of this kind.")
-@click.option("--outcome", type=click.Choice(["held", "bent", "crossed"], case_sensitive=False),
-              help="With --kind: how the boundary fared.")
+@click.option(
+    "--outcome",
+    type=click.Choice(["held", "bent", "crossed"], case_sensitive=False),
+    help="With --kind: how the boundary fared.",
+)
 @json_option
 @db_option
 @click.pass_context
-def explain(ctx: click.Context, text: tuple[str, ...], boundary: str | None, outcome: str | None,
-            as_json: bool) -> None:
+def explain(
+    ctx: click.Context, text: tuple[str, ...], boundary: str | None, outcome: str | None, as_json: bool
+) -> None:
     """Show the tags TEXT would get, the words behind each and what decided it, saving nothing.
 
     TEXT may be `-` (or left out with text piped in) to read it from standard input. With --kind and
@@ -177,13 +182,15 @@ def retag(ctx: click.Context, since: str | None, dry_run: bool, as_json: bool) -
     if summary.changed and not dry_run:
         mark_saved(ctx)
     if as_json:
-        emit_json({
-            "entries": summary.entries,
-            "changed": summary.changed,
-            "added": dict(sorted(summary.added.items())),
-            "removed": dict(sorted(summary.removed.items())),
-            "dry_run": summary.dry_run,
-        })
+        emit_json(
+            {
+                "entries": summary.entries,
+                "changed": summary.changed,
+                "added": dict(sorted(summary.added.items())),
+                "removed": dict(sorted(summary.removed.items())),
+                "dry_run": summary.dry_run,
+            }
+        )
     else:
         click.echo("\n".join(retag_lines(summary)))
 

@@ -31,9 +31,7 @@ _PARKED_DAYS = 21
 _USER_KINDS = {"checking-email-on-leave": "Checking email on leave"}
 
 
-def build_demo(
-    store: Store, *, now: datetime | None = None, seed: int = 7, scale: int | None = None
-) -> int:
+def build_demo(store: Store, *, now: datetime | None = None, seed: int = 7, scale: int | None = None) -> int:
     """Fill `store` (best empty) with the demo journal as of `now` (default `DEMO_NOW`).
 
     Returns the number of entries written. Parked items and a few settings come after the entries,

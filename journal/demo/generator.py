@@ -22,17 +22,44 @@ from journal.domain.models import Entry, Kind, Outcome
 #: Entries a day in `scale` mode: heavy use, so 100,000 entries span about eleven years.
 SCALE_RATE = 25
 _TIRED = frozenset({"fatigue", "sleep", "emotional-exhaustion"})
-_HELD_KINDS = ("after-hours-contact", "overtime", "skipped-break", "extra-responsibility",
-               "over-involvement", "personal-contact-details")
+_HELD_KINDS = (
+    "after-hours-contact",
+    "overtime",
+    "skipped-break",
+    "extra-responsibility",
+    "over-involvement",
+    "personal-contact-details",
+)
 _HELD_WEIGHTS = (3, 3, 2, 2, 1, 0.5)
 #: Themes that read as the evening's (they go in the day's last note) or the morning's (the first).
-_EVENING = frozenset({"after-hours", "overtime", "exercise", "connection", "hobby", "substance-use",
-                      "unhealthy-coping", "irritability", "withdrawal", "rest"})
+_EVENING = frozenset(
+    {
+        "after-hours",
+        "overtime",
+        "exercise",
+        "connection",
+        "hobby",
+        "substance-use",
+        "unhealthy-coping",
+        "irritability",
+        "withdrawal",
+        "rest",
+    }
+)
 _MORNING = frozenset({"sleep"})
 #: What an otherwise empty note talks about: everyday themes that no planted pattern depends on.
 _BACKGROUND_GOOD = ("meaningful-moment", "peer-support", "connection", "hobby", "mindfulness", "caseload")
-_BACKGROUND_HARD = ("caseload", "client-outcome", "staffing", "fatigue", "tension", "concentration",
-                    "trauma-exposure", "peer-support", "overwhelm")
+_BACKGROUND_HARD = (
+    "caseload",
+    "client-outcome",
+    "staffing",
+    "fatigue",
+    "tension",
+    "concentration",
+    "trauma-exposure",
+    "peer-support",
+    "overwhelm",
+)
 _MORNING_END = 600
 _NOTE_LIFT = 0.6
 _MOOD_COUNT_WEIGHTS = {True: (10, 45, 33, 12), False: (30, 50, 20, 0)}
@@ -49,9 +76,7 @@ _CASELOAD_NIGHTS = (
 Localise = Callable[[datetime], datetime]
 
 
-def demo_entries(
-    *, now: datetime, days: int = 183, seed: int = 7, scale: int | None = None
-) -> Iterator[Entry]:
+def demo_entries(*, now: datetime, days: int = 183, seed: int = 7, scale: int | None = None) -> Iterator[Entry]:
     """Yield the demo journal's entries oldest first, all at or before `now` (timezone-aware).
 
     `scale=N` yields exactly N entries (and ignores `days`), spread over as many days as heavy use
@@ -104,8 +129,10 @@ class _DayWriter:
             n_mood = max(0, quota - len(events) - ritual)
         times = self._mood_times(plan.workday, n_mood)
         groups = self._themes_by_note(plan, times, ritual)
-        entries = [self._mood(plan, t, themes, plan.workday and t < _MORNING_END)
-                   for t, themes in zip(times, groups, strict=False)]  # the last group is the ritual's
+        entries = [
+            self._mood(plan, t, themes, plan.workday and t < _MORNING_END)
+            for t, themes in zip(times, groups, strict=False)
+        ]  # the last group is the ritual's
         entries += [self._boundary(plan, kind, outcome) for kind, outcome in events]
         # Today, a note whose words need a part of the day still to come ("a quiet evening" at 4pm)
         # is not written yet (a clock time, "a call at 10pm", may be last night's: that one stays).
@@ -242,8 +269,14 @@ class _DayWriter:
         late = "overtime" in plan.stressors
         minute = rng.randint(1150, 1230) if late else rng.randint(1025, 1130)
         return ritual_entry(
-            rng, self.compose, plan, closed=self._at(plan.day, minute), mood=mood,
-            energy=self._energy(mood, themes), themes=themes, events=events,
+            rng,
+            self.compose,
+            plan,
+            closed=self._at(plan.day, minute),
+            mood=mood,
+            energy=self._energy(mood, themes),
+            themes=themes,
+            events=events,
         )
 
 

@@ -47,12 +47,15 @@ def ritual_entry(
             "worked_late": "overtime" in not_held,
             "skipped_break": "skipped-break" in not_held,
             "after_hours_contact": "after-hours-contact" in not_held,
-            "said_no": "boundary-held" in plan.care
-            or any(outcome is Outcome.HELD for _, outcome in events),
+            "said_no": "boundary-held" in plan.care or any(outcome is Outcome.HELD for _, outcome in events),
         },
         Step.GOOD_THING: good,
-        Step.BREATHE: {"pattern": rng.choice(BREATHE_PATTERNS), "minutes": minutes,
-                       "seconds": breathed, "completed": breathed >= minutes * 60},
+        Step.BREATHE: {
+            "pattern": rng.choice(BREATHE_PATTERNS),
+            "minutes": minutes,
+            "seconds": breathed,
+            "completed": breathed >= minutes * 60,
+        },
         Step.SWITCH: intention if rng.random() < 0.7 else rng.choice(INTENTION_NOTES[intention]),
     }
     started = closed - timedelta(seconds=rng.randint(150, 420) + breathed)

@@ -184,9 +184,24 @@ SYMPTOMS: dict[str, tuple[str, ...]] = {
 
 #: Which symptoms tend to come with a low day, a hard week, or a week of after-hours creep.
 LOW_DAY_SYMPTOMS = (
-    "fatigue", "emotional-exhaustion", "sadness", "anxiety", "overwhelm", "irritability",
-    "tension", "headache", "concentration", "low-motivation", "numbness", "withdrawal",
-    "self-doubt", "appetite", "memory", "unhealthy-coping", "substance-use", "reduced-empathy",
+    "fatigue",
+    "emotional-exhaustion",
+    "sadness",
+    "anxiety",
+    "overwhelm",
+    "irritability",
+    "tension",
+    "headache",
+    "concentration",
+    "low-motivation",
+    "numbness",
+    "withdrawal",
+    "self-doubt",
+    "appetite",
+    "memory",
+    "unhealthy-coping",
+    "substance-use",
+    "reduced-empathy",
     "care-quality",
 )
 ROUGH_WEEK_SYMPTOMS = ("sleep", "intrusive-thoughts", "sadness", "emotional-exhaustion", "anxiety")

@@ -30,8 +30,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 #: Clock times said in words, as the demo's notes say them (evening ones: work that ran late, a
 #: message at night). Bare hours of 7 to 10 are evening hours in these notes; earlier bare hours
 #: ("woke at 4", "a crisis call at 11") bind nothing.
-_SAID = {"half ten": 22 * 60 + 30, "half 7": 19 * 60 + 30, "nearly midnight": 23 * 60 + 50,
-         "ten past 12": 12 * 60 + 10, "gone 8": 20 * 60, "nearly 9": 20 * 60 + 50, "after 7": 19 * 60}
+_SAID = {
+    "half ten": 22 * 60 + 30,
+    "half 7": 19 * 60 + 30,
+    "nearly midnight": 23 * 60 + 50,
+    "ten past 12": 12 * 60 + 10,
+    "gone 8": 20 * 60,
+    "nearly 9": 20 * 60 + 50,
+    "after 7": 19 * 60,
+}
 _CLOCK = re.compile(
     r"\b(?:at|until|til|till|to)\s+(?:gone\s+|nearly\s+|after\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b",
     re.IGNORECASE,

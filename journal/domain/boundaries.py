@@ -152,7 +152,5 @@ def run_sentence(runs: ClearRuns) -> str | None:
             f"(up to {end.day} {end.strftime('%b')})."
         )
     if runs.current > 0:
-        parts.append(
-            "Nothing crossed today so far." if runs.current == 1 else f"{runs.current} days clear so far."
-        )
+        parts.append("Nothing crossed today so far." if runs.current == 1 else f"{runs.current} days clear so far.")
     return " ".join(parts) or None

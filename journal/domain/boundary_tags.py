@@ -26,8 +26,17 @@ HELD_TAG = "boundary-held"
 KIND_REASON = "from the boundary's kind"
 #: the tags a user's own kind can be linked to (the built-in stressors), in the taxonomy's order
 STRESSOR_CHOICES: tuple[str, ...] = (
-    "caseload", "paperwork", "crisis", "trauma-exposure", "after-hours", "overtime", "skipped-break",
-    "staffing", "conflict", "aggression", "client-outcome",
+    "caseload",
+    "paperwork",
+    "crisis",
+    "trauma-exposure",
+    "after-hours",
+    "overtime",
+    "skipped-break",
+    "staffing",
+    "conflict",
+    "aggression",
+    "client-outcome",
 )
 
 

@@ -78,8 +78,10 @@ class BreathingPlan:
     def __post_init__(self) -> None:
         if self.pattern not in PATTERNS:
             raise ValueError(f"There is no breathing pattern called {self.pattern!r}; choose box or 478.")
-        if isinstance(self.minutes, bool) or not isinstance(self.minutes, int) or not (
-            MIN_MINUTES <= self.minutes <= MAX_MINUTES
+        if (
+            isinstance(self.minutes, bool)
+            or not isinstance(self.minutes, int)
+            or not (MIN_MINUTES <= self.minutes <= MAX_MINUTES)
         ):
             raise ValueError(
                 f"Breathing lasts between {MIN_MINUTES} and {MAX_MINUTES} minutes; choose a whole number in that range."

@@ -166,7 +166,9 @@ class Brief:
             named = ", ".join(f"{p} ×{n}" if n > 1 else p for p, n in sorted(replaced.items()))
             parts.append(f"Details that could identify someone were replaced: {named}.")
         if kept:
-            parts.append(f"{plural(kept, 'detail')} the confidentiality check noticed {'was' if kept == 1 else 'were'} kept as written, by choice.")
+            parts.append(
+                f"{plural(kept, 'detail')} the confidentiality check noticed {'was' if kept == 1 else 'were'} kept as written, by choice."
+            )
         return " ".join(parts)
 
 
@@ -184,9 +186,7 @@ def boundary_weeks(rows: Sequence[DayCount], period: Period) -> list[WeekCounts]
     return weekly_counts(rows, monday_of(weeks[0]), len(weeks))
 
 
-def boundary_lines(
-    rows: Sequence[DayCount], costs: Iterable[CostRow], labels: Mapping[str, str]
-) -> list[BoundaryLine]:
+def boundary_lines(rows: Sequence[DayCount], costs: Iterable[CostRow], labels: Mapping[str, str]) -> list[BoundaryLine]:
     """Per kind of boundary: held, bent, crossed (from the pane's day counts) and the mean cost of its
     crossed and bent events. Most crossed first (the pane's `most_crossed` order), then the rest."""
     tallies: dict[str, Counter[str]] = {}

@@ -23,17 +23,39 @@ from dataclasses import dataclass
 from datetime import date
 
 PHONE, EMAIL, DOB, ID, ADDRESS, POSTCODE, NAME = (
-    "phone", "email", "date-of-birth", "id-number", "address", "postcode", "name")
+    "phone",
+    "email",
+    "date-of-birth",
+    "id-number",
+    "address",
+    "postcode",
+    "name",
+)
 
 #: How each kind is named to the user, and the placeholder redaction leaves in its place.
-LABELS = {PHONE: "phone number", EMAIL: "e-mail address", DOB: "date of birth", ID: "ID number",
-          ADDRESS: "street address", POSTCODE: "postcode", NAME: "name"}
-PLACEHOLDERS = {PHONE: "[phone]", EMAIL: "[email]", DOB: "[date of birth]", ID: "[ID number]",
-                ADDRESS: "[address]", POSTCODE: "[postcode]", NAME: "[name]"}
+LABELS = {
+    PHONE: "phone number",
+    EMAIL: "e-mail address",
+    DOB: "date of birth",
+    ID: "ID number",
+    ADDRESS: "street address",
+    POSTCODE: "postcode",
+    NAME: "name",
+}
+PLACEHOLDERS = {
+    PHONE: "[phone]",
+    EMAIL: "[email]",
+    DOB: "[date of birth]",
+    ID: "[ID number]",
+    ADDRESS: "[address]",
+    POSTCODE: "[postcode]",
+    NAME: "[name]",
+}
 
 #: Public helplines people mention when writing about crisis work: not anyone's identity.
-HELPLINES = frozenset({"116123", "0800585858", "03001233393", "08001111", "08006895652", "08457909090",
-                       "18002738255", "741741"})
+HELPLINES = frozenset(
+    {"116123", "0800585858", "03001233393", "08001111", "08006895652", "08457909090", "18002738255", "741741"}
+)
 
 #: The journal setting that holds the user's "never write" list (a JSON list of strings).
 NEVER_WRITE_SETTING = "confidentiality.never_write"
@@ -56,36 +78,50 @@ class Finding:
         return LABELS[self.kind]
 
 
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _NUMERIC_DATE = r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
-_WORD_DATE = (rf"(?:[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?(?:,?\s+[0-9]{{4}})?"
-              rf"|{_MONTHS}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?)")
+_WORD_DATE = (
+    rf"(?:[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?(?:,?\s+[0-9]{{4}})?"
+    rf"|{_MONTHS}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?)"
+)
 _ANY_DATE = rf"(?:{_NUMERIC_DATE}|{_WORD_DATE}|(?:in\s+)?(?:19|20)[0-9]{{2}})"
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # Digits in groups joined by one space, hyphen or dot, maybe a leading + and a bracketed area code.
-_PHONE = re.compile(r"(?<![\w+/:.,£$€-])(?:\+|\b|(?=\([0-9]{2,5}\)))(?:\(?[0-9]{1,5}\)?[ .-]?){2,6}[0-9]{2,}(?![\w/:%-]|[.,][0-9])")
-_DOB = re.compile(rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?|birthday(?:\s+is)?)\s*[:\-]?\s*({_ANY_DATE})\b",
-                  re.IGNORECASE)
+_PHONE = re.compile(
+    r"(?<![\w+/:.,£$€-])(?:\+|\b|(?=\([0-9]{2,5}\)))(?:\(?[0-9]{1,5}\)?[ .-]?){2,6}[0-9]{2,}(?![\w/:%-]|[.,][0-9])"
+)
+_DOB = re.compile(
+    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?|birthday(?:\s+is)?)\s*[:\-]?\s*({_ANY_DATE})\b", re.IGNORECASE
+)
 _FULL_DATE = re.compile(rf"(?<![\w/.-])({_NUMERIC_DATE}|{_WORD_DATE})(?![\w/-]|\.[0-9])", re.IGNORECASE)
 _CUED_ID = re.compile(
     r"\b(?:MRN|NHS(?:\s+(?:no|number|num))?|NI(?:\s+(?:no|number))|SSN|case\s+(?:no|number|ref)|"
     r"(?:ref(?:erence)?|record|file|patient|client|hospital|account|ID)\s*(?:no\.?|number|num|#)|"
-    r"ref|CHI|ID)\.?\s*[:#]?\s*([A-Z0-9][A-Z0-9/-]{3,}[A-Z0-9])\b", re.IGNORECASE)
+    r"ref|CHI|ID)\.?\s*[:#]?\s*([A-Z0-9][A-Z0-9/-]{3,}[A-Z0-9])\b",
+    re.IGNORECASE,
+)
 _SSN = re.compile(r"(?<![\w-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![\w-])")
 _NI = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b")
 _DIGIT_RUN = re.compile(r"(?<![\w£$€.,])[0-9]{6,}(?![\w%]|[.,][0-9])")
 _MIXED_ID = re.compile(r"\b(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*[0-9]){5})[A-Z0-9][A-Z0-9-]{4,}[A-Z0-9]\b")
-_STREET_TYPES = (r"(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|cres|"
-                 r"place|pl|gardens|gdns|terrace|grove|boulevard|blvd|hill|square|sq|mews|walk|rise|"
-                 r"parade|row|green|view|highway|hwy)")
+_STREET_TYPES = (
+    r"(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|cres|"
+    r"place|pl|gardens|gdns|terrace|grove|boulevard|blvd|hill|square|sq|mews|walk|rise|"
+    r"parade|row|green|view|highway|hwy)"
+)
 _ADDRESS = re.compile(
     rf"(?:\b(?i:flat|apt|apartment|unit|suite)\.?[ \t]+[0-9]{{1,4}}[A-Za-z]?,?[ \t]+)?"
-    rf"\b[0-9]{{1,5}}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?i:{_STREET_TYPES})\b\.?")
+    rf"\b[0-9]{{1,5}}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
+)
 _UK_POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b")
-_US_ZIP = re.compile(r"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|"
-                     r"RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+[0-9]{5}(?:-[0-9]{4})?\b|\b[0-9]{5}-[0-9]{4}\b")
+_US_ZIP = re.compile(
+    r"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|"
+    r"RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+[0-9]{5}(?:-[0-9]{4})?\b|\b[0-9]{5}-[0-9]{4}\b"
+)
 _ROUND = re.compile(r"[0-9]{1,3}0{3,}$")  # 100000, 250000: amounts and counts, not identifiers
 
 
@@ -174,9 +210,7 @@ def _scan(text: str, names: Sequence[str], today: date) -> Iterable[Finding]:
             yield Finding(NAME, m.span(), m.group(0), "on your never-write list")
 
 
-def find_identifiers(
-    text: str, never_write: Iterable[str] = (), *, today: date | None = None
-) -> list[Finding]:
+def find_identifiers(text: str, never_write: Iterable[str] = (), *, today: date | None = None) -> list[Finding]:
     """Likely client-identifying details in `text`, in order, never overlapping (the longest wins).
 
     `never_write` are the user's own names or words to flag (whole words, any case); `today` fixes
@@ -185,8 +219,7 @@ def find_identifiers(
     if not text:
         return []
     names = [" ".join(str(n).split()) for n in never_write if str(n).strip()]
-    found = sorted(_scan(text, names, today or date.today()),
-                   key=lambda f: (f.span[0], -(f.span[1] - f.span[0])))
+    found = sorted(_scan(text, names, today or date.today()), key=lambda f: (f.span[0], -(f.span[1] - f.span[0])))
     kept: list[Finding] = []
     for finding in found:
         start, end = finding.span

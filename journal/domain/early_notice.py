@@ -139,9 +139,7 @@ def windows(today: date) -> tuple[date, date, date]:
     return recent - timedelta(days=BASELINE_DAYS), recent, today + timedelta(days=1)
 
 
-def early_notice(
-    counts: Iterable[WindowCounts], active_days: tuple[int, int]
-) -> EarlyNotice | None:
+def early_notice(counts: Iterable[WindowCounts], active_days: tuple[int, int]) -> EarlyNotice | None:
     """The notice for these window counts, or None when nothing rose clearly (see the module rule).
 
     `active_days` is (days with any entry in the baseline, days with any entry in the recent window).

@@ -118,8 +118,15 @@ class FilterSpec:
         if since is not None and until is not None and since >= until:
             raise FilterError("The start date comes after the end date; swap them round.")
         return EntryQuery(
-            text=self.text or None, tags=self.tags, kind=self.kind, since=since, until=until,
-            limit=limit, offset=offset, deleted=self.trash, starred=self.starred,
+            text=self.text or None,
+            tags=self.tags,
+            kind=self.kind,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+            deleted=self.trash,
+            starred=self.starred,
         )
 
 
@@ -243,9 +250,7 @@ def _is_range(text: str, now: datetime | None, tz: tzinfo | None) -> bool:
     return bool(start and end) and _valid_date(start, now, tz) and _valid_date(end, now, tz)
 
 
-def _date_value(
-    key: str, first: str, rest: list[str], now: datetime | None, tz: tzinfo | None
-) -> tuple[str, int]:
+def _date_value(key: str, first: str, rest: list[str], now: datetime | None, tz: tzinfo | None) -> tuple[str, int]:
     """The date after `key:` (quoted, or the longest run of words that reads as a date) and how many
     of the following tokens it used."""
     example = f"{key}:2026-09 or {key}:'last month'"

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -204,7 +204,8 @@ class EntryQuery:
     starred: bool | None = None
 
 
-class DayMood(NamedTuple):
+@dataclass(frozen=True)
+class DayMood:
     """One calendar day: mean mood of its entries that have one (None when none do), how many live
     entries it has, and whether a ritual closed the shift."""
 

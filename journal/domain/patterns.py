@@ -197,9 +197,7 @@ def travel_together(
     return found[:limit]
 
 
-def what_helps(
-    stats: Iterable[TagStat], *, min_entries: int = MIN_MOOD_ENTRIES, limit: int = 5
-) -> list[Helper]:
+def what_helps(stats: Iterable[TagStat], *, min_entries: int = MIN_MOOD_ENTRIES, limit: int = 5) -> list[Helper]:
     """Care tags whose entries had a better mean mood than the rest, biggest difference first.
 
     Needs `min_entries` mood entries with the tag; a tag on every mood entry has nothing to compare
@@ -241,9 +239,7 @@ def merge_mood_weeks(weeks: Sequence[MoodWeek], size: int) -> list[MoodWeek]:
     for i in range(0, len(weeks), size):
         chunk = list(weeks[i : i + size])
         n = sum(w.entries for w in chunk)
-        merged.append(
-            MoodWeek(chunk[0].week, _weighted(chunk, "mood"), _weighted(chunk, "energy"), n)
-        )
+        merged.append(MoodWeek(chunk[0].week, _weighted(chunk, "mood"), _weighted(chunk, "energy"), n))
     return merged
 
 

@@ -66,9 +66,7 @@ class RitualSettings:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "enabled", _steps(self.enabled))
-        if not isinstance(self.prompts, Mapping) or not all(
-            isinstance(text, str) for text in self.prompts.values()
-        ):
+        if not isinstance(self.prompts, Mapping) or not all(isinstance(text, str) for text in self.prompts.values()):
             raise RitualError("Custom prompts must be text.")
         prompts = {str(s): text.strip() for s, text in self.prompts.items() if text.strip()}
         object.__setattr__(self, "prompts", {str(s): prompts[str(s)] for s in _steps(prompts)})

@@ -61,20 +61,48 @@ class RitualStep:
 RITUAL_STEPS: dict[Step, RitualStep] = {
     s.step: s
     for s in (
-        RitualStep(Step.CHECKIN, "Check in", "How are you leaving today?",
-                   "Your mood and energy right now. There are no wrong answers."),
-        RitualStep(Step.UNLOAD, "Unload", "What is still on your mind?",
-                   "Write it down here so you don't have to carry it home."),
-        RitualStep(Step.PARK, "Park it", "Anything left open that can wait until tomorrow?",
-                   "One line each. Tomorrow's ritual will show them to you."),
-        RitualStep(Step.BOUNDARIES, "Boundaries today", "How did today's edges hold?",
-                   "A few yes-or-no questions; each yes goes into your boundary log."),
-        RitualStep(Step.GOOD_THING, "One good thing", "What is one thing that went well today?",
-                   "A moment of meaning or progress, however small."),
-        RitualStep(Step.BREATHE, "Breathe", "Let's slow down together for a minute or two.",
-                   "Follow the guide; pause or skip whenever you like."),
-        RitualStep(Step.SWITCH, "Switch", "What would you like your evening to hold?",
-                   "Pick one, or write your own, then close the shift."),
+        RitualStep(
+            Step.CHECKIN,
+            "Check in",
+            "How are you leaving today?",
+            "Your mood and energy right now. There are no wrong answers.",
+        ),
+        RitualStep(
+            Step.UNLOAD,
+            "Unload",
+            "What is still on your mind?",
+            "Write it down here so you don't have to carry it home.",
+        ),
+        RitualStep(
+            Step.PARK,
+            "Park it",
+            "Anything left open that can wait until tomorrow?",
+            "One line each. Tomorrow's ritual will show them to you.",
+        ),
+        RitualStep(
+            Step.BOUNDARIES,
+            "Boundaries today",
+            "How did today's edges hold?",
+            "A few yes-or-no questions; each yes goes into your boundary log.",
+        ),
+        RitualStep(
+            Step.GOOD_THING,
+            "One good thing",
+            "What is one thing that went well today?",
+            "A moment of meaning or progress, however small.",
+        ),
+        RitualStep(
+            Step.BREATHE,
+            "Breathe",
+            "Let's slow down together for a minute or two.",
+            "Follow the guide; pause or skip whenever you like.",
+        ),
+        RitualStep(
+            Step.SWITCH,
+            "Switch",
+            "What would you like your evening to hold?",
+            "Pick one, or write your own, then close the shift.",
+        ),
     )
 }
 
@@ -93,12 +121,17 @@ class BoundaryQuestion:
 
 BOUNDARY_QUESTIONS: tuple[BoundaryQuestion, ...] = (
     BoundaryQuestion("worked_late", "Did you work late?", "overtime", Outcome.CROSSED, "Worked late"),
-    BoundaryQuestion("skipped_break", "Did you skip a break?", "skipped-break", Outcome.CROSSED,
-                     "Skipped a break"),
-    BoundaryQuestion("after_hours_contact", "Were you in touch with work outside your hours?",
-                     "after-hours-contact", Outcome.CROSSED, "Work contact outside my hours"),
-    BoundaryQuestion("said_no", "Did you say no to something?", "extra-responsibility", Outcome.HELD,
-                     "Said no to something"),
+    BoundaryQuestion("skipped_break", "Did you skip a break?", "skipped-break", Outcome.CROSSED, "Skipped a break"),
+    BoundaryQuestion(
+        "after_hours_contact",
+        "Were you in touch with work outside your hours?",
+        "after-hours-contact",
+        Outcome.CROSSED,
+        "Work contact outside my hours",
+    ),
+    BoundaryQuestion(
+        "said_no", "Did you say no to something?", "extra-responsibility", Outcome.HELD, "Said no to something"
+    ),
 )
 _QUESTIONS_BY_KEY = {q.key: q for q in BOUNDARY_QUESTIONS}
 assert all(q.kind in BOUNDARY_KINDS for q in BOUNDARY_QUESTIONS)

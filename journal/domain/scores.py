@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["LOWEST", "HIGHEST", "parse_score"]
+__all__ = ["HIGHEST", "LOWEST", "parse_score"]
 
 LOWEST, HIGHEST = 1, 5
 

@@ -153,9 +153,20 @@ class _Reading:
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
         start=1,
     )
     for name in names
@@ -163,15 +174,27 @@ _MONTHS = {
 _WEEKDAYS = {
     name: number
     for number, names in enumerate(
-        [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
-         ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
-         ("sun", "sunday")]
+        [
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        ]
     )
     for name in names
 }
-_UNITS = {"minute": relativedelta(minutes=1), "min": relativedelta(minutes=1), "hour": relativedelta(hours=1),
-          "day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
-          "year": relativedelta(years=1)}
+_UNITS = {
+    "minute": relativedelta(minutes=1),
+    "min": relativedelta(minutes=1),
+    "hour": relativedelta(hours=1),
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "year": relativedelta(years=1),
+}
 
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + ")"
@@ -193,9 +216,7 @@ _ISO_DATETIME = re.compile(
 def _read(text: str, now: datetime | None, tz: tzinfo | None) -> tuple[_Reading, datetime, tzinfo]:
     """Parse `text`, turning every failure into a WhenError, and settle `now` and `tz`."""
     tz = tz or local_tz()
-    now = datetime.now(tz) if now is None else (
-        now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
-    )
+    now = datetime.now(tz) if now is None else (now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz))
     cleaned = " ".join(text.lower().replace(",", " ").split())
     if cleaned.startswith(("on ", "at ")):
         cleaned = cleaned[3:]
@@ -333,8 +354,10 @@ def _form(pattern: str) -> re.Pattern[str]:
 
 _SPAN_FORMS: list[tuple[re.Pattern[str], Callable[[re.Match[str], date], _Reading]]] = [
     (_form(r"today|yesterday|tomorrow"), lambda m, t: _one_day(t + timedelta(days=_RELATIVE_DAYS[m[0]]))),
-    (_form(r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})"),
-     lambda m, t: _one_day(date(int(m["y"]), int(m["mo"]), int(m["d"])))),
+    (
+        _form(r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})"),
+        lambda m, t: _one_day(date(int(m["y"]), int(m["mo"]), int(m["d"]))),
+    ),
     (_form(r"(?P<y>\d{4})-(?P<mo>\d{1,2})"), lambda m, t: _month_span(int(m["y"]), int(m["mo"]))),
     (_form(r"(?P<y>\d{4})"), lambda m, t: _Reading(date(int(m["y"]), 1, 1), date(int(m["y"]), 12, 31))),
     (_form(rf"{_MONTH}\.? {_DAY}(?: {_YEAR})?"), _named_day),

@@ -72,9 +72,7 @@ def gather_brief(store: Any, period: Period, now: datetime, options: BriefOption
         helpers=what_helps(stats),
         notice=current_notice(store, now),
         parked=[parked_quote(p, never_write, today, keep_identifiers=keep) for p in store.parked(status="open")],
-        quotes=[
-            quote(e, never_write, today, labels=labels, keep_identifiers=keep) for e in reversed(starred)
-        ],
+        quotes=[quote(e, never_write, today, labels=labels, keep_identifiers=keep) for e in reversed(starred)],
         keep_identifiers=keep,
     )
 

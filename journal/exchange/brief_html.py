@@ -126,7 +126,8 @@ def _tags(brief: Brief) -> tuple[str, str]:
     chart = ""
     if brief.stressors or brief.signs:
         chart = (
-            "<figure>" + brief_svg.tag_bars((("Stressors", brief.stressors), ("Signs of strain", brief.signs)))
+            "<figure>"
+            + brief_svg.tag_bars((("Stressors", brief.stressors), ("Signs of strain", brief.signs)))
             + "<figcaption>Entries each came up in.</figcaption></figure>"
         )
     return f"<section><h2>What came up most</h2>{table}</section>", chart
@@ -145,11 +146,10 @@ def _boundaries(brief: Brief) -> tuple[str, str]:
         f"<th>cost when crossed</th></tr></thead><tbody>{rows}</tbody></table>"
     )
     weeks = "; ".join(f"{week_label(w.start)}: {w.held}/{w.bent}/{w.crossed}" for w in brief.boundary_weeks)
-    legend = "".join(
-        f"<span>{brief_svg.legend_swatch(o)} {o}</span>" for o in ("held", "bent", "crossed")
-    )
+    legend = "".join(f"<span>{brief_svg.legend_swatch(o)} {o}</span>" for o in ("held", "bent", "crossed"))
     chart = (
-        "<figure>" + brief_svg.boundary_weeks(brief.boundary_weeks)
+        "<figure>"
+        + brief_svg.boundary_weeks(brief.boundary_weeks)
         + f'<figcaption class="legend">{legend}<br>Week by week (held/bent/crossed): {_e(weeks)}.</figcaption></figure>'
     )
     return f"<section><h2>Boundaries</h2>{table}</section>", chart
@@ -205,18 +205,20 @@ def brief_html(brief: Brief) -> str:
     period, mood_chart = _period(brief)
     tags, tag_chart = _tags(brief)
     bounds, bound_chart = _boundaries(brief)
-    return "".join([
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(brief.title())}</title><style>{STYLE}</style></head><body>",
-        f"<header><h1>{_e(brief.title())}</h1><p class=\"aid\">{_e(NOT_A_RECORD)}</p></header>",
-        _beside(period, mood_chart),
-        _beside(tags, tag_chart),
-        _beside(bounds, bound_chart),
-        _helped(brief),
-        _notice(brief),
-        _parked(brief),
-        _quotes(brief),
-        f"<footer>Made with journal on {brief.made_at:%d %b %Y}. Everything in it stayed on my own computer until I chose to share it.</footer>",
-        "</body></html>\n",
-    ])
+    return "".join(
+        [
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_e(brief.title())}</title><style>{STYLE}</style></head><body>",
+            f'<header><h1>{_e(brief.title())}</h1><p class="aid">{_e(NOT_A_RECORD)}</p></header>',
+            _beside(period, mood_chart),
+            _beside(tags, tag_chart),
+            _beside(bounds, bound_chart),
+            _helped(brief),
+            _notice(brief),
+            _parked(brief),
+            _quotes(brief),
+            f"<footer>Made with journal on {brief.made_at:%d %b %Y}. Everything in it stayed on my own computer until I chose to share it.</footer>",
+            "</body></html>\n",
+        ]
+    )

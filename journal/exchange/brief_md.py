@@ -45,9 +45,7 @@ def brief_markdown(brief: Brief) -> str:
     out += ["## The period", "", brief.period_sentence(), "", *(f"{s}  " for s in brief.mood_sentences())]
     if any(w.entries for w in brief.mood_weeks):
         out += ["", "| week of | mood | energy | mood entries |", "|---|---:|---:|---:|"]
-        out += [
-            f"| {week_label(w.week)} | {_num(w.mood)} | {_num(w.energy)} | {w.entries} |" for w in brief.mood_weeks
-        ]
+        out += [f"| {week_label(w.week)} | {_num(w.mood)} | {_num(w.energy)} | {w.entries} |" for w in brief.mood_weeks]
     out.append("")
 
     out += ["## What came up most", ""]
@@ -80,8 +78,16 @@ def brief_markdown(brief: Brief) -> str:
     if brief.notice is not None:
         notice = brief.notice
         out += [
-            "## A gentle notice", "", notice.headline(), "",
-            FIGURES_INTRO + "; ".join(notice.details()) + ".", "", HELPS, "", f"*{NOT_A_DIAGNOSIS}*", "",
+            "## A gentle notice",
+            "",
+            notice.headline(),
+            "",
+            FIGURES_INTRO + "; ".join(notice.details()) + ".",
+            "",
+            HELPS,
+            "",
+            f"*{NOT_A_DIAGNOSIS}*",
+            "",
         ]
 
     out += ["## Still parked", ""]
@@ -94,7 +100,12 @@ def brief_markdown(brief: Brief) -> str:
     out += ["## Entries I starred for supervision", ""]
     if brief.quotes:
         for q in brief.quotes:
-            out += [f"### {escape_line(q.heading)}", "", "> " + paragraphs(q.text).replace("\n", "\n> ") if q.text else "> (no text)", ""]
+            out += [
+                f"### {escape_line(q.heading)}",
+                "",
+                "> " + paragraphs(q.text).replace("\n", "\n> ") if q.text else "> (no text)",
+                "",
+            ]
     else:
         out += ["None starred in this period. Star an entry with `s` in History or Mood, or `journal star ID`.", ""]
     privacy = brief.privacy_sentence()

@@ -71,7 +71,9 @@ def mood_line(weeks: Sequence[MoodWeek], *, width: int = 330, height: int = 150)
     step = max(1, -(-len(weeks) // 7))  # at most 7 labels under the axis
     for i, w in enumerate(weeks):
         if i % step == 0:
-            body.append(f'<text x="{x(i):.1f}" y="{height - 10}" text-anchor="middle" {FONT}>{week_label(w.week)}</text>')
+            body.append(
+                f'<text x="{x(i):.1f}" y="{height - 10}" text-anchor="middle" {FONT}>{week_label(w.week)}</text>'
+            )
     return _svg(width, height, "Mood and energy, week by week, on a scale of 1 to 5", body)
 
 
@@ -125,7 +127,9 @@ def boundary_weeks(weeks: Sequence[WeekCounts], *, width: int = 330, height: int
         body.append(f'<text x="{cx:.1f}" y="{y - 3:.1f}" text-anchor="middle" {FONT}>{w.total or ""}</text>')
         step = max(1, -(-n // 7))
         if i % step == 0:
-            body.append(f'<text x="{cx:.1f}" y="{height - 10}" text-anchor="middle" {FONT}>{week_label(w.start)}</text>')
+            body.append(
+                f'<text x="{cx:.1f}" y="{height - 10}" text-anchor="middle" {FONT}>{week_label(w.start)}</text>'
+            )
     return _svg(width, height, "Boundaries held, bent and crossed, week by week", body)
 
 

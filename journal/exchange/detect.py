@@ -195,12 +195,10 @@ def prepare_zip(data: bytes | Path, fmt: str | None, options: Options) -> Prepar
         return prepare(members[0][1], fmt, options)
     if fmt == "dayone" or journals:
         raise ImportProblem(
-            "This zip holds no Day One journal (a .json file like Journal.json with an \"entries\" list); "
+            'This zip holds no Day One journal (a .json file like Journal.json with an "entries" list); '
             "export again from Day One as JSON and import the zip or the Journal.json inside."
         )
-    raise ImportProblem(
-        "This zip holds no export this version reads; unzip it and import the export file inside."
-    )
+    raise ImportProblem("This zip holds no export this version reads; unzip it and import the export file inside.")
 
 
 _MEDIA = re.compile(

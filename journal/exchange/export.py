@@ -99,7 +99,12 @@ def iter_entries(store: Store, query: EntryQuery | None = None, page: int = PAGE
 
 
 def export_to(
-    store: Store, fmt: str, out: TextIO, *, query: EntryQuery | None = None, excel: bool = False,
+    store: Store,
+    fmt: str,
+    out: TextIO,
+    *,
+    query: EntryQuery | None = None,
+    excel: bool = False,
     now: datetime | None = None,
 ) -> int:
     """Write the journal (or the entries matching `query`) to `out` in format `fmt`."""
@@ -113,7 +118,10 @@ def export_to(
 
 
 def write_file(
-    path: Path, fill: Callable[[TextIO], int], *, force: bool = False,
+    path: Path,
+    fill: Callable[[TextIO], int],
+    *,
+    force: bool = False,
     terminal: Callable[[TextIO], TextIO] | None = None,
 ) -> int:
     """Write a new file atomically: a private temp file beside it (0600), then a rename.

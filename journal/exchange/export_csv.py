@@ -21,6 +21,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def row(entry: Entry) -> list[str]:
     """An entry as CSV cells (empty cells for what an entry does not have)."""
+
     def cell(value: object) -> str:
         return "" if value is None else str(value)
 

@@ -40,8 +40,7 @@ def scale(value: int | None, words: dict[int, str]) -> str | None:
 
 
 def _tags(tags: list[EntryTag]) -> str:
-    return ", ".join(f"{escape_line(t.name)} ({t.category}{', by hand' if t.source == 'manual' else ''})"
-                     for t in tags)
+    return ", ".join(f"{escape_line(t.name)} ({t.category}{', by hand' if t.source == 'manual' else ''})" for t in tags)
 
 
 def _heading(entry: Entry, context: ExportContext) -> str:

@@ -54,7 +54,10 @@ _READ = {"full_date", "year", "date", "weekday", "time", "mood", "activities", "
 
 
 def read(text: str, options: Options) -> Prepared:
-    moods = {**{mood_key(k): v for k, v in DAYLIO_MOODS.items()}, **{mood_key(k): v for k, v in options.mood_map.items()}}
+    moods = {
+        **{mood_key(k): v for k, v in DAYLIO_MOODS.items()},
+        **{mood_key(k): v for k, v in options.mood_map.items()},
+    }
     columns, has_header = _layout(text)
     count = empty = 0
     unknown: dict[str, str] = {}
@@ -171,7 +174,7 @@ def _rows(text: str, columns: list[str], has_header: bool) -> Iterator[tuple[int
                             "columns; check the quotes on that line."
                         )
                     # a note with a comma that was not quoted: the rest of the row is the note
-                    fields = [*fields[: len(columns) - 1], ",".join(fields[len(columns) - 1:])]
+                    fields = [*fields[: len(columns) - 1], ",".join(fields[len(columns) - 1 :])]
                 yield line, dict(zip(columns, fields, strict=False))  # short rows leave fields out
             line = reader.line_num + 1
     except csv.Error:
@@ -189,10 +192,13 @@ def _entry(line: int, row: dict[str, str], moods: dict[str, int], tz: tzinfo) ->
         raise UnknownMoods([" ".join((row.get("mood") or "").split())])
     activities = [a for a in (row.get("activities") or "").split("|") if a.strip()]
     if (too_long := long_tag(activities)) is not None:
-        raise ImportProblem(f"The row on line {line} cannot be imported: {too_long.replace('its tag', 'its activity', 1)}.")
+        raise ImportProblem(
+            f"The row on line {line} cannot be imported: {too_long.replace('its tag', 'its activity', 1)}."
+        )
     text = _text(row)
-    return Entry(kind=Kind.MOOD, created_at=local_moment(day, clock, tz), text=text, mood=score,
-                 tags=manual_tags(activities))
+    return Entry(
+        kind=Kind.MOOD, created_at=local_moment(day, clock, tz), text=text, mood=score, tags=manual_tags(activities)
+    )
 
 
 def scale_lines(value: str) -> str:

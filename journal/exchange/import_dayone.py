@@ -33,11 +33,24 @@ from journal.exchange.importers import ImportProblem, Options, Prepared, long_ta
 
 #: Day One's media lists and the word each item is noted with.
 MEDIA = {"photos": "photo", "videos": "video", "audios": "audio", "pdfAttachments": "pdf"}
-_NAMES = {"photo": ("photo", "photos"), "video": ("video", "videos"), "audio": ("audio recording", "audio recordings"),
-          "pdf": ("PDF", "PDFs")}
+_NAMES = {
+    "photo": ("photo", "photos"),
+    "video": ("video", "videos"),
+    "audio": ("audio recording", "audio recordings"),
+    "pdf": ("PDF", "PDFs"),
+}
 #: The kind named in a `dayone-moment:/video/ID` link (a bare `dayone-moment://ID` is a photo).
-_LINK_KINDS = {"photo": "photo", "photos": "photo", "video": "video", "videos": "video", "audio": "audio",
-               "audios": "audio", "pdfattachment": "pdf", "pdfattachments": "pdf", "pdf": "pdf"}
+_LINK_KINDS = {
+    "photo": "photo",
+    "photos": "photo",
+    "video": "video",
+    "videos": "video",
+    "audio": "audio",
+    "audios": "audio",
+    "pdfattachment": "pdf",
+    "pdfattachments": "pdf",
+    "pdf": "pdf",
+}
 _MOMENT = re.compile(r"[ \t]*!?\[[^\]\n]*\]\(dayone-moment:/{0,2}([^)\s]*)\)[ \t]*")
 #: CommonMark's backslash escapes: a backslash before any ASCII punctuation stands for that character.
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -151,9 +164,7 @@ def _created(where: _Where, value: Any) -> datetime:
             raise ValueError
         return moment
     except ValueError:
-        raise where.problem(
-            f'its "creationDate" must look like 2026-01-02T09:00:00Z, not {_shown(value)}'
-        ) from None
+        raise where.problem(f'its "creationDate" must look like 2026-01-02T09:00:00Z, not {_shown(value)}') from None
 
 
 def _zone(name: Any, zones: dict[str, tzinfo | None]) -> tzinfo | None:

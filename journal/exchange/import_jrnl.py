@@ -16,6 +16,7 @@ from typing import Any
 from journal.domain.models import Entry, Kind
 from journal.domain.when import local_tz
 from journal.domain.years import RANGE_SENTENCE, is_supported
+from journal.exchange.import_json import record_problem, records, top_level
 from journal.exchange.importers import (
     ImportProblem,
     Options,

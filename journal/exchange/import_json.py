@@ -60,9 +60,7 @@ class Cursor:
 
 
 def _broken(line: int, column: int) -> ImportProblem:
-    return ImportProblem(
-        f"The file is not complete, valid JSON: it goes wrong on line {line}, column {column}."
-    )
+    return ImportProblem(f"The file is not complete, valid JSON: it goes wrong on line {line}, column {column}.")
 
 
 def top_level(text: str, list_key: str) -> tuple[dict[str, Any], int | None]:
@@ -206,16 +204,20 @@ def is_kind_name(kind: str) -> bool:
 
 def _not_a_kind(kind: str) -> str:
     shown = "".join(ch if ch.isprintable() else "?" for ch in kind[:40]) + ("…" if len(kind) > 40 else "")
-    return (f'its boundary kind "{shown}" is not a kind name (lowercase words joined by hyphens, at most '
-            f"{LONGEST_KIND} characters, such as overtime)")
+    return (
+        f'its boundary kind "{shown}" is not a kind name (lowercase words joined by hyphens, at most '
+        f"{LONGEST_KIND} characters, such as overtime)"
+    )
 
 
 def _other_kinds(names: list[str]) -> str | None:
     if not names:
         return None
     listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-    return (f"Boundary kinds this journal does not have were kept as written ({listed}); add them as your own "
-            "kinds in the Boundaries pane to log them again.")
+    return (
+        f"Boundary kinds this journal does not have were kept as written ({listed}); add them as your own "
+        "kinds in the Boundaries pane to log them again."
+    )
 
 
 def _entry(number: int, line: int, data: Any) -> Entry:
@@ -242,7 +244,9 @@ def _entry(number: int, line: int, data: Any) -> Entry:
     for moment in (entry.created_at, entry.updated_at):
         if moment is not None and not is_supported(moment):
             raise record_problem(
-                number, line, f"its date {moment.date().isoformat()} is too far in the past or future ({RANGE_SENTENCE})"
+                number,
+                line,
+                f"its date {moment.date().isoformat()} is too far in the past or future ({RANGE_SENTENCE})",
             )
     if not _encodable(entry):
         raise record_problem(number, line, "it has a broken character or a number JSON cannot hold")
@@ -287,10 +291,16 @@ def _rejected(value: Any) -> list[EntryTag]:
             raise ShapeError("Each rejected tag needs a name.")
         if item.get("group") is not None and not isinstance(item["group"], str):
             raise ShapeError("A tag's group must be a string, or null.")
-        tags.append(EntryTag(
-            name=item["name"], category=Category(item.get("category", "")), group=item.get("group"),
-            source=Source(item.get("source", "auto")), spans=_spans(item.get("spans")), rejected=True,
-        ))
+        tags.append(
+            EntryTag(
+                name=item["name"],
+                category=Category(item.get("category", "")),
+                group=item.get("group"),
+                source=Source(item.get("source", "auto")),
+                spans=_spans(item.get("spans")),
+                rejected=True,
+            )
+        )
     return tags
 
 

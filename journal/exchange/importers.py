@@ -24,8 +24,8 @@ from journal.domain.tagging import TAXONOMY
 from journal.domain.tags import chosen_tag, tag_slug
 
 if TYPE_CHECKING:
-    from journal.storage import Store
     from journal.domain.models import ImportCount
+    from journal.storage import Store
 
 FORMATS = ("json", "jrnl", "dayone", "daylio")
 #: Daylio's five built-in moods, best first.
@@ -228,8 +228,9 @@ def run_import(
 
 
 def summary(count: ImportCount, *, dry_run: bool = False, notes: list[str] | None = None) -> str:
-    """"Imported 120 entries; 3 were already here." in plain words, then the reader's notes (what
+    """ "Imported 120 entries; 3 were already here." in plain words, then the reader's notes (what
     the file had that was not imported)."""
+
     def n(k: int) -> str:
         return f"{k} entry" if k == 1 else f"{k} entries"
 
@@ -297,8 +298,10 @@ def long_tag(names: Iterable[str]) -> str | None:
         name = tag_slug(raw)
         if len(name) > LONGEST_TAG:
             shown = "".join(ch if ch.isprintable() else "?" for ch in name[:20])
-            return (f'its tag "{shown}…" is {len(name):,} characters long, and a tag can be at most '
-                    f"{LONGEST_TAG} characters")
+            return (
+                f'its tag "{shown}…" is {len(name):,} characters long, and a tag can be at most '
+                f"{LONGEST_TAG} characters"
+            )
     return None
 
 

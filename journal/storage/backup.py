@@ -73,15 +73,19 @@ def private_file(path: Path) -> None:
 
 
 def special_kind(path: Path) -> str | None:
-    """"a named pipe", "a character device"...: what `path` is when it is not a regular file or folder."""
+    """ "a named pipe", "a character device"...: what `path` is when it is not a regular file or folder."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return None
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device (a disk)"), (stat.S_ISSOCK, "a socket")):
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device (a disk)"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return kind
     return "a special file"
@@ -183,9 +187,10 @@ def copy_before_migration(conn: sqlite3.Connection, target_version: int) -> Path
     compact copy that SQLCipher encrypts with the same key, so no passphrase is needed here. A new,
     empty journal is not copied. Returns the copy's path, or None when there was nothing to copy.
     """
-    has_entries = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'"
-    ).fetchone() and conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+    has_entries = (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").fetchone()
+        and conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+    )
     if not has_entries:
         return None
     main = next(row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main")

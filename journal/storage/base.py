@@ -159,11 +159,14 @@ class StoreBase:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (_GENERATION_KEY,)).fetchone()
         generation = row[0] if row else "0"
         if self._tagger is None or generation != self._tagger_generation:
-            keywords = [UserKeyword(t, p) for t, p in conn.execute(
-                "SELECT tag, phrase FROM user_keywords ORDER BY tag, phrase")]
+            keywords = [
+                UserKeyword(t, p) for t, p in conn.execute("SELECT tag, phrase FROM user_keywords ORDER BY tag, phrase")
+            ]
             user_tags = [
-                TagDef(n, Category(c), g, d) for n, c, g, d in conn.execute(
-                    "SELECT name, category, grp, description FROM tags WHERE origin = 'user' ORDER BY name")
+                TagDef(n, Category(c), g, d)
+                for n, c, g, d in conn.execute(
+                    "SELECT name, category, grp, description FROM tags WHERE origin = 'user' ORDER BY name"
+                )
             ]
             self._tagger = build_tagger(keywords, user_tags)
             self._tagger_generation = generation
@@ -204,9 +207,7 @@ class StoreBase:
         return [*hits, TagHit(name, category, group, ())]
 
     # inserting entries ---------------------------------------------------------------------------
-    def _insert_entries(
-        self, conn: sqlite3.Connection, entries: Iterable[Entry], *, tag: bool, keep_ids: bool
-    ) -> int:
+    def _insert_entries(self, conn: sqlite3.Connection, entries: Iterable[Entry], *, tag: bool, keep_ids: bool) -> int:
         """Insert new entries inside the caller's transaction: `save_many`, and imports (which add their
         own rows to the same transaction)."""
         count = 0
@@ -225,8 +226,9 @@ class StoreBase:
                 if entry.starred:
                     starred.append((entry_id,))
                 if tag:
-                    hits = self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome,
-                                               self._tag_adjusted(conn, entry.text).hits)
+                    hits = self._with_kind_tag(
+                        conn, entry.kind, entry.boundary, entry.outcome, self._tag_adjusted(conn, entry.text).hits
+                    )
                 else:  # tags as given (a round trip); an older export may lack the kind's tag
                     hits = None
                     entry = self._with_given_kind_tag(conn, entry)
@@ -247,8 +249,9 @@ class StoreBase:
         """An imported entry whose tags are kept as given, plus its kind's tag if it has no row for it
         (neither kept nor turned down): so an export from before the kind tags imports like a new one."""
         have = {t.name for t in entry.tags}
-        extra = [h for h in self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome, [])
-                 if h.name not in have]
+        extra = [
+            h for h in self._with_kind_tag(conn, entry.kind, entry.boundary, entry.outcome, []) if h.name not in have
+        ]
         if not extra:
             return entry
         added = [EntryTag(h.name, h.category, h.group, Source.AUTO) for h in extra]

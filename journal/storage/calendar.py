@@ -8,7 +8,6 @@ when it is read in Berlin.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 
 from journal.domain.models import DayMood, Entry

@@ -64,10 +64,16 @@ def cipher_installed() -> bool:
 
 #: SQLite's names for a write the disk refused (full, over the size limit, gone): the file itself is
 #: fine, so these must not be reported as damage.
-_WRITE_FAILURES = frozenset({
-    "SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_DIR_FSYNC",
-    "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHMSIZE",
-})
+_WRITE_FAILURES = frozenset(
+    {
+        "SQLITE_FULL",
+        "SQLITE_IOERR_WRITE",
+        "SQLITE_IOERR_FSYNC",
+        "SQLITE_IOERR_DIR_FSYNC",
+        "SQLITE_IOERR_TRUNCATE",
+        "SQLITE_IOERR_SHMSIZE",
+    }
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: How long one attempt waits for another program's lock (SQLite's busy handler), and how long a
@@ -80,7 +86,9 @@ def translate(exc: BaseException, path: Path, *, encrypted: bool = False) -> Sto
     """The StoreError a low-level failure means for the user, or None for a programming error."""
     where = str(path)
     if isinstance(exc, PermissionError):
-        return NoPermission(f"You do not have permission to use the journal at {where}; check who owns the file and its folder.")
+        return NoPermission(
+            f"You do not have permission to use the journal at {where}; check who owns the file and its folder."
+        )
     if isinstance(exc, FileNotFoundError):
         return JournalNotFound(f"There is no journal at {where}.")
     msg = str(exc).lower()
@@ -187,9 +195,7 @@ def cannot_write(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK)
 
 
-def connect(
-    path: Path, *, passphrase: str | None, timeout: float, read_only: bool = False
-) -> sqlite3.Connection:
+def connect(path: Path, *, passphrase: str | None, timeout: float, read_only: bool = False) -> sqlite3.Connection:
     """Open `path` (which must exist) without letting SQLite create or change anything yet.
 
     Only reads happen here: keying, then reading sqlite_master to prove the file is a database we can
@@ -225,8 +231,9 @@ def connect(
                 # A WAL journal on read-only media whose -shm file cannot be made: nobody can change
                 # the file there, so SQLite may read it as immutable (no locks, no -shm).
                 conn.close()
-                conn = module.connect(uri + "&immutable=1", uri=True, timeout=timeout, check_same_thread=False,
-                                      isolation_level=None)
+                conn = module.connect(
+                    uri + "&immutable=1", uri=True, timeout=timeout, check_same_thread=False, isolation_level=None
+                )
                 _prove(conn, passphrase)
     except BaseException:
         conn.close()

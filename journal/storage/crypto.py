@@ -105,8 +105,20 @@ class Interrupted(BaseException):
 #: Ctrl-C, Ctrl-\\, timers, limits); SIGKILL cannot be, see journal.storage.leftovers. SIGPIPE is left
 #: to Python (ignored; a closed pipe is an error where it happens).
 _CATCHABLE = tuple(
-    getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT", "SIGQUIT", "SIGALRM",
-                                       "SIGUSR1", "SIGUSR2", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF")
+    getattr(signal, name)
+    for name in (
+        "SIGHUP",
+        "SIGTERM",
+        "SIGINT",
+        "SIGQUIT",
+        "SIGALRM",
+        "SIGUSR1",
+        "SIGUSR2",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGVTALRM",
+        "SIGPROF",
+    )
     if hasattr(signal, name)
 )
 
@@ -134,8 +146,11 @@ def _signals_interrupt() -> Iterator[None]:
         if stop.signum == signal.SIGINT:
             raise KeyboardInterrupt from None
         with suppress(OSError, ValueError):  # the terminal may be gone (SIGHUP)
-            print("Stopped before the conversion finished; the journal was left as it was and its partial copy "
-                  "removed.", file=sys.stderr, flush=True)
+            print(
+                "Stopped before the conversion finished; the journal was left as it was and its partial copy removed.",
+                file=sys.stderr,
+                flush=True,
+            )
         signal.signal(stop.signum, signal.SIG_DFL)
         os.kill(os.getpid(), stop.signum)
         raise SystemExit(128 + stop.signum) from None  # if the signal is blocked
@@ -195,8 +210,12 @@ def fingerprint(conn: Any) -> dict[str, Any]:
         if len(words) >= PROBE_WORDS:
             break
     search = {
-        word: [r[0] for r in conn.execute(
-            "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid", ('"' + word + '"',))]
+        word: [
+            r[0]
+            for r in conn.execute(
+                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid", ('"' + word + '"',)
+            )
+        ]
         for word in words[:PROBE_WORDS]
     }
     return {
@@ -231,8 +250,7 @@ def _verify(temp: Path, new: str | None, expected: dict[str, Any]) -> None:
         same = False
     if not same:
         raise DatabaseDamaged(
-            "The converted copy did not match the journal, so it was thrown away; your journal was "
-            "left as it was."
+            "The converted copy did not match the journal, so it was thrown away; your journal was left as it was."
         )
 
 

@@ -31,6 +31,7 @@ class EntriesMixin(StoreBase):
         with self._write() as conn:
             if entry.id is None:
                 entry_id = conn.execute(INSERT_ENTRY, (None, *params)).lastrowid
+                assert entry_id is not None  # an INSERT always sets it
                 if entry.starred:  # a new entry may arrive starred; an edit never changes the star
                     conn.execute("UPDATE entries SET starred = 1 WHERE id = ?", (entry_id,))
                 prior_rejected: set[str] = set()
@@ -41,7 +42,8 @@ class EntriesMixin(StoreBase):
                 if conn.execute(_UPDATE, (*params, entry_id)).rowcount == 0:
                     raise EntryNotFound("That entry no longer exists; it may have been deleted for good.")
                 prior = conn.execute(
-                    "SELECT tag, source, rejected FROM entry_tags WHERE entry_id = ?", (entry_id,)).fetchall()
+                    "SELECT tag, source, rejected FROM entry_tags WHERE entry_id = ?", (entry_id,)
+                ).fetchall()
                 prior_rejected = {tag for tag, _, rejected in prior if rejected}
                 prior_manual = {tag for tag, source, rejected in prior if source == "manual" and not rejected}
                 conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))

@@ -23,9 +23,7 @@ TagRow = tuple[int, str, str, str | None, int]
 TagDefRow = tuple[str, str, str | None, str]
 
 INSERT_TAG_DEF = "INSERT OR IGNORE INTO tags (name, category, grp, origin) VALUES (?, ?, ?, ?)"
-INSERT_ENTRY_TAG = (
-    "INSERT INTO entry_tags (entry_id, tag, source, spans_json, rejected) VALUES (?, ?, ?, ?, ?)"
-)
+INSERT_ENTRY_TAG = "INSERT INTO entry_tags (entry_id, tag, source, spans_json, rejected) VALUES (?, ?, ?, ?, ?)"
 
 
 def normalise_tag_name(name: str) -> str:
@@ -134,4 +132,3 @@ def load_tags(conn: sqlite3.Connection, entry_ids: Sequence[int]) -> dict[int, l
     for row, row_spans in zip(rows, spans, strict=True):
         result[row[0]].append(row_to_tag(row[1:], row_spans))
     return result
-

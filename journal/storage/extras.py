@@ -60,7 +60,7 @@ class ExtrasMixin(StoreBase):
             raise StoreError(f"“{tag}” is not one of the stressor tags; choose one of {choices}.")
         label = " ".join(label.split()) or slug
         with self._write():
-            self._db["boundary_kinds"].upsert({"slug": slug, "label": label, "tag": tag}, pk="slug")
+            self._db.table("boundary_kinds").upsert({"slug": slug, "label": label, "tag": tag}, pk="slug")
 
     def remove_boundary_kind(self, slug: str) -> None:
         """Forget a user-defined kind; entries already logged with it keep their slug."""
@@ -78,13 +78,13 @@ class ExtrasMixin(StoreBase):
     def set_setting(self, key: str, value: Any) -> None:
         data = json.dumps(value, ensure_ascii=False)
         with self._write():
-            self._db["settings"].upsert({"key": key, "value_json": data}, pk="key")
+            self._db.table("settings").upsert({"key": key, "value_json": data}, pk="key")
 
     def save_draft(self, key: str, data: dict[str, Any]) -> None:
         """Autosave of text being typed: one committed write, so a crash loses at most a keystroke or two."""
         record = {"key": key, "data_json": json.dumps(data, ensure_ascii=False), "updated_utc": now_text()}
         with self._write():
-            self._db["drafts"].upsert(record, pk="key")
+            self._db.table("drafts").upsert(record, pk="key")
 
     def load_draft(self, key: str) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -104,7 +104,7 @@ class ExtrasMixin(StoreBase):
     def save_ritual_state(self, state: dict[str, Any]) -> None:
         record = {"id": 1, "state_json": json.dumps(state, ensure_ascii=False), "updated_utc": now_text()}
         with self._write():
-            self._db["ritual_state"].upsert(record, pk="id")
+            self._db.table("ritual_state").upsert(record, pk="id")
 
     def clear_ritual_state(self) -> None:
         with self._write() as conn:
@@ -125,7 +125,7 @@ class ExtrasMixin(StoreBase):
             "ritual_entry_id": ritual_entry_id,
         }
         with self._write() as conn:
-            item_id = self._db["parked_items"].insert(record).last_rowid
+            item_id = self._db.table("parked_items").insert(record).last_rowid
             row = conn.execute(f"SELECT {_PARKED_COLUMNS} FROM parked_items p WHERE id = ?", (item_id,)).fetchone()
         return row_to_parked(row)
 
@@ -144,7 +144,9 @@ class ExtrasMixin(StoreBase):
             raise StoreError("A parked item is open, done or dropped.")
         resolved = None if status == "open" else now_text()
         with self._write() as conn:
-            conn.execute("UPDATE parked_items SET status = ?, resolved_utc = ? WHERE id = ?", (status, resolved, item_id))
+            conn.execute(
+                "UPDATE parked_items SET status = ?, resolved_utc = ? WHERE id = ?", (status, resolved, item_id)
+            )
 
     def search_parked(self, text: str, *, limit: int = 50) -> list[ParkedItem]:
         """Parked items whose text matches a full-text query (any status), newest first."""

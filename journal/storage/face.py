@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from journal.domain.boundaries import DayCount
+    from journal.domain.brief import CostRow, MoodOverview
+    from journal.domain.early_notice import WindowCounts
     from journal.domain.models import (
         DayMood,
         Entry,
@@ -29,9 +32,6 @@ if TYPE_CHECKING:
         TagStat,
         UserKeyword,
     )
-    from journal.domain.boundaries import DayCount
-    from journal.domain.brief import CostRow, MoodOverview
-    from journal.domain.early_notice import WindowCounts
     from journal.domain.patterns import MoodWeek, TagPair, TagWeek, TagWeekday
     from journal.domain.tagging.personal import Adjusted, Decision
     from journal.storage.retag import Progress
@@ -109,9 +109,7 @@ class Figures(Protocol):
     """Grouped counts over a period, for Insights, `journal stressors` and the early notice."""
 
     def tag_stats(self, since: datetime, until: datetime, *, categories: Sequence[str] = ()) -> list[TagStat]: ...
-    def tag_weeks(
-        self, since: datetime, until: datetime, *, tags: Sequence[str] | None = None
-    ) -> list[TagWeek]: ...
+    def tag_weeks(self, since: datetime, until: datetime, *, tags: Sequence[str] | None = None) -> list[TagWeek]: ...
     def tag_weekdays(
         self, since: datetime, until: datetime, *, tags: Sequence[str] | None = None
     ) -> list[TagWeekday]: ...
@@ -191,8 +189,17 @@ class JournalFile(Protocol):
 
 #: Every group, in the order above (the face test walks them).
 GROUPS: tuple[type, ...] = (
-    EntryWrites, Listing, Tagging, Retagging, Figures, BriefReads, BoundaryKinds, Settings, RitualStore,
-    Importing, JournalFile,
+    EntryWrites,
+    Listing,
+    Tagging,
+    Retagging,
+    Figures,
+    BriefReads,
+    BoundaryKinds,
+    Settings,
+    RitualStore,
+    Importing,
+    JournalFile,
 )
 
 

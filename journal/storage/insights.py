@@ -49,7 +49,7 @@ ORDER BY a.tag, b.tag
 """
 _ENTRY_COUNT = f"SELECT count(*) FROM entries e WHERE {_LIVE}"
 _MOOD_WEEKS = f"""
-SELECT {_MONDAY.format(day='e.local_day')} AS week, avg(e.mood), avg(e.energy), count(e.mood)
+SELECT {_MONDAY.format(day="e.local_day")} AS week, avg(e.mood), avg(e.energy), count(e.mood)
 FROM entries e
 WHERE e.kind IN ('mood', 'ritual') AND {_LIVE}
 GROUP BY week ORDER BY week
@@ -91,9 +91,7 @@ class InsightsMixin(StoreBase):
     The result types are imported inside each method: only the Insights pane and the early notice
     need them, and opening a journal should not load their modules."""
 
-    def tag_weeks(
-        self, since: datetime, until: datetime, *, tags: Sequence[str] | None = None
-    ) -> list[TagWeek]:
+    def tag_weeks(self, since: datetime, until: datetime, *, tags: Sequence[str] | None = None) -> list[TagWeek]:
         """Entries per tag per week (Monday-started local weeks) in [since, until)."""
         from journal.domain.patterns import TagWeek
 
@@ -103,9 +101,7 @@ class InsightsMixin(StoreBase):
             rows = conn.execute(sql, params).fetchall()
         return [TagWeek(tag, date.fromisoformat(week), n) for tag, week, n in rows]
 
-    def tag_weekdays(
-        self, since: datetime, until: datetime, *, tags: Sequence[str] | None = None
-    ) -> list[TagWeekday]:
+    def tag_weekdays(self, since: datetime, until: datetime, *, tags: Sequence[str] | None = None) -> list[TagWeekday]:
         """Entries per tag per weekday (0 = Monday) in [since, until)."""
         from journal.domain.patterns import TagWeekday
 

@@ -40,17 +40,15 @@ def visible_tags(
     if entry_ids:
         sql = _TAGS.format(marks=", ".join("?" * len(entry_ids)))
         for eid, *key in conn.execute(sql, list(entry_ids)):
-            tag = made.get(tuple(key))  # type: ignore[arg-type]
+            tag = made.get(tuple(key))
             if tag is None:
                 name, category, group, source = key
-                tag = made[tuple(key)] = EntryTag(name, _CATEGORIES[category], group, _SOURCES[source])  # type: ignore[index]
+                tag = made[tuple(key)] = EntryTag(name, _CATEGORIES[category], group, _SOURCES[source])
             result[eid].append(tag)
     return result
 
 
-def stream_entries(
-    conn: sqlite3.Connection, cursor: sqlite3.Cursor, snippets: Snippets | None
-) -> Iterator[Entry]:
+def stream_entries(conn: sqlite3.Connection, cursor: sqlite3.Cursor, snippets: Snippets | None) -> Iterator[Entry]:
     """The entries of an open listing `cursor` (rows selected with ENTRY_SELECT), batch by batch,
     each with its visible tags and, for a word search, its snippet."""
     made: dict[tuple[str, str, str | None, str], EntryTag] = {}

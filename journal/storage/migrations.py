@@ -55,9 +55,7 @@ def check_version(conn: sqlite3.Connection, path: Path) -> int:
             f"The journal at {path} was written by a newer version of journal; please update journal to open it."
         )
     if version == 0:
-        tables = conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ).fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
         if tables:
             raise NotAJournal(
                 f"The file at {path} is a database of some other program, not a journal; it was left untouched."

@@ -49,8 +49,9 @@ class _Pending:
 
 
 class RetagMixin(StoreBase):
-    def retag(self, since: datetime | None = None, *, dry_run: bool = False,
-              progress: Progress | None = None) -> RetagSummary:
+    def retag(
+        self, since: datetime | None = None, *, dry_run: bool = False, progress: Progress | None = None
+    ) -> RetagSummary:
         """Tag every entry (created from `since` on, if given) again; see the module docstring.
 
         `progress(done, total)` is called as pages are done; an exception it raises stops the
@@ -61,15 +62,19 @@ class RetagMixin(StoreBase):
             if since is None:
                 ids = [r[0] for r in conn.execute("SELECT id FROM entries ORDER BY id")]
             else:
-                ids = [r[0] for r in conn.execute(
-                    "SELECT id FROM entries WHERE created_utc >= ? ORDER BY id", (to_utc_text(since),))]
+                ids = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT id FROM entries WHERE created_utc >= ? ORDER BY id", (to_utc_text(since),)
+                    )
+                ]
         total = len(ids)
         summary.entries = total
         pending: list[_Pending] = []
         if progress:
             progress(0, total)
         for start in range(0, total, PAGE):
-            page = ids[start:start + PAGE]
+            page = ids[start : start + PAGE]
             with self._read() as conn:
                 for item in self._work_out(conn, page):
                     pending.append(item)
@@ -111,8 +116,7 @@ class RetagMixin(StoreBase):
             kept = [t for t in old_tags if t.source == Source.MANUAL or t.rejected]
             hits = self._with_kind_tag(conn, kind, boundary, outcome, tag_with(tagger, model, text, entry_id).hits)
             plan = TagPlan()
-            plan_tags(plan, entry_id, _Tags(kept), hits, {t.name for t in old_tags if t.rejected},
-                      self._builtin_names)
+            plan_tags(plan, entry_id, _Tags(kept), hits, {t.name for t in old_tags if t.rejected}, self._builtin_names)
             old = frozenset(_row(t) for t in old_tags)
             new = frozenset((r[1], r[2], r[3], r[4]) for r in plan.rows)
             if new != old:

@@ -147,8 +147,9 @@ def entry_params(entry: Entry) -> tuple[Any, ...]:
 def row_to_entry(row: sqlite3.Row | tuple[Any, ...], tags: list[EntryTag] | None = None) -> Entry:
     """An Entry from a row selected with ENTRY_SELECT (id first, then ENTRY_COLUMNS, then starred)."""
     values = tuple(row)
-    (eid, kind, created, offset, _day, text, mood, energy, boundary, outcome, cost, ritual,
-     updated, deleted) = values[:14]
+    (eid, kind, created, offset, _day, text, mood, energy, boundary, outcome, cost, ritual, updated, deleted) = values[
+        :14
+    ]
     return Entry(
         id=eid,
         kind=_KINDS.get(kind) or Kind(kind),
@@ -182,9 +183,7 @@ def spans_from_list(items: Iterable[Sequence[Any]]) -> tuple[Span, ...]:
     return tuple(Span(int(a), int(b), str(t)) for a, b, t in items)
 
 
-def row_to_tag(
-    row: Mapping[str, Any] | tuple[Any, ...], decoded_spans: list[Any] | None = None
-) -> EntryTag:
+def row_to_tag(row: Mapping[str, Any] | tuple[Any, ...], decoded_spans: list[Any] | None = None) -> EntryTag:
     """An EntryTag from (name, category, grp, source, spans_json, rejected).
 
     `decoded_spans` is the spans column already parsed, for callers that decode a page at once."""

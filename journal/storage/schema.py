@@ -138,9 +138,7 @@ V2: tuple[str, ...] = (
 
 #: Version 3: fingerprints of imported entries, so importing the same file again adds nothing. No
 #: foreign key on purpose: an imported entry deleted for good stays "already imported".
-V3: tuple[str, ...] = (
-    "CREATE TABLE import_keys (key TEXT PRIMARY KEY, imported_utc TEXT NOT NULL) WITHOUT ROWID",
-)
+V3: tuple[str, ...] = ("CREATE TABLE import_keys (key TEXT PRIMARY KEY, imported_utc TEXT NOT NULL) WITHOUT ROWID",)
 
 #: Version 4: what this journal taught the tagger (journal.domain.tagging.personal): one row per
 #: entry and tag the person rejected or added by hand, holding checksums of the note's words, never

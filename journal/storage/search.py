@@ -25,13 +25,12 @@ from journal.storage.snippets import Snippets
 SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "«", "»", "…"
 _SNIPPET_TOKENS = 16
 
+
 def _snippets(fts: str) -> Snippets:
     return Snippets(fts, tokens=_SNIPPET_TOKENS, marks=(SNIPPET_OPEN, SNIPPET_CLOSE), ellipsis=SNIPPET_ELLIPSIS)
 
 
-_HAS_TAG = (
-    "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ? AND t.rejected = 0)"
-)
+_HAS_TAG = "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ? AND t.rejected = 0)"
 _MATCHES = "e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)"
 
 
@@ -62,8 +61,11 @@ def _tag_plan(conn: sqlite3.Connection, query: EntryQuery) -> tuple[list[str], s
         counts = {names[0]: found} if found else {}
     else:
         marks = ", ".join("?" * len(names))
-        counts = dict(conn.execute(
-            f"SELECT tag, count(*) FROM entry_tags WHERE tag IN ({marks}) AND rejected = 0 GROUP BY tag", names))
+        counts = dict(
+            conn.execute(
+                f"SELECT tag, count(*) FROM entry_tags WHERE tag IN ({marks}) AND rejected = 0 GROUP BY tag", names
+            )
+        )
     if len(counts) < len(names):
         return None
     density = 1.0
@@ -155,7 +157,7 @@ class SearchMixin(StoreBase):
         return with_fts_query(query.text, lambda fts: (select(conn, query, fts, *plan), fts))
 
     @staticmethod
-    def _select_page(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> list[tuple]:
+    def _select_page(conn: sqlite3.Connection, query: EntryQuery, fts: str | None, *plan: Any) -> list[tuple[Any, ...]]:
         return SearchMixin._open_page(conn, query, fts, *plan).fetchall()
 
     @staticmethod

@@ -112,9 +112,7 @@ def _match_at(text: str, first: re.Match[str], phrase: _Phrase, limit: int, fold
     return end
 
 
-def _first_match(
-    text: str, found: list[_Phrase], test: re.Pattern[str] | None = None
-) -> tuple[int, int] | None:
+def _first_match(text: str, found: list[_Phrase], test: re.Pattern[str] | None = None) -> tuple[int, int] | None:
     """The first match of any phrase in `text` (start, end), or None when none is found cheaply.
 
     The first `_SCAN` characters are looked through exactly (folded like the index folds them);
@@ -213,9 +211,7 @@ class Snippets:
     """`make_snippet` for one query over many entries: the query is read and its cheap test built
     once, not once per entry (a search printing thousands of matches makes one snippet each)."""
 
-    def __init__(
-        self, fts: str, *, tokens: int = 16, marks: tuple[str, str] = ("«", "»"), ellipsis: str = "…"
-    ) -> None:
+    def __init__(self, fts: str, *, tokens: int = 16, marks: tuple[str, str] = ("«", "»"), ellipsis: str = "…") -> None:
         self.found = phrases(fts)
         self.test = _filter(self.found) if self.found else None
         self.tokens, self.marks, self.ellipsis = tokens, marks, ellipsis
@@ -223,7 +219,7 @@ class Snippets:
         # C-speed pattern finds the first, another the window's end, and marks every match.
         single = bool(self.found) and all(len(p.words) == 1 for p in self.found)
         self._word = _ascii_words(self.found) if single else None
-        self._words = re.compile(r"(?:[^A-Za-z0-9]*[A-Za-z0-9]+){1,%d}" % max(1, tokens))
+        self._words = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]+){{1,{max(1, tokens)}}}")
         self._template = "\\g<0>".join(m.replace("\\", "\\\\") for m in marks)
 
     def __call__(self, text: str) -> str:
@@ -253,7 +249,11 @@ def _ascii_words(found: list[_Phrase]) -> re.Pattern[str]:
 
 
 def _snippet(
-    text: str, found: list[_Phrase], test: re.Pattern[str] | None, tokens: int, marks: tuple[str, str],
+    text: str,
+    found: list[_Phrase],
+    test: re.Pattern[str] | None,
+    tokens: int,
+    marks: tuple[str, str],
     ellipsis: str,
 ) -> str:
     hit = _first_match(text, found, test) if found else None
@@ -277,8 +277,7 @@ def _snippet(
 
 def _window_end(text: str, end: int) -> tuple[int, bool]:
     """Where the shown text ends, after its last word at `end`, and whether anything is cut off."""
-    cut = _TOKEN.search(text, end, min(len(text), end + _WINDOW_CHARS)) is not None or (
-        end + _WINDOW_CHARS < len(text))
+    cut = _TOKEN.search(text, end, min(len(text), end + _WINDOW_CHARS)) is not None or (end + _WINDOW_CHARS < len(text))
     return (end, True) if cut else (len(text), False)
 
 

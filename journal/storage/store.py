@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 from journal.domain.models import DayMood, Entry
 from journal.storage import calendar, migrations
-from journal.storage.boundaries import boundary_day_counts
 from journal.storage.aggregates import StatsMixin
 from journal.storage.backup import BackupMixin
-from journal.storage.boundaries import DayCountRow, boundary_day_counts
+from journal.storage.boundaries import boundary_day_counts
 from journal.storage.brief import BriefMixin
 from journal.storage.connection import (
     DEFAULT_TIMEOUT,
@@ -98,7 +97,15 @@ def open_store(
 
 
 class Store(
-    ImportMixin, EntriesMixin, SearchMixin, TagsMixin, RetagMixin, StatsMixin, InsightsMixin, BriefMixin, ExtrasMixin,
+    ImportMixin,
+    EntriesMixin,
+    SearchMixin,
+    TagsMixin,
+    RetagMixin,
+    StatsMixin,
+    InsightsMixin,
+    BriefMixin,
+    ExtrasMixin,
     BackupMixin,
 ):
     """A connection to one journal file. Thread-safe (one connection, a lock); close() when done.

@@ -22,11 +22,13 @@ class TagsMixin(StoreBase):
         name = normalise_tag_name(name)
         with self._write() as conn:
             self._entry_exists(conn, entry_id)
-            if conn.execute("DELETE FROM entry_tags WHERE entry_id = ? AND tag = ? AND source = 'manual'",
-                            (entry_id, name)).rowcount:
+            if conn.execute(
+                "DELETE FROM entry_tags WHERE entry_id = ? AND tag = ? AND source = 'manual'", (entry_id, name)
+            ).rowcount:
                 personal.forget(conn, entry_id, name, ADDED)
-            row = conn.execute("SELECT spans_json FROM entry_tags WHERE entry_id = ? AND tag = ? AND rejected = 0",
-                               (entry_id, name)).fetchone()
+            row = conn.execute(
+                "SELECT spans_json FROM entry_tags WHERE entry_id = ? AND tag = ? AND rejected = 0", (entry_id, name)
+            ).fetchone()
             conn.execute("UPDATE entry_tags SET rejected = 1 WHERE entry_id = ? AND tag = ?", (entry_id, name))
             if row is not None and row[0]:
                 text = conn.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()[0]

@@ -86,9 +86,7 @@ class JournalApp(CompatApp):
         "panes/base.tcss",
         "panes/mood.tcss",
     ]
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        pane.mode: screen_factory(pane) for pane in PANES
-    }
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {pane.mode: screen_factory(pane) for pane in PANES}
     # Mood by default (the everyday pane); __init__ picks the Ritual instead when one is unfinished.
     DEFAULT_MODE = "mood"
     COMMANDS = App.COMMANDS | {JournalCommands}
@@ -265,8 +263,7 @@ class JournalApp(CompatApp):
             self.notify(str(error), title="That didn't work", severity="warning")
             return
         self.notify(
-            "Something went wrong in the background; nothing you saved was lost. "
-            "Please try that again.",
+            "Something went wrong in the background; nothing you saved was lost. Please try that again.",
             title="That didn't work",
             severity="warning",
         )

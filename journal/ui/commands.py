@@ -30,13 +30,14 @@ class JournalCommands(Provider):
             for pane in PANES
         ]
         commands.append(
-            ("Start a new ritual", self._new_ritual,
-             "Begin another end-of-shift ritual (or go back to the one under way)")
+            (
+                "Start a new ritual",
+                self._new_ritual,
+                "Begin another end-of-shift ritual (or go back to the one under way)",
+            )
         )
         commands.append(("Switch theme", app.search_themes, "Pick a colour theme; it is remembered"))
-        commands.append(
-            ("Help", partial(app.run_action, "help"), "Keys, what this app is, urgent help (F1)")
-        )
+        commands.append(("Help", partial(app.run_action, "help"), "Keys, what this app is, urgent help (F1)"))
         commands.append(("Never-write list", self._never_write, "Names the confidentiality check always flags"))
         commands.append(("Export…", self._open_export, "Save your journal as JSON, Markdown or CSV"))
         commands.append(("Import…", self._open_import, "Bring in entries from this app's JSON, jrnl or Daylio"))
@@ -46,11 +47,13 @@ class JournalCommands(Provider):
         commands.append(
             ("Supervision brief…", self._open_brief, "A one-page brief of a period to bring to supervision")
         )
-        commands.append((
-            "Forget what the tagger learned from me…",
-            self._reset_personal,
-            "Reset the personal tagging learned from the tags you rejected or added by hand",
-        ))
+        commands.append(
+            (
+                "Forget what the tagger learned from me…",
+                self._reset_personal,
+                "Reset the personal tagging learned from the tags you rejected or added by hand",
+            )
+        )
         return commands
 
     async def _new_ritual(self) -> None:
@@ -105,7 +108,7 @@ class JournalCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
 
 
-def reset_personal(app: App) -> None:
+def reset_personal(app: App[Any]) -> None:
     """Ask, then forget what the tagger learned from the person's tag choices (two small queries,
     each in a thread worker)."""
     store = services_of(app).store
@@ -118,8 +121,9 @@ def reset_personal(app: App) -> None:
         from journal.ui.dialogs.reset_personal import ResetPersonalDialog
 
         if not sum(counts.values()):
-            app.notify("The tagger hasn't learned anything from your choices yet; there is nothing to forget.",
-                       timeout=5)
+            app.notify(
+                "The tagger hasn't learned anything from your choices yet; there is nothing to forget.", timeout=5
+            )
             return
         app.push_screen(ResetPersonalDialog(counts["rejected"], counts["added"]), chosen)
 
@@ -131,7 +135,6 @@ def reset_personal(app: App) -> None:
 
     def forget_now() -> None:
         store.reset_personal()
-        app.call_from_thread(
-            app.notify, "Done: the tagger has forgotten what it learned from your choices.", timeout=5)
+        app.call_from_thread(app.notify, "Done: the tagger has forgotten what it learned from your choices.", timeout=5)
 
     app.run_worker(count, thread=True, group="reset-personal", exit_on_error=False)

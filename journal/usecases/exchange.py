@@ -23,16 +23,20 @@ def export_formats() -> dict[str, type[Exporter]]:
     return exporters()
 
 
-def export_stream(
-    store: Store, fmt: str, out: TextIO, *, query: EntryQuery | None = None, excel: bool = False
-) -> int:
+def export_stream(store: Store, fmt: str, out: TextIO, *, query: EntryQuery | None = None, excel: bool = False) -> int:
     """Write the journal (or the entries matching `query`) to `out`; returns how many entries."""
     return export_to(store, fmt, out, query=query, excel=excel)
 
 
 def export_file(
-    store: Store, path: Path, fmt: str, *, query: EntryQuery | None = None, excel: bool = False,
-    force: bool = False, terminal: Callable[[TextIO], TextIO] | None = None,
+    store: Store,
+    path: Path,
+    fmt: str,
+    *,
+    query: EntryQuery | None = None,
+    excel: bool = False,
+    force: bool = False,
+    terminal: Callable[[TextIO], TextIO] | None = None,
 ) -> int:
     """Write a new file at `path`; an existing file is replaced only with `force`, and a failure
     leaves nothing behind (journal.exchange.export.write_file). Returns how many entries."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
 from journal.domain.early_notice import EarlyNotice
 from journal.domain.insights import Period, week_starts
 from journal.domain.models import Category, TagStat

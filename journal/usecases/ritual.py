@@ -79,8 +79,16 @@ def build_entries(
         if answers.get(question.key):
             note = notes.get(question.key)
             text = f"{question.note}. {note}" if note else question.note
-            entries.append(Entry(Kind.BOUNDARY, state.closed_at, text=text, boundary=question.kind,
-                                 outcome=question.outcome, cost=DEFAULT_COST))
+            entries.append(
+                Entry(
+                    Kind.BOUNDARY,
+                    state.closed_at,
+                    text=text,
+                    boundary=question.kind,
+                    outcome=question.outcome,
+                    cost=DEFAULT_COST,
+                )
+            )
     return entries
 
 

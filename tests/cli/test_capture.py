@@ -49,12 +49,23 @@ def test_manual_tags_take_the_known_category_or_become_personal(run_json) -> Non
 
 def test_boundary_json_adds_boundary_outcome_cost(run_json) -> None:
     data = run_json(
-        "boundary", "answered a text at 10pm", "--kind", "After-hours contact", "--outcome", "Bent",
-        "--cost", "3", "--at", "2026-03-03 22:00",
+        "boundary",
+        "answered a text at 10pm",
+        "--kind",
+        "After-hours contact",
+        "--outcome",
+        "Bent",
+        "--cost",
+        "3",
+        "--at",
+        "2026-03-03 22:00",
     )
     assert list(data) == [*ENTRY_KEYS, "boundary", "outcome", "cost"]
     assert (data["kind"], data["boundary"], data["outcome"], data["cost"]) == (
-        "boundary", "after-hours-contact", "bent", 3
+        "boundary",
+        "after-hours-contact",
+        "bent",
+        3,
     )
     assert data["mood"] is None and data["created_at"] == "2026-03-03T22:00:00+00:00"
 

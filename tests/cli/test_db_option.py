@@ -47,9 +47,7 @@ def test_journal_db_environment_variable(tmp_path: Path, monkeypatch: pytest.Mon
     assert _texts(env_db) == ["via env"] and _texts(other) == ["explicit"]
 
 
-def test_default_is_the_user_data_folder_made_owner_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_default_is_the_user_data_folder_made_owner_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import platformdirs
 
     data = tmp_path / "data" / "journal"

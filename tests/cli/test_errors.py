@@ -85,9 +85,7 @@ def test_encrypted_journal_passphrase_from_the_environment(run: Run, db_path: Pa
 
 
 @pytest.mark.parametrize("name", ["DatabaseLocked", "NoPermission"])
-def test_store_errors_show_their_own_sentence(
-    run: Run, monkeypatch: pytest.MonkeyPatch, name: str
-) -> None:
+def test_store_errors_show_their_own_sentence(run: Run, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     import journal.storage as storage
 
     def refuse(*_args: object, **_kwargs: object) -> None:
@@ -98,9 +96,7 @@ def test_store_errors_show_their_own_sentence(
     assert line == "The journal is busy or closed to you; try again in a moment."
 
 
-def test_unexpected_failure_names_only_the_type(
-    run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_unexpected_failure_names_only_the_type(run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from journal.storage import Store
 
     assert run("mood", "3", "private words").exit_code == 0
@@ -114,9 +110,7 @@ def test_unexpected_failure_names_only_the_type(
     assert line == "Something went wrong: RuntimeError. Nothing was changed."
 
 
-def test_failure_after_saving_does_not_claim_nothing_changed(
-    run: Run, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failure_after_saving_does_not_claim_nothing_changed(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     import journal.cli.capture as capture
 
     def explode(_entry: object) -> str:

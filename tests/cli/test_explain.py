@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 
 from tests.cli.helpers import Run
@@ -60,8 +61,16 @@ def test_explain_a_boundary_note_names_the_tag_of_its_kind(run, run_json) -> Non
     assert result.exit_code == 0, result.stderr
     assert "after-hours (stressor): from the boundary's kind (After-hours contact, bent)" in result.stdout
     data = run_json("tags", "explain", "a quiet one", "--kind", "overtime", "--outcome", "held")
-    assert data["tags"] == [{"name": "boundary-held", "category": "care", "group": None, "matches": [],
-                             "reason": "from the boundary's kind (Overtime, held)", "decided_by": "boundary-kind"}]
+    assert data["tags"] == [
+        {
+            "name": "boundary-held",
+            "category": "care",
+            "group": None,
+            "matches": [],
+            "reason": "from the boundary's kind (Overtime, held)",
+            "decided_by": "boundary-kind",
+        }
+    ]
     lone = run("tags", "explain", "a quiet one", "--kind", "overtime")
     assert lone.exit_code != 0 and "--kind and --outcome go together" in lone.stderr
 
@@ -77,19 +86,24 @@ def test_explain_says_the_model_decided_a_tag_without_a_cue(run: Run, run_json) 
 
 
 def test_explain_says_a_taught_word_and_a_personal_adjustment_decided(run: Run, run_json, db_path: Path) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from journal.domain.models import Entry, Kind, UserKeyword
     from journal.storage import open_store
 
     with open_store(db_path) as store:
         store.add_keyword(UserKeyword("caseload", "the pile"))
-        for text in ("covered the front desk all afternoon", "front desk cover again, all afternoon",
-                     "stuck on the front desk all afternoon"):
-            entry = store.save(Entry(Kind.MOOD, datetime(2026, 11, 2, 18, tzinfo=timezone.utc), text, mood=3))
+        for text in (
+            "covered the front desk all afternoon",
+            "front desk cover again, all afternoon",
+            "stuck on the front desk all afternoon",
+        ):
+            entry = store.save(Entry(Kind.MOOD, datetime(2026, 11, 2, 18, tzinfo=UTC), text, mood=3))
             store.add_tag(entry.id, "front-desk")
     text = "the pile, and front desk all afternoon today"
     assert {t["name"]: t["decided_by"] for t in run_json("tags", "explain", text)["tags"]} == {
-        "caseload": "user", "front-desk": "personal"}
+        "caseload": "user",
+        "front-desk": "personal",
+    }
     out = run("tags", "explain", text).stdout
     assert "(decided by your personal adjustment (tags you added by hand on similar notes))" in out

@@ -81,8 +81,12 @@ def test_apps_not_read_yet_are_named(run: Run, tmp_path: Path) -> None:
     journey = tmp_path / "journey.zip"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("1767344400000-3f2a.json", json.dumps(
-            {"text": "<p>Invented.</p>", "date_journal": 1767344400000, "id": "1767344400000-3f2a", "tags": []}))
+        archive.writestr(
+            "1767344400000-3f2a.json",
+            json.dumps(
+                {"text": "<p>Invented.</p>", "date_journal": 1767344400000, "id": "1767344400000-3f2a", "tags": []}
+            ),
+        )
     journey.write_bytes(buffer.getvalue())
     assert assert_one_line_error(run("import", str(journey))) == JOURNEY
     diaro = tmp_path / "backup.xml"

@@ -69,12 +69,21 @@ def test_round_trip_through_json_text(entry: Entry, snippet: bool) -> None:
 def test_key_order_per_kind() -> None:
     base = ["id", "kind", "created_at", "text", "mood", "energy", "tags"]
     moment = datetime(2026, 11, 20, 18, 42, tzinfo=UTC)
-    mood = Entry(Kind.MOOD, moment, "x", mood=2, energy=3,
-                 tags=[EntryTag("sleep", Category.SYMPTOM, "physical"),
-                       EntryTag("caseload", Category.STRESSOR, rejected=True)])
+    mood = Entry(
+        Kind.MOOD,
+        moment,
+        "x",
+        mood=2,
+        energy=3,
+        tags=[EntryTag("sleep", Category.SYMPTOM, "physical"), EntryTag("caseload", Category.STRESSOR, rejected=True)],
+    )
     assert entry_to_dict(mood) == {
-        "id": None, "kind": "mood", "created_at": "2026-11-20T18:42:00+00:00", "text": "x",
-        "mood": 2, "energy": 3,
+        "id": None,
+        "kind": "mood",
+        "created_at": "2026-11-20T18:42:00+00:00",
+        "text": "x",
+        "mood": 2,
+        "energy": 3,
         "tags": [{"name": "sleep", "category": "symptom", "group": "physical", "source": "auto"}],
     }
     assert list(entry_to_dict(mood, snippet=True)) == [*base, "snippet"]
@@ -104,8 +113,15 @@ def test_key_order_per_kind() -> None:
     ],
 )
 def test_bad_dicts_raise_one_plain_sentence(change: dict[str, object]) -> None:
-    data = {"id": 1, "kind": "mood", "created_at": "2026-11-20T18:42:00+00:00", "text": "private",
-            "mood": 2, "energy": None, "tags": []}
+    data = {
+        "id": 1,
+        "kind": "mood",
+        "created_at": "2026-11-20T18:42:00+00:00",
+        "text": "private",
+        "mood": 2,
+        "energy": None,
+        "tags": [],
+    }
     data.update(change)
     with pytest.raises(ShapeError) as caught:
         entry_from_dict(data)

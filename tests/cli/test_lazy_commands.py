@@ -22,8 +22,14 @@ from tests.cli.helpers import Run, assert_one_line_error
 ROOT = Path(journal.cli.__file__).resolve().parent.parent.parent
 # What the group itself needs; everything else waits for a command.
 START_UP_MODULES = {
-    "journal", "journal.cli", "journal.cli.app", "journal.cli.commands", "journal.cli.common",
-    "journal.cli.opening", "journal.cli.start", "journal.paths",
+    "journal",
+    "journal.cli",
+    "journal.cli.app",
+    "journal.cli.commands",
+    "journal.cli.common",
+    "journal.cli.opening",
+    "journal.cli.start",
+    "journal.paths",
 }
 #: What the bare `journal` (no arguments at all) needs before the app: not even the click group.
 BARE_START_MODULES = {"journal", "journal.cli", "journal.cli.opening", "journal.cli.start", "journal.paths"}
@@ -35,9 +41,15 @@ def _cli_modules() -> list[str]:
 
 def _journal_modules_after(code: str) -> set[str]:
     """The journal.* modules a fresh interpreter holds after running `code`."""
-    script = code + "\nimport json, sys\nprint(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] == 'journal')))"
+    script = (
+        code + "\nimport json, sys\nprint(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] == 'journal')))"
+    )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT,
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr
@@ -114,7 +126,11 @@ def _loaded_when_the_app_starts(argv: list[str]) -> set[str]:
         "sys.exit(0)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr

@@ -23,8 +23,7 @@ MOODS = [
 def seeded(run: Run) -> Run:
     for score, text, at in MOODS:
         assert run("mood", score, text, "--at", at).exit_code == 0
-    result = run("boundary", "stripes #sleep", "--kind", "overtime", "--outcome", "crossed",
-                 "--at", "2026-03-12 19:00")
+    result = run("boundary", "stripes #sleep", "--kind", "overtime", "--outcome", "crossed", "--at", "2026-03-12 19:00")
     assert result.exit_code == 0, result.stderr
     return run
 
@@ -32,7 +31,10 @@ def seeded(run: Run) -> Run:
 def test_search_json_lists_entries_with_snippets_newest_first(seeded: Run, run_json) -> None:
     found = run_json("search", "zebra")
     assert [e["text"] for e in found] == [
-        "fifth zebra #caseload", "fourth zebra #sleep", "third zebra", "second zebra #sleep #caseload",
+        "fifth zebra #caseload",
+        "fourth zebra #sleep",
+        "third zebra",
+        "second zebra #sleep #caseload",
         "first zebra #sleep",
     ]
     assert all(list(e)[-1] == "snippet" and "«zebra»" in e["snippet"] for e in found)
@@ -50,8 +52,19 @@ def test_search_filters_compose(seeded: Run, run_json) -> None:
     assert len(run_json("search", "--limit", "2")) == 2
     assert len(run_json("search", "--limit", "0")) == 7
     boundary = run_json("search", "--kind", "boundary")[0]
-    assert list(boundary) == ["id", "kind", "created_at", "text", "mood", "energy", "tags",
-                              "boundary", "outcome", "cost", "snippet"]
+    assert list(boundary) == [
+        "id",
+        "kind",
+        "created_at",
+        "text",
+        "mood",
+        "energy",
+        "tags",
+        "boundary",
+        "outcome",
+        "cost",
+        "snippet",
+    ]
     assert boundary["snippet"] is None  # no words searched, so no highlight
 
 
@@ -82,21 +95,32 @@ def test_stressors_known_answers(seeded: Run, run_json) -> None:
     assert list(by_name["sleep"]) == ["name", "category", "count", "days", "mood_with", "mood_without", "trend"]
     # sleep: moods 2, 1, 5 and a boundary entry; without: 4, 3
     assert by_name["sleep"] == {
-        "name": "sleep", "category": "symptom", "count": 4, "days": 3,
-        "mood_with": 2.67, "mood_without": 3.5, "trend": "new",
+        "name": "sleep",
+        "category": "symptom",
+        "count": 4,
+        "days": 3,
+        "mood_with": 2.67,
+        "mood_without": 3.5,
+        "trend": "new",
     }
     # caseload: moods 1, 3 (the February one is outside); without: 2, 4, 5
     assert by_name["caseload"] == {
-        "name": "caseload", "category": "stressor", "count": 2, "days": 2,
-        "mood_with": 2.0, "mood_without": 3.67, "trend": "steady",
+        "name": "caseload",
+        "category": "stressor",
+        "count": 2,
+        "days": 2,
+        "mood_with": 2.0,
+        "mood_without": 3.67,
+        "trend": "steady",
     }
 
 
 def test_stressors_category_filter(seeded: Run, run_json) -> None:
     data = run_json("stressors", "--since", "2026-03-01", "--until", "2026-03-31", "--category", "stressor")
     assert [t["name"] for t in data["tags"]] == ["caseload", "overtime"]
-    both = run_json("stressors", "--since", "2026-03", "--until", "2026-03",
-                    "--category", "symptom", "--category", "Stressor")
+    both = run_json(
+        "stressors", "--since", "2026-03", "--until", "2026-03", "--category", "symptom", "--category", "Stressor"
+    )
     assert {t["name"] for t in both["tags"]} == {"sleep", "caseload", "overtime"}
 
 
@@ -107,7 +131,9 @@ def test_stressors_default_is_the_last_four_weeks(run_json, db_path) -> None:
     data = run_json("stressors")
     today = date.today()
     assert (data["since"], data["until"], data["days"]) == (
-        (today - timedelta(days=27)).isoformat(), today.isoformat(), 28
+        (today - timedelta(days=27)).isoformat(),
+        today.isoformat(),
+        28,
     )
     assert data["tags"] == []
     ending = run_json("stressors", "--until", "2026-03-31")

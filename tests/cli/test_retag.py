@@ -34,8 +34,9 @@ def journal(db_path: Path) -> dict[str, int]:
             "old": store.save(_entry("staring at the pile again", OLD)).id,
             "recent": store.save(_entry("the pile keeps growing", NOW - timedelta(days=1))).id,
             "refused": store.save(_entry("the pile of laundry", NOW - timedelta(days=2))).id,
-            "manual": store.save(_entry("a quiet one", OLD, [
-                EntryTag("garden", Category.PERSONAL, None, Source.MANUAL)])).id,
+            "manual": store.save(
+                _entry("a quiet one", OLD, [EntryTag("garden", Category.PERSONAL, None, Source.MANUAL)])
+            ).id,
         }
         store.save(store.get(ids["refused"]))
         store.add_keyword(UserKeyword("caseload", "the pile"))
@@ -56,7 +57,8 @@ def test_dry_run_says_what_would_change_and_changes_nothing(run: Run, db_path: P
     result = run("tags", "retag", "--dry-run")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
-        "Dry run: re-tagging 4 entries would change the tags of 3; nothing was saved.")
+        "Dry run: re-tagging 4 entries would change the tags of 3; nothing was saved."
+    )
     assert db_path.read_bytes() == before
 
 
@@ -88,8 +90,11 @@ def test_since_touches_only_recent_entries_and_keeps_the_offer(run_json, db_path
 
 
 def test_retag_removes_what_personal_refusals_rule_out(run_json, db_path: Path) -> None:
-    refused = ["the pile of laundry at home is huge", "tackled the pile of laundry at home",
-               "the pile of laundry at home again"]
+    refused = [
+        "the pile of laundry at home is huge",
+        "tackled the pile of laundry at home",
+        "the pile of laundry at home again",
+    ]
     with open_store(db_path) as store:
         store.add_keyword(UserKeyword("caseload", "the pile"))
         old = store.save(_entry("the pile of laundry at home, sigh", OLD)).id
@@ -124,6 +129,7 @@ def test_an_interrupted_retag_leaves_the_journal_unchanged(
 
 def test_an_entry_edited_while_retagging_is_worked_out_again(db_path: Path, journal) -> None:
     with open_store(db_path) as store:
+
         def edit_at_the_end(done: int, total: int) -> None:
             if done == total:
                 entry = store.get(journal["old"])
@@ -160,8 +166,11 @@ def test_reset_personal_asks_first(run: Run, db_path: Path) -> None:
 def test_explain_says_when_a_personal_refusal_decided(run: Run, run_json, db_path: Path) -> None:
     with open_store(db_path) as store:
         store.add_keyword(UserKeyword("caseload", "the pile"))
-        for text in ("the pile of laundry at home is huge", "tackled the pile of laundry at home",
-                     "the pile of laundry at home again"):
+        for text in (
+            "the pile of laundry at home is huge",
+            "tackled the pile of laundry at home",
+            "the pile of laundry at home again",
+        ):
             store.reject_tag(store.save(_entry(text, NOW)).id, "caseload")
     text = "the pile of laundry at home, sigh"
     result = run("tags", "explain", text)
@@ -194,8 +203,11 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_tags_added_with_journal_mood_teach_the_fourth_similar_note(run: Run, run_json) -> None:
-    for text in ("covered the front desk all afternoon", "front desk cover again, all afternoon",
-                 "stuck on the front desk all afternoon"):
+    for text in (
+        "covered the front desk all afternoon",
+        "front desk cover again, all afternoon",
+        "stuck on the front desk all afternoon",
+    ):
         assert run("mood", "3", text, "--tag", "front-desk").exit_code == 0
     saved = run_json("mood", "3", "front desk all afternoon today")
     [tag] = [t for t in saved["tags"] if t["name"] == "front-desk"]
@@ -235,7 +247,11 @@ def test_ctrl_c_during_a_real_retag_leaves_the_journal_unchanged(db_path: Path) 
     master, slave = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "journal", "--db", str(db_path), "tags", "retag"],
-        stdout=subprocess.PIPE, stderr=slave, text=True, env=env, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
     )
     os.close(slave)
     screen = bytearray()

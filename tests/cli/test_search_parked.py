@@ -24,7 +24,7 @@ def parked(run: Run, db_path: Path) -> Run:
 
 def section(stdout: str) -> list[str]:
     lines = stdout.splitlines()
-    return lines[lines.index("Parked:") + 1:] if "Parked:" in lines else []
+    return lines[lines.index("Parked:") + 1 :] if "Parked:" in lines else []
 
 
 def test_matching_parked_loops_follow_the_entries_with_where_they_stand(parked: Run) -> None:

@@ -120,8 +120,15 @@ def test_a_wrong_passphrase_is_one_line_even_from_sqlcipher(db_path: Path) -> No
     pytest.importorskip("sqlcipher3")
     open_store(db_path, passphrase=PHRASE).close()
     env = {**os.environ, "JOURNAL_PASSPHRASE": "wrong one entirely", "JOURNAL_DB": str(db_path)}
-    done = subprocess.run([sys.executable, "-m", "journal", "search", "x"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "journal", "search", "x"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.strip().splitlines() == [
         f"That passphrase does not open the journal at {db_path}; please try again."
@@ -142,8 +149,15 @@ def test_redact_swaps_the_details_for_placeholders(run: Run, db_path: Path) -> N
     run("mood", "3", "first")
     with open_store(db_path) as s:
         s.set_setting(NEVER_WRITE_SETTING, ["Okafor"])
-    done = run("boundary", "--kind", "overtime", "--outcome", "bent", "--redact",
-               "Stayed late at 12 Acacia Avenue with the okafor family")
+    done = run(
+        "boundary",
+        "--kind",
+        "overtime",
+        "--outcome",
+        "bent",
+        "--redact",
+        "Stayed late at 12 Acacia Avenue with the okafor family",
+    )
     assert done.exit_code == 0 and "Redacted" in done.stderr
     assert texts(db_path)[0] == "Stayed late at [address] with the [name] family"
 

@@ -17,10 +17,15 @@ from journal.cli.commands import COMMANDS
 from tests.cli.helpers import Run
 
 
-def _journal(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def _journal(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "journal", *args],
-        capture_output=True, text=True, timeout=60, input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        input=stdin,
         env={**os.environ, **(env or {})},
     )
 
@@ -53,7 +58,10 @@ def test_piped_text_with_no_words_is_the_entry(run: Run, run_json) -> None:
 
 def test_empty_stdin_is_one_sentence_and_saves_nothing(run: Run, db_path: Path) -> None:
     result = run("mood", "3", "-", input="")
-    assert result.exit_code == 1 and result.stderr.strip() == "The entry is empty; write a few words (in quotes if you like)."
+    assert (
+        result.exit_code == 1
+        and result.stderr.strip() == "The entry is empty; write a few words (in quotes if you like)."
+    )
     assert not db_path.exists()
 
 
@@ -102,7 +110,9 @@ def test_where_names_the_journal_cache_and_backups(run: Run, db_path: Path, monk
     monkeypatch.setenv("JOURNAL_CACHE_DIR", "/somewhere/cache")
     data = json.loads(run("where", "--json").stdout)
     assert data == {
-        "journal": str(db_path), "exists": False, "cache": "/somewhere/cache",
+        "journal": str(db_path),
+        "exists": False,
+        "cache": "/somewhere/cache",
         "backups": str(db_path.parent / "backups"),
     }
     text = run("where").stdout

@@ -17,7 +17,11 @@ def journal_cmd(*args: str, env: dict[str, str] | None = None) -> subprocess.Com
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "journal", *args],
-        capture_output=True, text=True, env=full_env, timeout=30, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
     )
 
 

@@ -118,9 +118,7 @@ def test_summarise_starts_runs_on_the_first_logged_day() -> None:
 
 
 def test_run_sentence_is_gentle_and_never_says_broken() -> None:
-    assert run_sentence(ClearRuns(7, TODAY, 7)) == (
-        "7 days in a row with nothing crossed — that's worth noticing."
-    )
+    assert run_sentence(ClearRuns(7, TODAY, 7)) == ("7 days in a row with nothing crossed — that's worth noticing.")
     after = run_sentence(ClearRuns(9, date(2026, 11, 14), 0))
     assert after == "Your longest stretch lately: 9 days with nothing crossed (up to 14 Nov)."
     assert run_sentence(ClearRuns(9, date(2026, 11, 14), 1)).endswith("Nothing crossed today so far.")

@@ -29,7 +29,12 @@ def test_state_walks_through_the_box_pattern() -> None:
     plan = BreathingPlan("box", 1)
     start = plan.state_at(0)
     assert (start.phase.label, start.progress, start.cycle, start.seconds_left, start.done) == (
-        "Breathe in", 0.0, 0, 4, False)
+        "Breathe in",
+        0.0,
+        0,
+        4,
+        False,
+    )
     assert plan.state_at(2).progress == 0.5
     assert plan.state_at(3.2).seconds_left == 1
     assert plan.state_at(4).phase.name == "hold"

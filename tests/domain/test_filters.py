@@ -123,8 +123,32 @@ def test_start_after_end_is_refused() -> None:
 _pieces = st.one_of(
     st.text(max_size=12),
     st.sampled_from(
-        ["tag:", "#", "kind:", "since:", "until:", "on:", "in:", "trash", "mood", "ritual", "'", '"',
-         "..", "last", "month", "2026-11", "3", "weeks", "ago", "nov", "*", "OR", " ", "sleep"]
+        [
+            "tag:",
+            "#",
+            "kind:",
+            "since:",
+            "until:",
+            "on:",
+            "in:",
+            "trash",
+            "mood",
+            "ritual",
+            "'",
+            '"',
+            "..",
+            "last",
+            "month",
+            "2026-11",
+            "3",
+            "weeks",
+            "ago",
+            "nov",
+            "*",
+            "OR",
+            " ",
+            "sleep",
+        ]
     ),
 )
 _lines = st.lists(_pieces, max_size=12).map("".join)
@@ -163,7 +187,12 @@ _words = st.from_regex(r'[a-z]{1,8}\*?|"[a-z ]{1,12}"', fullmatch=True)
     st.none() | st.booleans(),
 )
 def test_every_spec_survives_describe(
-    words: list[str], tags: list[str], kind: Kind | None, since: str | None, until: str | None, trash: bool,
+    words: list[str],
+    tags: list[str],
+    kind: Kind | None,
+    since: str | None,
+    until: str | None,
+    trash: bool,
     starred: bool | None,
 ) -> None:
     spec = FilterSpec(" ".join(" ".join(words).split()), tuple(tags), kind, since, until, trash, starred)
@@ -175,6 +204,8 @@ def test_starred_yes_and_no() -> None:
     assert parse("sleep starred:no tag:caseload") == FilterSpec("sleep", ("caseload",), starred=False)
     assert parse("starred:yes").to_query(NOW).starred is True
     assert parse("starred:YES").describe() == "starred:yes"
-    assert FilterSpec(starred=True).with_day("2026-11-03") == FilterSpec(since="2026-11-03", until="2026-11-03", starred=True)
+    assert FilterSpec(starred=True).with_day("2026-11-03") == FilterSpec(
+        since="2026-11-03", until="2026-11-03", starred=True
+    )
     with pytest.raises(FilterError, match="yes or no"):
         parse("starred:maybe")

@@ -61,8 +61,14 @@ def test_every_trend_has_an_arrow_and_words() -> None:
 @settings(max_examples=300)
 @given(st.integers(0, 1000), st.integers(0, 1000))
 def test_trend_is_antisymmetric(a: int, b: int) -> None:
-    opposite = {"rising": "falling", "falling": "rising", "new": "gone", "gone": "new",
-                "steady": "steady", "none": "none"}
+    opposite = {
+        "rising": "falling",
+        "falling": "rising",
+        "new": "gone",
+        "gone": "new",
+        "steady": "steady",
+        "none": "none",
+    }
     forward, backward = trend_of(a, b), trend_of(b, a)
     if forward in ("rising", "falling"):
         # the thresholds are ratio-based, so reversing a big rise is a fall (and vice versa)

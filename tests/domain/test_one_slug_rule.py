@@ -35,8 +35,11 @@ def test_a_long_tag_is_one_tag_everywhere() -> None:
 
 #: label -> (old dialog slug_for, old store rule, old --kind lookup rule) -> the one slug now
 DIFFERED = [
-    ("Covering for a colleague!", ("covering-for-a-colleague", "covering-for-a-colleague!",
-                                   "covering-for-a-colleague!"), "covering-for-a-colleague"),
+    (
+        "Covering for a colleague!",
+        ("covering-for-a-colleague", "covering-for-a-colleague!", "covering-for-a-colleague!"),
+        "covering-for-a-colleague",
+    ),
     ("under_score", ("under-score", "under_score", "under-score"), "under-score"),
     ("Weekend - e-mails", ("weekend-e-mails", "weekend---e-mails", "weekend-e-mails"), "weekend-e-mails"),
     ("Sleep (again)", ("sleep-again", "sleep-(again)", "sleep-(again)"), "sleep-again"),

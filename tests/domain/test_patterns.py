@@ -85,7 +85,12 @@ def test_parse_period_refuses_in_one_sentence(typed: str) -> None:
 
 
 def test_weekly_series_zero_fills_and_ignores_weeks_outside() -> None:
-    rows = [TagWeek("sleep", W1, 2), TagWeek("sleep", W3, 5), TagWeek("crisis", W2, 1), TagWeek("sleep", date(2026, 1, 5), 9)]
+    rows = [
+        TagWeek("sleep", W1, 2),
+        TagWeek("sleep", W3, 5),
+        TagWeek("crisis", W2, 1),
+        TagWeek("sleep", date(2026, 1, 5), 9),
+    ]
     assert weekly_series(rows, [W1, W2, W3]) == {"sleep": [2, 0, 5], "crisis": [0, 1, 0]}
 
 
@@ -215,7 +220,11 @@ def test_chart_lowest_compares_only_the_rows_shown_and_says_what_it_left_out() -
 
     one = [MoodWeek(date(2026, 11, 2), 2.0, 3.0, 5)]
     assert chart_lowest(one).row is None
-    thin = [MoodWeek(date(2026, 11, 2), 1.0, 3.0, 2), MoodWeek(date(2026, 11, 9), 3.0, 3.0, 4),
-            MoodWeek(date(2026, 11, 16), 2.5, 3.0, 3), MoodWeek(date(2026, 11, 23), None, None, 0)]
+    thin = [
+        MoodWeek(date(2026, 11, 2), 1.0, 3.0, 2),
+        MoodWeek(date(2026, 11, 9), 3.0, 3.0, 4),
+        MoodWeek(date(2026, 11, 16), 2.5, 3.0, 3),
+        MoodWeek(date(2026, 11, 23), None, None, 0),
+    ]
     found = chart_lowest(thin)
     assert (found.row, found.left_out, found.considered) == (thin[2], 1, 2)

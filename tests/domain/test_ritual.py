@@ -44,7 +44,14 @@ GOOD_ANSWERS: dict[Step, Any] = {
 
 def test_steps_and_words() -> None:
     assert [str(s) for s in STEP_ORDER] == [
-        "checkin", "unload", "park", "boundaries", "good_thing", "breathe", "switch"]
+        "checkin",
+        "unload",
+        "park",
+        "boundaries",
+        "good_thing",
+        "breathe",
+        "switch",
+    ]
     assert RITUAL_STEPS[Step.CHECKIN].prompt == "How are you leaving today?"
     assert set(RITUAL_STEPS) == set(STEP_ORDER)
     assert all(q.kind in BOUNDARY_KINDS for q in BOUNDARY_QUESTIONS)
@@ -61,12 +68,18 @@ def test_answers_are_cleaned() -> None:
     assert clean_answer("unload", GOOD_ANSWERS[Step.UNLOAD]) == "The last session stayed with me."
     assert clean_answer(Step.PARK, GOOD_ANSWERS[Step.PARK]) == ["call the GP back", "finish notes"]
     assert clean_answer(Step.BOUNDARIES, {"said_no": True, "worked_late": False}) == {
-        "worked_late": False, "said_no": True}
+        "worked_late": False,
+        "said_no": True,
+    }
     assert clean_answer(Step.CHECKIN, {"mood": 4}) == {"mood": 4, "energy": None}
     assert clean_answer(Step.SWITCH, " Movement ") == "movement"
     assert clean_answer(Step.SWITCH, "Cook something slow") == "Cook something slow"
     assert clean_answer(Step.BREATHE, {"pattern": "box", "minutes": 2, "seconds": 30.7}) == {
-        "pattern": "box", "minutes": 2, "seconds": 30, "completed": False}
+        "pattern": "box",
+        "minutes": 2,
+        "seconds": 30,
+        "completed": False,
+    }
     for step, value in GOOD_ANSWERS.items():
         once = clean_answer(step, value)
         assert clean_answer(step, once) == once  # saved answers load back unchanged
@@ -249,11 +262,11 @@ ANSWER_VALUES = {
     Step.CHECKIN: st.fixed_dictionaries({"mood": st.none() | st.integers(0, 6), "energy": st.integers(1, 5)}),
     Step.UNLOAD: st.text(max_size=20),
     Step.PARK: st.lists(st.text(max_size=10), max_size=3),
-    Step.BOUNDARIES: st.dictionaries(st.sampled_from([q.key for q in BOUNDARY_QUESTIONS] + ["other"]),
-                                     st.booleans()),
+    Step.BOUNDARIES: st.dictionaries(st.sampled_from([q.key for q in BOUNDARY_QUESTIONS] + ["other"]), st.booleans()),
     Step.GOOD_THING: st.text(max_size=20),
-    Step.BREATHE: st.fixed_dictionaries({"pattern": st.sampled_from(["box", "478", "x"]),
-                                         "minutes": st.integers(0, 6), "seconds": st.integers(-1, 400)}),
+    Step.BREATHE: st.fixed_dictionaries(
+        {"pattern": st.sampled_from(["box", "478", "x"]), "minutes": st.integers(0, 6), "seconds": st.integers(-1, 400)}
+    ),
     Step.SWITCH: st.sampled_from(["rest", "People", "", "a walk"]),
 }
 ACTIONS = st.one_of(

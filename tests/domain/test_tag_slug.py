@@ -13,10 +13,51 @@ from journal.domain.tags import tag_slug
 
 #: Tags people really write in jrnl, Daylio and here: symbols, slashes, digits, accents, emoji.
 REALISTIC = [
-    "c", "c++", "c#", "f#", "os/2", "os-2", "os2", "late-night", "late_night", "night", "nights",
-    "1:1", "1-1", "11", "q&a", "r&d", "mood:low", "mood-low", "ü", "u", "café", "cafe", "żółw",
-    "sleep", "sleep?", "sleep!", "£", "$", "€", "100%", "50/50", "a.b", "a-b", "ab", "😀", "😀😀",
-    "wellbeing", "well-being", "תרגול", "работа", "c--", "-c", "c-", "x+y", "x+y=z",
+    "c",
+    "c++",
+    "c#",
+    "f#",
+    "os/2",
+    "os-2",
+    "os2",
+    "late-night",
+    "late_night",
+    "night",
+    "nights",
+    "1:1",
+    "1-1",
+    "11",
+    "q&a",
+    "r&d",
+    "mood:low",
+    "mood-low",
+    "ü",
+    "u",
+    "café",
+    "cafe",
+    "żółw",
+    "sleep",
+    "sleep?",
+    "sleep!",
+    "£",
+    "$",
+    "€",
+    "100%",
+    "50/50",
+    "a.b",
+    "a-b",
+    "ab",
+    "😀",
+    "😀😀",
+    "wellbeing",
+    "well-being",
+    "תרגול",
+    "работа",
+    "c--",
+    "-c",
+    "c-",
+    "x+y",
+    "x+y=z",
 ]
 
 
@@ -60,8 +101,10 @@ def test_never_empty_when_there_is_a_letter_digit_or_symbol(raw: str) -> None:
 _NAME_CHARS = st.characters(
     blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp", "Lu", "Lt"), blacklist_characters="\x85\u180e"
 )
-_NAMES = st.text(_NAME_CHARS, min_size=1, max_size=12).map(lambda s: unicodedata.normalize("NFC", s)).filter(
-    lambda s: s[0] not in "#@" and s == tag_slug(s)
+_NAMES = (
+    st.text(_NAME_CHARS, min_size=1, max_size=12)
+    .map(lambda s: unicodedata.normalize("NFC", s))
+    .filter(lambda s: s[0] not in "#@" and s == tag_slug(s))
 )
 
 

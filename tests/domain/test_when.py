@@ -166,9 +166,7 @@ def test_dst_days_are_calendar_days(tz: ZoneInfo, spring: date, autumn: date) ->
         assert (r.start.hour, r.start.minute, r.end.hour, r.end.minute) == (0, 0, 0, 0)
     march = parse_range(f"{spring:%Y-%m}", now=now, tz=tz)
     assert march.days == 31
-    assert march.end.astimezone(UTC) - march.start.astimezone(UTC) == timedelta(
-        days=31, hours=-1
-    )
+    assert march.end.astimezone(UTC) - march.start.astimezone(UTC) == timedelta(days=31, hours=-1)
 
 
 def test_days_ago_across_dst_keep_the_wall_clock() -> None:
@@ -220,9 +218,24 @@ def test_garbage_gets_one_plain_sentence(text: str, message: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["feb 30", "2026-13", "2026-02-30", "25:00", "13pm", "3/11/2026", "next week", "last fortnight",
-     "yesterday today", "last week 18:00", "2026-11 18:00", "9999-12-31", "0000-01-01",
-     "99999999999999 days ago", "3 days", "ago"],
+    [
+        "feb 30",
+        "2026-13",
+        "2026-02-30",
+        "25:00",
+        "13pm",
+        "3/11/2026",
+        "next week",
+        "last fortnight",
+        "yesterday today",
+        "last week 18:00",
+        "2026-11 18:00",
+        "9999-12-31",
+        "0000-01-01",
+        "99999999999999 days ago",
+        "3 days",
+        "ago",
+    ],
 )
 def test_impossible_or_unknown_dates_are_refused(text: str) -> None:
     for parse in (parse_range, parse_moment):
@@ -256,8 +269,35 @@ ZONES = st.sampled_from([LONDON, NEW_YORK, ZoneInfo("Australia/Lord_Howe"), Zone
 DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))
 NOWS = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1))
 WORDS = st.sampled_from(
-    ["nov", "3", "2026", "-", "ago", "days", "last", "week", "monday", "yesterday", "at", "6pm", "18:30",
-     ":", "of", "the", "3rd", "month", "this", "now", "11", " ", "t", "z", "+05:00", "am", "0"]
+    [
+        "nov",
+        "3",
+        "2026",
+        "-",
+        "ago",
+        "days",
+        "last",
+        "week",
+        "monday",
+        "yesterday",
+        "at",
+        "6pm",
+        "18:30",
+        ":",
+        "of",
+        "the",
+        "3rd",
+        "month",
+        "this",
+        "now",
+        "11",
+        " ",
+        "t",
+        "z",
+        "+05:00",
+        "am",
+        "0",
+    ]
 )
 
 
@@ -286,9 +326,27 @@ def test_an_iso_date_covers_exactly_that_day(d: date, tz: ZoneInfo, now: datetim
 
 @settings(max_examples=200, deadline=None)
 @given(
-    text=st.sampled_from(["today", "yesterday", "last week", "this week", "last month", "this month",
-                          "last monday", "sunday", "nov 3", "feb 29", "march", "2 weeks ago", "1 month ago",
-                          "this year", "6pm", "now", "3 hours ago"]),
+    text=st.sampled_from(
+        [
+            "today",
+            "yesterday",
+            "last week",
+            "this week",
+            "last month",
+            "this month",
+            "last monday",
+            "sunday",
+            "nov 3",
+            "feb 29",
+            "march",
+            "2 weeks ago",
+            "1 month ago",
+            "this year",
+            "6pm",
+            "now",
+            "3 hours ago",
+        ]
+    ),
     tz=ZONES,
     now=NOWS,
 )

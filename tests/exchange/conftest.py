@@ -42,14 +42,38 @@ def varied_entries() -> list[Entry]:
     """One of everything an export must carry: kinds, offsets, scores, manual and rejected tags, rituals."""
     return [
         Entry(Kind.MOOD, T0, "Couldn't sleep, replaying the session. #nights", mood=2, energy=1),
-        Entry(Kind.MOOD, T0 + timedelta(hours=2), "Line one\nLine two, with \"quotes\", commas; emoji 🌙",
-              mood=4, tags=[EntryTag("walk", Category.PERSONAL, None, Source.MANUAL)]),
-        Entry(Kind.BOUNDARY, T0.astimezone(timezone(timedelta(hours=-5, minutes=-30))) + timedelta(days=1),
-              "Answered a text at 10pm", boundary="after-hours-contact", outcome=Outcome.CROSSED, cost=3),
-        Entry(Kind.RITUAL, T0 + timedelta(days=2), "Still thinking about the rota\n\nA thank-you card",
-              mood=3, energy=2, ritual={"answers": {"checkin": {"mood": 3, "energy": 2}, "unload":
-              "Still thinking about the rota", "park": ["call back", "notes"], "good_thing": "A thank-you card",
-              "switch": "rest"}, "duration_seconds": 300}),
+        Entry(
+            Kind.MOOD,
+            T0 + timedelta(hours=2),
+            'Line one\nLine two, with "quotes", commas; emoji 🌙',
+            mood=4,
+            tags=[EntryTag("walk", Category.PERSONAL, None, Source.MANUAL)],
+        ),
+        Entry(
+            Kind.BOUNDARY,
+            T0.astimezone(timezone(timedelta(hours=-5, minutes=-30))) + timedelta(days=1),
+            "Answered a text at 10pm",
+            boundary="after-hours-contact",
+            outcome=Outcome.CROSSED,
+            cost=3,
+        ),
+        Entry(
+            Kind.RITUAL,
+            T0 + timedelta(days=2),
+            "Still thinking about the rota\n\nA thank-you card",
+            mood=3,
+            energy=2,
+            ritual={
+                "answers": {
+                    "checkin": {"mood": 3, "energy": 2},
+                    "unload": "Still thinking about the rota",
+                    "park": ["call back", "notes"],
+                    "good_thing": "A thank-you card",
+                    "switch": "rest",
+                },
+                "duration_seconds": 300,
+            },
+        ),
         Entry(Kind.MOOD, T0 + timedelta(days=3), "*bold* <b>html</b> # heading [link](x) | pipe", mood=5),
     ]
 

@@ -49,17 +49,31 @@ def constructed(store: Store, seed: int, days: int = 120) -> list[Entry]:
         at = (start + timedelta(minutes=rng.randint(0, days * 24 * 60))).replace(second=0, microsecond=0)
         if rng.random() < 0.25:
             outcome = rng.choice(list(Outcome))
-            entries.append(Entry(
-                Kind.BOUNDARY, at, f"unstarred-{n} boundary note", boundary=rng.choice(KINDS), outcome=outcome,
-                cost=rng.choice([None, 1, 2, 3, 4, 5]),
-                tags=[_tag(rng.choice(STRESSORS), Category.STRESSOR)] if outcome is not Outcome.HELD else [],
-            ))
+            entries.append(
+                Entry(
+                    Kind.BOUNDARY,
+                    at,
+                    f"unstarred-{n} boundary note",
+                    boundary=rng.choice(KINDS),
+                    outcome=outcome,
+                    cost=rng.choice([None, 1, 2, 3, 4, 5]),
+                    tags=[_tag(rng.choice(STRESSORS), Category.STRESSOR)] if outcome is not Outcome.HELD else [],
+                )
+            )
             continue
         tags = [_tag(t, Category.STRESSOR) for t in rng.sample(STRESSORS, rng.randint(0, 2))]
         tags += [_tag(t, Category.SYMPTOM) for t in rng.sample(SIGNS, rng.randint(0, 2))]
         tags += [_tag(t, Category.CARE) for t in rng.sample(CARE, rng.randint(0, 1))]
-        entries.append(Entry(Kind.MOOD, at, f"unstarred-{n} how the day went", mood=rng.randint(1, 5),
-                             energy=rng.choice([None, 1, 2, 3, 4, 5]), tags=tags))
+        entries.append(
+            Entry(
+                Kind.MOOD,
+                at,
+                f"unstarred-{n} how the day went",
+                mood=rng.randint(1, 5),
+                energy=rng.choice([None, 1, 2, 3, 4, 5]),
+                tags=tags,
+            )
+        )
     store.save_many(entries, tag=False)
     return store.search(EntryQuery(limit=None))
 
@@ -163,7 +177,9 @@ def test_identifiers_are_replaced_unless_kept_and_never_write_names_always(db_pa
     for rendered in (brief_markdown(private), brief_html(private)):
         assert "07700" not in rendered and "Okafor" not in rendered and "example.org" not in rendered
         assert "[phone]" in rendered and "[name]" in rendered
-    assert "Details that could identify someone were replaced: [email], [name] ×2, [phone] ×2." in brief_markdown(private)
+    assert "Details that could identify someone were replaced: [email], [name] ×2, [phone] ×2." in brief_markdown(
+        private
+    )
     [as_written] = kept.quotes
     assert as_written.text == "Rang [name] on 07700 900123 and mailed sam.okafor@example.org about it. Drained."
     assert "kept as written, by choice" in brief_markdown(kept)
@@ -173,8 +189,10 @@ def test_the_top_says_it_is_a_reflection_aid_not_a_record(db_path: Path) -> None
     with open_store(db_path) as store:
         brief = gather_brief(store, Period.last_days(28, now=NOW, tz=TZ), NOW)
     md, html = brief_markdown(brief), brief_html(brief)
-    assert md.splitlines()[2] == "*A personal reflection aid, not a clinical record. It is drawn from my own " \
+    assert (
+        md.splitlines()[2] == "*A personal reflection aid, not a clinical record. It is drawn from my own "
         "journal: the tags were found automatically in what I wrote, and nothing in it is a diagnosis.*"
+    )
     assert html.index("not a clinical record") < html.index("The period")
     assert "No mood entries in this period." in md and "None starred in this period." in md
 
@@ -190,15 +208,16 @@ def test_the_html_is_self_contained(db_path: Path) -> None:
     hostile = '<img src="//x.invalid/a.png"> <script>alert(1)</script> url(evil) @import "x.css"; </blockquote>'
     with open_store(db_path) as store:
         constructed(store, 9, days=40)
-        saved = store.save(Entry(Kind.MOOD, NOW - timedelta(days=1), hostile, mood=3, tags=[
-            _tag("#<b>odd", Category.PERSONAL)]))
+        saved = store.save(
+            Entry(Kind.MOOD, NOW - timedelta(days=1), hostile, mood=3, tags=[_tag("#<b>odd", Category.PERSONAL)])
+        )
         store.set_starred(saved.id)  # type: ignore[arg-type]
         store.add_boundary_kind("weird", "<i>My</i> kind")
         store.save(Entry(Kind.BOUNDARY, NOW - timedelta(days=1), "", boundary="weird", outcome=Outcome.CROSSED))
         html = brief_html(gather_brief(store, Period.last_days(28, now=NOW, tz=TZ), NOW))
     assert html.startswith("<!DOCTYPE html>") and html.count("<style>") == 1
     assert html.count("<svg") >= 3  # the mood line, the stressor bars, the boundary weeks
-    quoted = html[html.index("<blockquote>") + len("<blockquote>"): html.index("</blockquote>")]
+    quoted = html[html.index("<blockquote>") + len("<blockquote>") : html.index("</blockquote>")]
     assert quoted.startswith("&lt;img src=&quot;")
     outside_quotes = re.sub(r"<blockquote>.*?</blockquote>", "", html, flags=re.DOTALL)
     assert EXTERNAL.search(outside_quotes) is None, EXTERNAL.search(outside_quotes)
@@ -257,12 +276,24 @@ def test_star_and_unstar_from_the_cli(db_path: Path) -> None:
 def test_escape_sequences_never_reach_a_page_or_a_terminal(db_path: Path) -> None:
     with open_store(db_path) as store:
         store.add_boundary_kind("odd", "Odd\x1b[2J kind")
-        saved = store.save(Entry(Kind.BOUNDARY, NOW - timedelta(days=1), "rang\x1b]52;c;aGk=\x07 back\x9b1m",
-                                 boundary="odd", outcome=Outcome.CROSSED, cost=2))
+        saved = store.save(
+            Entry(
+                Kind.BOUNDARY,
+                NOW - timedelta(days=1),
+                "rang\x1b]52;c;aGk=\x07 back\x9b1m",
+                boundary="odd",
+                outcome=Outcome.CROSSED,
+                cost=2,
+            )
+        )
         store.set_starred(saved.id)  # type: ignore[arg-type]
         brief = gather_brief(store, Period.last_days(28, now=NOW, tz=TZ), NOW)
-    for rendered in (brief_markdown(brief), brief_html(brief), invoke(db_path, "brief").stdout,
-                     invoke(db_path, "star", str(saved.id)).stdout):
+    for rendered in (
+        brief_markdown(brief),
+        brief_html(brief),
+        invoke(db_path, "brief").stdout,
+        invoke(db_path, "star", str(saved.id)).stdout,
+    ):
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", rendered), rendered
         assert re.search(r"Odd\\?\[2J kind", rendered)  # the text stays, only the ESC goes
 
@@ -276,8 +307,15 @@ def test_the_early_notice_in_its_own_gentle_words(db_path: Path) -> None:
             day = NOW - timedelta(days=ago, hours=1)
             entries.append(Entry(Kind.MOOD, day, "A steady day.", mood=3, energy=3))
             if ago < 9:
-                entries.append(Entry(Kind.MOOD, day - timedelta(hours=3), "Drained.", mood=2,
-                                     tags=[_tag("emotional-exhaustion", Category.SYMPTOM)]))
+                entries.append(
+                    Entry(
+                        Kind.MOOD,
+                        day - timedelta(hours=3),
+                        "Drained.",
+                        mood=2,
+                        tags=[_tag("emotional-exhaustion", Category.SYMPTOM)],
+                    )
+                )
         store.save_many(entries, tag=False)
         brief = gather_brief(store, Period.last_days(28, now=NOW, tz=TZ), NOW)
     assert brief.notice is not None

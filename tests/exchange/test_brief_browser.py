@@ -26,10 +26,21 @@ PAPER = {"A4": (595, 842), "letter": (612, 792)}
 def _chromium(*args: str) -> None:
     assert BROWSER is not None
     subprocess.run(
-        [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--hide-scrollbars",
-         # nothing may be fetched: any request would go to a proxy that does not exist
-         "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", *args],
-        check=True, capture_output=True, timeout=120,
+        [
+            BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            "--hide-scrollbars",
+            # nothing may be fetched: any request would go to a proxy that does not exist
+            "--proxy-server=127.0.0.1:9",
+            "--proxy-bypass-list=<-loopback>",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
 
 

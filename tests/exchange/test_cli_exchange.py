@@ -161,8 +161,13 @@ def test_distinct_jrnl_tags_stay_distinct_and_the_cli_finds_each(cli_run, db_pat
     path = tmp_path / "jrnl.json"
     path.write_text(json.dumps({"tags": {}, "entries": entries}))
     assert cli_run("import", str(path)).exit_code == 0
-    for tag, title in [("c++", "Learning"), ("@C#", "A @c#"), ("os/2", "Old"), ("#os-2", "Typed"),
-                       ("late_night", "Typed")]:
+    for tag, title in [
+        ("c++", "Learning"),
+        ("@C#", "A @c#"),
+        ("os/2", "Old"),
+        ("#os-2", "Typed"),
+        ("late_night", "Typed"),
+    ]:
         found = json.loads(cli_run("search", "--tag", tag, "--json").stdout)
         assert [e["text"][: len(title)] for e in found] == [title], tag
     assert json.loads(cli_run("search", "--tag", "c", "--json").stdout) == []

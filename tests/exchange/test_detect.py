@@ -18,13 +18,27 @@ from journal.storage import Store
 from tests.exchange.conftest import fill, fixture_bytes
 
 JOURNEY_ENTRY = {
-    "text": "<p>Long shift, good team.</p>", "date_modified": 1767344400000, "date_journal": 1767344400000,
-    "id": "1767344400000-3f2a9c1d0e4b5a67", "preview_text": "Long shift, good team.", "address": "",
-    "music_artist": "", "music_title": "", "lat": 1.7976931348623157e308, "lon": 1.7976931348623157e308,
-    "mood": 0, "label": "", "folder": "", "sentiment": 0.0, "timezone": "Europe/London", "favourite": False,
-    "type": "html", "linked_account_id": "",
+    "text": "<p>Long shift, good team.</p>",
+    "date_modified": 1767344400000,
+    "date_journal": 1767344400000,
+    "id": "1767344400000-3f2a9c1d0e4b5a67",
+    "preview_text": "Long shift, good team.",
+    "address": "",
+    "music_artist": "",
+    "music_title": "",
+    "lat": 1.7976931348623157e308,
+    "lon": 1.7976931348623157e308,
+    "mood": 0,
+    "label": "",
+    "folder": "",
+    "sentiment": 0.0,
+    "timezone": "Europe/London",
+    "favourite": False,
+    "type": "html",
+    "linked_account_id": "",
     "weather": {"id": 0, "degree_c": 1.7976931348623157e308, "description": "", "icon": "", "place": ""},
-    "photos": ["1767344400000-3f2a9c1d0e4b5a67-abc.jpg"], "tags": ["work"],
+    "photos": ["1767344400000-3f2a9c1d0e4b5a67-abc.jpg"],
+    "tags": ["work"],
 }
 DIARO_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <data version="2">
@@ -72,12 +86,23 @@ def test_every_readable_format_by_its_content(store: Store) -> None:
 
 def test_shape_not_words_in_the_text_decides() -> None:
     """Entries that talk about other formats' keys do not fool the guess (a text search would be)."""
-    jrnl = {"tags": {}, "entries": [{"title": 'notes: "created_at": "creationDate": "date_journal":',
-                                     "body": '"format": "journal"', "date": "2026-01-02", "time": "09:00"}]}
+    jrnl = {
+        "tags": {},
+        "entries": [
+            {
+                "title": 'notes: "created_at": "creationDate": "date_journal":',
+                "body": '"format": "journal"',
+                "date": "2026-01-02",
+                "time": "09:00",
+            }
+        ],
+    }
     assert guess_format(json.dumps(jrnl)) == "jrnl"
     assert guess_format(json.dumps(jrnl, indent=4)) == "jrnl"
-    day_one_last = {"entries": [{"creationDate": "2026-01-02T08:00:00Z", "text": '"title": "x"'}],
-                    "metadata": {"version": "1.0"}}
+    day_one_last = {
+        "entries": [{"creationDate": "2026-01-02T08:00:00Z", "text": '"title": "x"'}],
+        "metadata": {"version": "1.0"},
+    }
     assert guess_format(json.dumps(day_one_last)) == "dayone"  # Day One's keys, in any order
 
 
@@ -91,8 +116,15 @@ def test_json_broken_near_the_start_still_reaches_its_reader() -> None:
     [
         (json.dumps(JOURNEY_ENTRY).encode(), JOURNEY),
         (json.dumps([JOURNEY_ENTRY, JOURNEY_ENTRY], indent=2).encode(), JOURNEY),
-        (zipped({f"{JOURNEY_ENTRY['id']}.json": json.dumps(JOURNEY_ENTRY).encode(),
-                 "1767344400000-3f2a9c1d0e4b5a67-abc.jpg": b"\xff\xd8\xff"}), JOURNEY),
+        (
+            zipped(
+                {
+                    f"{JOURNEY_ENTRY['id']}.json": json.dumps(JOURNEY_ENTRY).encode(),
+                    "1767344400000-3f2a9c1d0e4b5a67-abc.jpg": b"\xff\xd8\xff",
+                }
+            ),
+            JOURNEY,
+        ),
         (DIARO_XML.encode(), DIARO),
         (zipped({"DiaroBackup.xml": DIARO_XML.encode(), "media/photo/a.jpg": b"\xff\xd8"}), DIARO),
         (JRNL_PLAIN.encode(), JRNL_TEXT),

@@ -46,7 +46,7 @@ def test_csv_parses_back_into_the_entries(store: Store) -> None:
 def test_csv_for_excel_has_a_bom_and_no_formulas(store: Store) -> None:
     from journal.domain.models import Entry, Kind
 
-    store.save(Entry(Kind.MOOD, NOW, "=HYPERLINK(\"http://x\")"))
+    store.save(Entry(Kind.MOOD, NOW, '=HYPERLINK("http://x")'))
     plain = exported(store, "csv")
     excel = exported(store, "csv", excel=True)
     assert not plain.startswith("\ufeff") and excel.startswith("\ufeff")
@@ -59,8 +59,12 @@ def test_markdown_groups_by_day_with_words_and_numbers(store: Store) -> None:
     md = exported(store, "md")
     assert md.startswith("# Journal\n\nExported Friday 20 November 2026 at 18:40.\n")
     days = [line for line in md.splitlines() if line.startswith("## ")]
-    assert days == ["## Tuesday 10 March 2026", "## Wednesday 11 March 2026", "## Thursday 12 March 2026",
-                    "## Friday 13 March 2026"]
+    assert days == [
+        "## Tuesday 10 March 2026",
+        "## Wednesday 11 March 2026",
+        "## Thursday 12 March 2026",
+        "## Friday 13 March 2026",
+    ]
     assert "**Mood:** low (2 of 5) · **Energy:** empty (1 of 5)" in md
     assert "### 18:30 · Mood entry" in md
     assert "Boundary: After-hours contact" in md and "**Outcome:** crossed · **Cost:** some (3 of 5)" in md

@@ -40,11 +40,16 @@ def test_eight_columns_html_notes_quotes_commas_newlines_emoji(store: Store) -> 
     entries = imported(store, "daylio_8col.csv")
     assert len(entries) == 4  # the repeated row is imported once
     crisis, title_only, overtime, pancakes = entries
-    assert pancakes.text == "Pancakes 🥞\nMade pancakes with the kids.\nNobody talked about work & it was lovely.\n\nBed early."
+    assert (
+        pancakes.text
+        == "Pancakes 🥞\nMade pancakes with the kids.\nNobody talked about work & it was lovely.\n\nBed early."
+    )
     assert {"family", "cooking", "good-meal"} <= {t.name for t in pancakes.visible_tags}
     assert overtime.text.startswith("Stayed late again, three hours over.\nAnswered emails")
     assert title_only.text == "Just a note title"
-    assert crisis.text == 'Commas, "quotes", and more\nLine one, with a comma\n"Line two" in quotes\nLine three: done <3'
+    assert (
+        crisis.text == 'Commas, "quotes", and more\nLine one, with a comma\n"Line two" in quotes\nLine three: done <3'
+    )
     assert local(crisis) == datetime(2024, 2, 7, 23, 59)
     assert any(t.source is Source.AUTO for t in overtime.visible_tags)  # tagged like any entry
 

@@ -96,16 +96,41 @@ def test_scales_are_kept_as_lines_and_other_columns_are_named(store: Store) -> N
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("June 22", (22, 6)), ("Jun 22", (22, 6)), ("Sept 3", (3, 9)),  # English
-        ("22. Juni", (22, 6)), ("3. März", (3, 3)), ("3. Mrz.", (3, 3)), ("1. Jänner", (1, 1)),  # German
-        ("22 juin", (22, 6)), ("3 févr.", (3, 2)), ("14 août", (14, 8)), ("1 janv.", (1, 1)),  # French
-        ("22 de junio", (22, 6)), ("3 de sept.", (3, 9)), ("9 dic", (9, 12)),  # Spanish
-        ("22 giugno", (22, 6)), ("3 gen", (3, 1)), ("5 lug", (5, 7)),  # Italian
-        ("22 de junho", (22, 6)), ("3 de março", (3, 3)), ("4 out", (4, 10)),  # Portuguese
-        ("7 września", (7, 9)), ("7 wrzesień", (7, 9)), ("1 stycznia", (1, 1)), ("3 paź", (3, 10)),  # Polish
-        ("22 juni", (22, 6)), ("3 mrt", (3, 3)), ("9 mei", (9, 5)),  # Dutch
-        ("22 июня", (22, 6)), ("22 июнь", (22, 6)), ("3 сент.", (3, 9)), ("1 янв", (1, 1)),  # Russian
-        ("22 червня", (22, 6)), ("5 května", (5, 5)), ("3 Nisan", (3, 4)), ("12 בינואר", (12, 1)),
+        ("June 22", (22, 6)),
+        ("Jun 22", (22, 6)),
+        ("Sept 3", (3, 9)),  # English
+        ("22. Juni", (22, 6)),
+        ("3. März", (3, 3)),
+        ("3. Mrz.", (3, 3)),
+        ("1. Jänner", (1, 1)),  # German
+        ("22 juin", (22, 6)),
+        ("3 févr.", (3, 2)),
+        ("14 août", (14, 8)),
+        ("1 janv.", (1, 1)),  # French
+        ("22 de junio", (22, 6)),
+        ("3 de sept.", (3, 9)),
+        ("9 dic", (9, 12)),  # Spanish
+        ("22 giugno", (22, 6)),
+        ("3 gen", (3, 1)),
+        ("5 lug", (5, 7)),  # Italian
+        ("22 de junho", (22, 6)),
+        ("3 de março", (3, 3)),
+        ("4 out", (4, 10)),  # Portuguese
+        ("7 września", (7, 9)),
+        ("7 wrzesień", (7, 9)),
+        ("1 stycznia", (1, 1)),
+        ("3 paź", (3, 10)),  # Polish
+        ("22 juni", (22, 6)),
+        ("3 mrt", (3, 3)),
+        ("9 mei", (9, 5)),  # Dutch
+        ("22 июня", (22, 6)),
+        ("22 июнь", (22, 6)),
+        ("3 сент.", (3, 9)),
+        ("1 янв", (1, 1)),  # Russian
+        ("22 червня", (22, 6)),
+        ("5 května", (5, 5)),
+        ("3 Nisan", (3, 4)),
+        ("12 בינואר", (12, 1)),
     ],
 )
 def test_localised_day_and_month(written: str, expected: tuple[int, int]) -> None:
@@ -149,8 +174,10 @@ def test_every_import_once_only(store: Store) -> None:
 
 SIX_MOODS = (
     "full_date,date,weekday,time,mood,activities,note\n"
-    + "".join(f'2024-01-0{i + 1},x,x,09:00,"{m}",,\n' for i, m in enumerate(
-        ["Ecstatic", "Drained", "Proud  ", "Numb", "so-so, really", "Fine"]))
+    + "".join(
+        f'2024-01-0{i + 1},x,x,09:00,"{m}",,\n'
+        for i, m in enumerate(["Ecstatic", "Drained", "Proud  ", "Numb", "so-so, really", "Fine"])
+    )
 ).encode()
 
 
@@ -180,9 +207,15 @@ def test_running_exactly_the_suggestion_works(cli_run, db_path: Path, tmp_path: 
 
 def test_the_map_in_any_case_with_spaces() -> None:
     assert parse_mood_map(" ECSTATIC = 5 ,drained=2 , So-So\\, Really=3,  ") == {
-        "ecstatic": 5, "drained": 2, "so-so, really": 3}
-    prepared = prepare(SIX_MOODS, None, Options(parse_mood_map(
-        "ecstatic=5,DRAINED=1,proud =4,numb= 2,SO-SO\\, REALLY =3,fine   =3   ")))
+        "ecstatic": 5,
+        "drained": 2,
+        "so-so, really": 3,
+    }
+    prepared = prepare(
+        SIX_MOODS,
+        None,
+        Options(parse_mood_map("ecstatic=5,DRAINED=1,proud =4,numb= 2,SO-SO\\, REALLY =3,fine   =3   ")),
+    )
     assert prepared.count == 6
 
 

@@ -35,8 +35,13 @@ def dayone(*entries: dict[str, Any], version: str | None = "1.0") -> bytes:
 
 
 def entry(text: str = "Something happened.", **fields: Any) -> dict[str, Any]:
-    return {"uuid": "ABCDEF0123456789ABCDEF0123456789", "creationDate": "2026-01-02T08:00:00Z",
-            "timeZone": "Europe/Berlin", "text": text, **fields}
+    return {
+        "uuid": "ABCDEF0123456789ABCDEF0123456789",
+        "creationDate": "2026-01-02T08:00:00Z",
+        "timeZone": "Europe/Berlin",
+        "text": text,
+        **fields,
+    }
 
 
 def zipped(files: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -147,12 +152,14 @@ def test_the_export_zip_is_read_in_memory(store: Store, tmp_path, monkeypatch: p
     cwd = tmp_path / "cwd"
     cwd.mkdir()
     monkeypatch.chdir(cwd)
-    data = zipped({
-        "Journal.json": fixture_bytes("dayone_journal.json"),
-        "Work.json": fixture_bytes("dayone_newer.json"),
-        "photos/0123456789abcdef0123456789abcdef.jpeg": b"\xff\xd8\xff not really a jpeg",
-        "__MACOSX/._Journal.json": b"\x00\x05\x16\x07",
-    })
+    data = zipped(
+        {
+            "Journal.json": fixture_bytes("dayone_journal.json"),
+            "Work.json": fixture_bytes("dayone_newer.json"),
+            "photos/0123456789abcdef0123456789abcdef.jpeg": b"\xff\xd8\xff not really a jpeg",
+            "__MACOSX/._Journal.json": b"\x00\x05\x16\x07",
+        }
+    )
     prepared = prepare(data)
     assert (prepared.format, prepared.count) == ("dayone", 5)
     assert prepared.notes[0] == "2 empty entries are skipped."
@@ -163,10 +170,11 @@ def test_the_export_zip_is_read_in_memory(store: Store, tmp_path, monkeypatch: p
 
 def test_media_in_the_zip_is_never_read(store: Store, tmp_path) -> None:
     photo = b"\xff\xd8\xff" + b"invented photo bytes " * 50
-    data = bytearray(zipped({"Journal.json": fixture_bytes("dayone_journal.json"), "photos/abc.jpeg": photo},
-                            zipfile.ZIP_STORED))
+    data = bytearray(
+        zipped({"Journal.json": fixture_bytes("dayone_journal.json"), "photos/abc.jpeg": photo}, zipfile.ZIP_STORED)
+    )
     at = data.index(b"invented photo bytes", data.index(b"photos/abc.jpeg"))
-    data[at:at + 8] = b"CORRUPT!"  # reading the photo would fail its checksum
+    data[at : at + 8] = b"CORRUPT!"  # reading the photo would fail its checksum
     path = tmp_path / "Day One.zip"
     path.write_bytes(bytes(data))
     assert run_import(store, prepare(path)).imported == 3
@@ -182,8 +190,10 @@ def test_a_broken_entry_in_a_zip_names_the_file_and_entry(store: Store) -> None:
 
 def test_a_zip_without_a_day_one_journal(store: Store) -> None:
     with pytest.raises(ImportProblem, match="no Day One journal"):
-        prepare(zipped({"Journal.json": b'{"entries": [{"title": "x", "date": "2026-01-01"}]}',
-                        "notes.txt": b"hello"}), "dayone")
+        prepare(
+            zipped({"Journal.json": b'{"entries": [{"title": "x", "date": "2026-01-01"}]}', "notes.txt": b"hello"}),
+            "dayone",
+        )
     with pytest.raises(ImportProblem, match="no export this version reads"):
         prepare(zipped({"a.txt": b"hello", "b.txt": b"world"}))
     with pytest.raises(ImportProblem, match="damaged"):
@@ -267,13 +277,40 @@ _json = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=20,
 )
-_keys = st.sampled_from(["creationDate", "timeZone", "text", "tags", "starred", "isPinned", "pinned",
-                         "photos", "videos", "audios", "pdfAttachments", "uuid"])
+_keys = st.sampled_from(
+    [
+        "creationDate",
+        "timeZone",
+        "text",
+        "tags",
+        "starred",
+        "isPinned",
+        "pinned",
+        "photos",
+        "videos",
+        "audios",
+        "pdfAttachments",
+        "uuid",
+    ]
+)
 _values = (
     _json
-    | st.sampled_from(["2026-01-02T08:00:00Z", "2026-01-02T08:00:00", "9999-12-31T23:59:59Z",
-                       "1001-01-01T00:00:00+14:00", "Europe/Berlin", "../../etc/passwd", "UTC", "Mars/Olympus",
-                       "![](dayone-moment://X)", "\\", "\\\\.", "\ud800"])
+    | st.sampled_from(
+        [
+            "2026-01-02T08:00:00Z",
+            "2026-01-02T08:00:00",
+            "9999-12-31T23:59:59Z",
+            "1001-01-01T00:00:00+14:00",
+            "Europe/Berlin",
+            "../../etc/passwd",
+            "UTC",
+            "Mars/Olympus",
+            "![](dayone-moment://X)",
+            "\\",
+            "\\\\.",
+            "\ud800",
+        ]
+    )
     | st.lists(st.fixed_dictionaries({}, optional={"identifier": _json}), max_size=3)
 )
 _entries = st.lists(st.dictionaries(_keys, _values, max_size=8) | _json, max_size=4)

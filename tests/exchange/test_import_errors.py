@@ -34,16 +34,31 @@ def one_sentence(problem: ImportProblem) -> str:
         (b'{"format": "journal", "version": 2, "entries": []}', None, "newer version"),
         (b'{"format": "journal", "entries": []}', None, '"version": 1'),
         (b'{"format": "journal", "version": 1, "entries": [{"kind": "mood"}]}', None, "created_at"),
-        (b'{"format": "journal", "version": 1, "entries": [\n{"kind": "mood", "created_at": "2026-01-01T10:00:00+00:00", "mood": 9}]}',
-         None, r"Entry 1 \(line 2\) cannot be imported: an entry's mood"),
-        (b'{"format": "journal", "version": 1, "entries": [{"kind": "mood", "created_at": "2026-01-01T10:00:00+00:00", "text": "\\ud800"}]}',
-         None, "broken character"),
-        (b'{"format": "journal", "version": 1, "entries": [{"id": 99999999999999999999, "kind": "mood", "created_at": "2026-01-01T10:00:00+00:00"}]}',
-         None, "id must be"),
-        (b'{"format": "journal", "version": 1, "entries": [{"kind": "mood", "created_at": "0001-01-01T00:00:00+05:00"}]}',
-         None, "too far"),
-        (b'{"format": "journal", "version": 1, "entries": [{"kind": "ritual", "created_at": "2026-01-01T10:00:00+00:00", "ritual": {"a": 1e999}}]}',
-         None, "number JSON cannot hold"),
+        (
+            b'{"format": "journal", "version": 1, "entries": [\n{"kind": "mood", "created_at": "2026-01-01T10:00:00+00:00", "mood": 9}]}',
+            None,
+            r"Entry 1 \(line 2\) cannot be imported: an entry's mood",
+        ),
+        (
+            b'{"format": "journal", "version": 1, "entries": [{"kind": "mood", "created_at": "2026-01-01T10:00:00+00:00", "text": "\\ud800"}]}',
+            None,
+            "broken character",
+        ),
+        (
+            b'{"format": "journal", "version": 1, "entries": [{"id": 99999999999999999999, "kind": "mood", "created_at": "2026-01-01T10:00:00+00:00"}]}',
+            None,
+            "id must be",
+        ),
+        (
+            b'{"format": "journal", "version": 1, "entries": [{"kind": "mood", "created_at": "0001-01-01T00:00:00+05:00"}]}',
+            None,
+            "too far",
+        ),
+        (
+            b'{"format": "journal", "version": 1, "entries": [{"kind": "ritual", "created_at": "2026-01-01T10:00:00+00:00", "ritual": {"a": 1e999}}]}',
+            None,
+            "number JSON cannot hold",
+        ),
         (b'{"entries": [{"title": "x", "date": "yesterday"}]}', "jrnl", "date"),
         (b'{"entries": [{"title": 5, "date": "2026-01-01"}]}', "jrnl", "title"),
         (b'{"entries": [3]}', "jrnl", "not a JSON object"),
@@ -98,8 +113,17 @@ def _export(store: Store) -> bytes:
     return out.getvalue().encode()
 
 
-_SEEDS = [fixture_bytes(n) for n in ("jrnl_export.json", "daylio_7col.csv", "daylio_8col.csv", "daylio_custom.csv",
-                                     "dayone_journal.json", "dayone_newer.json")]
+_SEEDS = [
+    fixture_bytes(n)
+    for n in (
+        "jrnl_export.json",
+        "daylio_7col.csv",
+        "daylio_8col.csv",
+        "daylio_custom.csv",
+        "dayone_journal.json",
+        "dayone_newer.json",
+    )
+]
 
 
 @st.composite
@@ -111,7 +135,7 @@ def damaged(draw: st.DrawFn) -> bytes:
     for _ in range(draw(st.integers(0, 3))):
         at = draw(st.integers(0, len(data)))
         if draw(st.booleans()):
-            data[at:at + 1] = draw(st.binary(min_size=1, max_size=3))
+            data[at : at + 1] = draw(st.binary(min_size=1, max_size=3))
         else:
             del data[at:]
     return bytes(data)

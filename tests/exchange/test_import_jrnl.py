@@ -43,8 +43,19 @@ def test_entries_text_time_tags_and_stars(store: Store) -> None:
 
 
 def test_a_jrnl_tag_that_is_a_builtin_slug_is_that_tag(store: Store) -> None:
-    data = {"tags": {"@sleep": 1}, "entries": [
-        {"title": "Nothing much", "body": "", "date": "2026-03-02", "time": "08:00", "tags": ["#Sleep"], "starred": False}]}
+    data = {
+        "tags": {"@sleep": 1},
+        "entries": [
+            {
+                "title": "Nothing much",
+                "body": "",
+                "date": "2026-03-02",
+                "time": "08:00",
+                "tags": ["#Sleep"],
+                "starred": False,
+            }
+        ],
+    }
     (entry,) = imported(store, json.dumps(data).encode())
     (tag,) = entry.visible_tags
     assert (tag.name, tag.category, tag.source) == ("sleep", Category.SYMPTOM, Source.MANUAL)

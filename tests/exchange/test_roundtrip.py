@@ -39,8 +39,9 @@ def test_export_import_export_is_byte_for_byte_the_same(store: Store, other: Sto
     assert "sleep" not in [t["name"] for t in sleepy["tags"]]  # rejected: hidden from the documented tags
     assert [t["name"] for t in sleepy["rejected_tags"]] == ["sleep"]  # ...but kept for an exact copy
     assert "updated_at" in by_text["Line one\nL"]
-    assert {"name": "walk", "category": "personal", "group": None, "source": "manual"}.items() <= \
-        by_text["Line one\nL"]["tags"][-1].items()
+    assert {"name": "walk", "category": "personal", "group": None, "source": "manual"}.items() <= by_text[
+        "Line one\nL"
+    ]["tags"][-1].items()
     assert by_text["Answered a"]["created_at"].endswith("-05:30")
     assert by_text["Still thin"]["ritual"]["answers"]["park"] == ["call back", "notes"]
 
@@ -91,10 +92,12 @@ _moments = st.builds(
 )
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
 _score = st.none() | st.integers(1, 5)
-_json_leaf = st.none() | st.booleans() | st.integers(-10**6, 10**6) | _text
-_ritual = st.none() | st.dictionaries(_text, st.recursive(_json_leaf, lambda c: st.lists(c, max_size=3)
-                                                          | st.dictionaries(_text, c, max_size=3), max_leaves=6),
-                                      max_size=4)
+_json_leaf = st.none() | st.booleans() | st.integers(-(10**6), 10**6) | _text
+_ritual = st.none() | st.dictionaries(
+    _text,
+    st.recursive(_json_leaf, lambda c: st.lists(c, max_size=3) | st.dictionaries(_text, c, max_size=3), max_leaves=6),
+    max_size=4,
+)
 
 
 @st.composite

@@ -39,8 +39,13 @@ def run_journal(
 ) -> subprocess.CompletedProcess[bytes]:
     """`python -m journal --db DB ARGS` for real, output as bytes (some of it may not be UTF-8)."""
     return subprocess.run(
-        journal_argv(db, *args), capture_output=True, env=child_env(), timeout=timeout,
-        stdin=subprocess.DEVNULL, cwd=ROOT, **kwargs,  # type: ignore[arg-type]
+        journal_argv(db, *args),
+        capture_output=True,
+        env=child_env(),
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        **kwargs,  # type: ignore[arg-type]
     )
 
 

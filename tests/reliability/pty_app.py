@@ -31,7 +31,11 @@ class PtyApp:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.proc = subprocess.Popen(
-            [*prefix, *journal_argv(db)], stdin=slave, stdout=slave, stderr=slave, cwd=ROOT,
+            [*prefix, *journal_argv(db)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=ROOT,
             env=child_env(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows)),
             start_new_session=True,
         )

@@ -68,9 +68,13 @@ async def test_a_killed_session_gets_its_draft_back(db_path: Path) -> None:
         open_mood_editor(app, "4")
         app.send(TYPED)
         # Past the autosave delay: the app's own timer writes the draft; nothing else is asked of it.
-        wait_until(lambda: any(TYPED.replace('"', "") in row[0] for row in
-                         query(db_path, "SELECT data_json FROM drafts WHERE key = 'mood'")),
-             "the app autosaved the draft")
+        wait_until(
+            lambda: any(
+                TYPED.replace('"', "") in row[0]
+                for row in query(db_path, "SELECT data_json FROM drafts WHERE key = 'mood'")
+            ),
+            "the app autosaved the draft",
+        )
     finally:
         app.kill()
     assert app.proc.returncode == -9
@@ -101,7 +105,7 @@ def test_the_app_and_the_cli_write_at_the_same_time(db_path: Path) -> None:
                 done = run_journal(db_path, "mood", "3", text, timeout=PATIENCE)
                 if done.returncode != 0:
                     failures.append(done.stderr.decode(errors="replace"))
-        except Exception as error:  # noqa: BLE001 - reported by the test, not lost in the thread
+        except Exception as error:
             failures.append(repr(error))
         finally:
             shell_done.set()
@@ -121,8 +125,10 @@ def test_the_app_and_the_cli_write_at_the_same_time(db_path: Path) -> None:
             # Once saved, one handler empties the editor (its placeholder is drawn again) and gives
             # the mood picker focus back: only then do the next keys belong to the next entry.
             app.wait_for(EMPTY_EDITOR, since=mark)
-            wait_until(lambda: query(db_path, "SELECT 1 FROM entries WHERE text = ?", text),  # noqa: B023
-                       f"the app's save of {text!r} was in the journal")
+            wait_until(
+                lambda: query(db_path, "SELECT 1 FROM entries WHERE text = ?", text),  # noqa: B023
+                f"the app's save of {text!r} was in the journal",
+            )
         wait_for_event(shell_done, "the shell's four saves were done")
         shell.join()
         assert "went wrong" not in app.output and "locked" not in app.output

@@ -25,15 +25,34 @@ from tests.reliability.helpers import assert_healthy, assert_one_sentence, run_j
 from tests.waiting import settle, until
 
 NASTIES = [
-    "", " ", "\x00", "a\x00b", "\x1b[2J\x1b[H", "\x1b]52;c;ZXZpbA==\x07", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\",
-    "\x9b31m", "[bold]", "[/]", "[@click=app.quit]quit[/]", "[link=file:///etc/passwd]x[/link]",
-    "👩‍👩‍👧‍👦 🏳️‍🌈 🧑🏽‍⚕️", "e\u0301\u0302\u0303\u0304" * 50, "\u202eevil\u202c", "שלום עולם مرحبا",
-    "\U000f0000\U0010fffd", "\U000e0001\U000e0041", "\ufeff\u200b\u2028\u2029", "\ud800x\udfff",
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "\x1b[2J\x1b[H",
+    "\x1b]52;c;ZXZpbA==\x07",
+    "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\",
+    "\x9b31m",
+    "[bold]",
+    "[/]",
+    "[@click=app.quit]quit[/]",
+    "[link=file:///etc/passwd]x[/link]",
+    "👩‍👩‍👧‍👦 🏳️‍🌈 🧑🏽‍⚕️",
+    "e\u0301\u0302\u0303\u0304" * 50,
+    "\u202eevil\u202c",
+    "שלום עולם مرحبا",
+    "\U000f0000\U0010fffd",
+    "\U000e0001\U000e0041",
+    "\ufeff\u200b\u2028\u2029",
+    "\ud800x\udfff",
 ]
 
 #: One code point from each of the 17 planes (assigned or not), plus the edges of each plane.
-PLANES = st.integers(min_value=0, max_value=16).flatmap(
-    lambda plane: st.integers(min_value=plane << 16, max_value=(plane << 16) + 0xFFFF)).map(chr)
+PLANES = (
+    st.integers(min_value=0, max_value=16)
+    .flatmap(lambda plane: st.integers(min_value=plane << 16, max_value=(plane << 16) + 0xFFFF))
+    .map(chr)
+)
 ANY_TEXT = st.one_of(
     st.lists(st.one_of(PLANES, st.sampled_from(NASTIES)), max_size=40).map("".join),
     st.text(max_size=80),
@@ -59,7 +78,7 @@ def test_when_reads_or_says_one_sentence(text: str) -> None:
 def test_the_tagger_takes_anything_and_spans_slice_the_text(text: str) -> None:
     for hit in default_tagger().tag(text):
         for span in hit.spans:
-            assert text[span.start:span.end] == span.text
+            assert text[span.start : span.end] == span.text
 
 
 def test_a_megabyte_of_nasties_is_quick_for_when_and_the_tagger() -> None:
@@ -74,9 +93,14 @@ def test_a_megabyte_of_nasties_is_quick_for_when_and_the_tagger() -> None:
 
 def test_undecodable_arguments_get_one_sentence_everywhere(db_path: Path) -> None:
     bad = b"caf\xe9 \xff\xfe"  # Latin-1 typed into a UTF-8 shell
-    for argv in ([b"mood", b"3", bad], [b"mood", b"3", b"ok", b"--tag", bad], [b"mood", b"3", b"ok", b"--at", bad],
-                 [b"search", b"--tag", bad], [b"tags", b"explain", bad],
-                 [b"boundary", bad, b"--kind", b"overtime", b"--outcome", b"held"]):
+    for argv in (
+        [b"mood", b"3", bad],
+        [b"mood", b"3", b"ok", b"--tag", bad],
+        [b"mood", b"3", b"ok", b"--at", bad],
+        [b"search", b"--tag", bad],
+        [b"tags", b"explain", bad],
+        [b"boundary", bad, b"--kind", b"overtime", b"--outcome", b"held"],
+    ):
         assert_one_sentence(run_journal(db_path, *argv))
     assert not db_path.exists() or assert_healthy(db_path) == 0
 
@@ -111,10 +135,15 @@ async def _paste(pilot, widget, text: str) -> None:
     await settle(pilot)
 
 
-@pytest.mark.parametrize("pane, selector", [
-    ("mood", "#editor-add-tag"), ("boundaries", "#bnd-when"), ("boundaries", "#bnd-note"),
-    ("history", "#history-filter"),
-])
+@pytest.mark.parametrize(
+    "pane, selector",
+    [
+        ("mood", "#editor-add-tag"),
+        ("boundaries", "#bnd-when"),
+        ("boundaries", "#bnd-note"),
+        ("history", "#history-filter"),
+    ],
+)
 async def test_pasting_hostile_text_into_an_input_never_restyles(db_path: Path, pane: str, selector: str) -> None:
     with open_store(db_path) as store:
         store.set_setting("welcomed", True)
@@ -146,10 +175,14 @@ async def test_a_megabyte_pasted_into_the_mood_editor_saves_exactly(db_path: Pat
             await pilot.press("ctrl+s")
             await until(pilot, lambda: area.text == "", "the save emptied the editor")
             # the recent list shows the saved entry a moment later
-            screen = await until(pilot, lambda: (shot := app.export_screenshot()).replace("&#160;", " ").count(
-                "[b]not bold[/b]") and shot, "the recent list showed the entry")
+            screen = await until(
+                pilot,
+                lambda: (shot := app.export_screenshot()).replace("&#160;", " ").count("[b]not bold[/b]") and shot,
+                "the recent list showed the entry",
+            )
             assert "\x1b" not in screen
         from journal.domain.models import EntryQuery
+
         [entry] = store.search(EntryQuery(limit=1))
         assert store.get(entry.id).text == text.strip()
     assert_healthy(db_path)

@@ -74,11 +74,11 @@ def test_a_10_mb_entry_searches_about_as_fast_as_small_ones(tmp_path: Path, base
 
 def test_a_nul_byte_does_not_eat_the_next_word(tmp_path: Path) -> None:
     with open_store(tmp_path / "j.db") as store:
-        store.save_many([Entry(kind=Kind.MOOD, text="before\x00after the shift, tired", mood=2, created_at=AT)],
-                        tag=False)
+        store.save_many(
+            [Entry(kind=Kind.MOOD, text="before\x00after the shift, tired", mood=2, created_at=AT)], tag=False
+        )
         [hit] = store.search(EntryQuery(text="tired"))
     assert hit.snippet == "before after the shift, «tired»"
-
 
 
 WORDS = st.sampled_from(["tired", "Tired", "TIRÉD", "untired", "tiredness", "shift", "café", "cafe\u0301", "x"])
@@ -86,8 +86,10 @@ SEPARATORS = st.sampled_from([" ", "\n", ", ", "_", "\x00", "\x1b[2J ", "\x1b]52
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(WORDS, SEPARATORS), max_size=60),
-       st.sampled_from(['"tired"', '"cafe"', '"tired"*', '"tired" OR "shift"']))
+@given(
+    st.lists(st.tuples(WORDS, SEPARATORS), max_size=60),
+    st.sampled_from(['"tired"', '"cafe"', '"tired"*', '"tired" OR "shift"']),
+)
 def test_snippets_are_short_and_mark_only_matching_words(parts: list[tuple[str, str]], fts: str) -> None:
     text = "".join(w + s for w, s in parts)
     snippet = make_snippet(text, fts)

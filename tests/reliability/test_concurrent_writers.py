@@ -68,11 +68,23 @@ def test_eight_writers_beside_a_reader_all_land(db_path: Path) -> None:
     _warm(db_path)
     env = child_env()
     started = time.monotonic()
-    reader = subprocess.Popen([sys.executable, "-c", textwrap.dedent(READER), str(db_path), "40"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(READER), str(db_path), "40"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+        text=True,
+    )
     writers = [
-        subprocess.Popen([sys.executable, "-c", textwrap.dedent(WRITER), str(db_path), str(n), str(SAVES)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(WRITER), str(db_path), str(n), str(SAVES)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+            text=True,
+        )
         for n in range(WRITERS)
     ]
     try:
@@ -106,8 +118,12 @@ def test_a_write_still_blocked_after_its_budget_says_busy(db_path: Path) -> None
     from journal.domain.models import Entry, Kind
 
     _warm(db_path)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLDER), str(db_path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(HOLDER), str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         with open_store(db_path, timeout=0.2, write_budget=1.0) as store:

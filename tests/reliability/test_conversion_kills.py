@@ -39,9 +39,15 @@ def _make(path: Path, passphrase: str | None) -> None:
     start = datetime(2024, 1, 1, tzinfo=UTC)
     with open_store(path, passphrase=passphrase) as store:
         store.save_many(
-            (Entry(kind=Kind.MOOD, created_at=start + timedelta(hours=i), mood=i % 5 + 1,
-                   text=f"entry {i}: supervision ran late, handover was rushed, " + "quiet words " * 20)
-             for i in range(ENTRIES)),
+            (
+                Entry(
+                    kind=Kind.MOOD,
+                    created_at=start + timedelta(hours=i),
+                    mood=i % 5 + 1,
+                    text=f"entry {i}: supervision ran late, handover was rushed, " + "quiet words " * 20,
+                )
+                for i in range(ENTRIES)
+            ),
             tag=False,
         )
 
@@ -62,11 +68,18 @@ def _env(before: str | None, after: str | None) -> dict[str, str]:
 def _kill_during(path: Path, command: str, sig: int, delay: float) -> int:
     """Start the conversion, wait for its copy to appear, then `delay` s later send `sig`."""
     before, after = OPERATIONS[command]
-    child = subprocess.Popen(journal_argv(path, command), env=_env(before, after), cwd=ROOT,
-                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        journal_argv(path, command),
+        env=_env(before, after),
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     copy = path.with_name(path.name + ".converting")
-    wait_until(lambda: copy.exists() or child.poll() is not None, "the conversion's copy appeared",
-               poll=0.0005)  # the kills sample the copy's first moments: look often
+    wait_until(
+        lambda: copy.exists() or child.poll() is not None, "the conversion's copy appeared", poll=0.0005
+    )  # the kills sample the copy's first moments: look often
     let_time_pass(delay, "the signal lands this long after the copy appears")
     if child.poll() is None:
         os.kill(child.pid, sig)
@@ -84,14 +97,20 @@ def _open_either(path: Path, before: str | None, after: str | None) -> tuple[str
     raise AssertionError("the journal opens with neither passphrase")
 
 
-CASES = [(command, sig, delay)
-         for command in OPERATIONS
-         for sig, delay in zip((signal.SIGKILL, signal.SIGHUP, signal.SIGTERM, signal.SIGKILL),
-                               random.Random(16).sample([0.0, 0.002, 0.01, 0.03, 0.08, 0.15], 4), strict=True)]
+CASES = [
+    (command, sig, delay)
+    for command in OPERATIONS
+    for sig, delay in zip(
+        (signal.SIGKILL, signal.SIGHUP, signal.SIGTERM, signal.SIGKILL),
+        random.Random(16).sample([0.0, 0.002, 0.01, 0.03, 0.08, 0.15], 4),
+        strict=True,
+    )
+]
 
 
-@pytest.mark.parametrize(("command", "sig", "delay"), CASES,
-                         ids=[f"{c}-{signal.Signals(s).name}-{d}" for c, s, d in CASES])
+@pytest.mark.parametrize(
+    ("command", "sig", "delay"), CASES, ids=[f"{c}-{signal.Signals(s).name}-{d}" for c, s, d in CASES]
+)
 def test_a_killed_conversion_leaves_no_copy(tmp_path: Path, command: str, sig: int, delay: float) -> None:
     before, after = OPERATIONS[command]
     path = tmp_path / "journal.db"
@@ -104,8 +123,14 @@ def test_a_killed_conversion_leaves_no_copy(tmp_path: Path, command: str, sig: i
     phrase = None
     for candidate in (before, after):  # which one opens it now: before or after the swap
         env = _env(candidate, None)
-        done = subprocess.run(journal_argv(path, "search", "supervision", "--limit", "1"), env=env, cwd=ROOT,
-                              stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+        done = subprocess.run(
+            journal_argv(path, "search", "supervision", "--limit", "1"),
+            env=env,
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=120,
+        )
         if done.returncode == 0:
             phrase = candidate
             notices = [line for line in done.stderr.decode().splitlines() if "interrupted" in line]
@@ -114,8 +139,14 @@ def test_a_killed_conversion_leaves_no_copy(tmp_path: Path, command: str, sig: i
     assert phrase in (before, after)
     assert _leftovers(path) == []
     assert _open_either(path, before, after) == (phrase, ENTRIES)
-    again = subprocess.run(journal_argv(path, "search", "supervision", "--limit", "1"), env=_env(phrase, None),
-                           cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+    again = subprocess.run(
+        journal_argv(path, "search", "supervision", "--limit", "1"),
+        env=_env(phrase, None),
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=120,
+    )
     assert again.returncode == 0 and b"interrupted" not in again.stderr
 
 

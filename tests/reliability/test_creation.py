@@ -42,8 +42,14 @@ def test_a_kill_while_creating_the_journal_leaves_one_that_opens(tmp_path: Path)
     outcomes: list[str] = []
     for number in range(ROUNDS):
         db = tmp_path / f"new-{number}" / "journal.db"  # the folder is created too
-        first = subprocess.Popen(journal_argv(db, "mood", "2", "first words"), stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=child_env(), cwd=ROOT)
+        first = subprocess.Popen(
+            journal_argv(db, "mood", "2", "first words"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            env=child_env(),
+            cwd=ROOT,
+        )
         let_time_pass(rng.uniform(0.0, span), "the kill lands at a random moment of the creation")
         first.send_signal(signal.SIGKILL)
         first.wait()

@@ -37,7 +37,13 @@ from journal.storage import (
 from journal.storage.errors import DiskFull, JournalMoved
 from journal.storage.migrations import LATEST
 from tests.reliability.helpers import (
-    ROOT, assert_healthy, assert_one_sentence, child_env, digest, has_open, run_journal,
+    ROOT,
+    assert_healthy,
+    assert_one_sentence,
+    child_env,
+    digest,
+    has_open,
+    run_journal,
 )
 from tests.waiting import wait_until
 
@@ -50,8 +56,10 @@ def mood(text: str) -> Entry:
 
 def journal_with(path: Path, n: int = 3) -> list[tuple[int, str]]:
     with open_store(path) as store:
-        return [(store.save(mood(f"kept entry {i} " + "words " * 40)).id, f"kept entry {i} " + "words " * 40)
-                for i in range(n)]
+        return [
+            (store.save(mood(f"kept entry {i} " + "words " * 40)).id, f"kept entry {i} " + "words " * 40)
+            for i in range(n)
+        ]
 
 
 def one_sentence(exc: BaseException) -> str:
@@ -83,8 +91,14 @@ FULL_CHILD = """
 
 def test_disk_full_by_file_size_limit_store_api(db_path: Path) -> None:
     kept = journal_with(db_path)
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(FULL_CHILD), str(db_path)], cwd=ROOT,
-                          env=child_env(), capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(FULL_CHILD), str(db_path)],
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     name, message = done.stdout.strip().split("|")
     assert name == "DiskFull" and "full" in message and "nothing more was saved" in message
@@ -112,8 +126,11 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 512 KB filesystem (room for a new journal's schema, not for 200 long entries), where this machine allows mounting one (root, not in CI containers)."""
     mount = tmp_path / "tiny"
     mount.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
-                          capture_output=True) if shutil.which("mount") and os.geteuid() == 0 else None
+    made = (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], capture_output=True)
+        if shutil.which("mount") and os.geteuid() == 0
+        else None
+    )
     if made is None or made.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here; the RLIMIT_FSIZE tests cover disk full")
     try:
@@ -249,12 +266,21 @@ HOLDER = """
 @pytest.mark.serial  # alone: the refusal must come within 5 s
 def test_a_lock_held_by_another_process(db_path: Path) -> None:
     kept = journal_with(db_path)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLDER), str(db_path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(HOLDER), str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
-        cli = subprocess.Popen([sys.executable, "-m", "journal", "--db", str(db_path), "mood", "3", "blocked"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env(), cwd=ROOT)
+        cli = subprocess.Popen(
+            [sys.executable, "-m", "journal", "--db", str(db_path), "mood", "3", "blocked"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=child_env(),
+            cwd=ROOT,
+        )
         start = time.monotonic()
         with open_store(db_path, timeout=0.5) as store:  # WAL: opening and reading go on
             assert store.count(EntryQuery()) == 3
@@ -268,7 +294,7 @@ def test_a_lock_held_by_another_process(db_path: Path) -> None:
         assert holder.stdin is not None
         holder.stdin.write("let go\n")
         holder.stdin.flush()
-        out, err = cli.communicate(timeout=60)
+        _, err = cli.communicate(timeout=60)
         assert cli.returncode == 0, err
     finally:
         holder.kill()

@@ -13,6 +13,7 @@ import json
 import sqlite3
 import string
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,18 @@ def journal_export(*entries: dict[str, Any]) -> str:
 
 
 def boundary(kind: str, **fields: Any) -> dict[str, Any]:
-    return {"kind": "boundary", "created_at": "2026-03-02T18:00:00+00:00", "text": "stayed late", "mood": None,
-            "energy": None, "tags": [], "boundary": kind, "outcome": "crossed", "cost": 2, **fields}
+    return {
+        "kind": "boundary",
+        "created_at": "2026-03-02T18:00:00+00:00",
+        "text": "stayed late",
+        "mood": None,
+        "energy": None,
+        "tags": [],
+        "boundary": kind,
+        "outcome": "crossed",
+        "cost": 2,
+        **fields,
+    }
 
 
 def dayone(*entries: dict[str, Any]) -> str:
@@ -93,7 +104,9 @@ def test_a_kind_of_another_journal_is_kept_as_written_and_said(store: Store) -> 
     """Your own export, imported into a new journal, keeps your own kinds (as entries of a kind you
     removed keep it); the summary says which kinds this journal does not have yet."""
     store.add_boundary_kind("covering-shifts", "Covering shifts")
-    imported, notes = do_import(store, journal_export(boundary("covering-shifts"), boundary("on-call-week", text="a week on call")))
+    imported, notes = do_import(
+        store, journal_export(boundary("covering-shifts"), boundary("on-call-week", text="a week on call"))
+    )
     assert imported == 2
     assert sorted(e.boundary for e in store.search(EntryQuery())) == ["covering-shifts", "on-call-week"]
     assert [n for n in notes if "on-call-week" in n and "covering-shifts" not in n]
@@ -119,9 +132,17 @@ def test_daylio_rows_without_mood_or_note_are_skipped_and_counted(store: Store) 
 # --- tags of thousands of characters -----------------------------------------------------------
 
 LONG = "x" * 5000
-_JSON = journal_export(boundary("overtime"), {
-    "kind": "mood", "created_at": "2026-03-02T18:00:00+00:00", "text": "t", "mood": 3, "energy": None,
-    "tags": [{"name": LONG, "category": "personal", "group": None, "source": "manual"}]})
+_JSON = journal_export(
+    boundary("overtime"),
+    {
+        "kind": "mood",
+        "created_at": "2026-03-02T18:00:00+00:00",
+        "text": "t",
+        "mood": 3,
+        "energy": None,
+        "tags": [{"name": LONG, "category": "personal", "group": None, "source": "manual"}],
+    },
+)
 _JRNL = jrnl(jrnl_entry("fine", ["@work"]), jrnl_entry("fine", ["@" + LONG]))
 _DAYONE = dayone(dayone_entry("fine"), dayone_entry("fine", tags=[LONG]))
 FILES = {
@@ -198,14 +219,19 @@ def test_the_command_line_reads_scores_by_the_same_rule(db_path: Path) -> None:
 def snapshot(path: Path) -> list[Any]:
     """Every row of every table, read with plain sqlite3."""
     with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'entries_fts%' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'entries_fts%' ORDER BY name"
+            )
+        ]
         return [(t, sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"')))) for t in tables]
 
 
 _words = st.text(alphabet=string.ascii_letters + " é٣\x1b\x00", max_size=12)
-_tags = st.lists(st.one_of(_words, st.text(alphabet="ab", min_size=LONGEST_TAG - 2, max_size=LONGEST_TAG + 3)),
-                 max_size=2)
+_tags = st.lists(
+    st.one_of(_words, st.text(alphabet="ab", min_size=LONGEST_TAG - 2, max_size=LONGEST_TAG + 3)), max_size=2
+)
 _kinds = st.sampled_from(["overtime", "skipped-break", "made-up", "", "Overtime"])
 _moods = st.sampled_from(["good", "meh", "", "٣", "3", "+3", "0", "rad"])
 _dates = st.sampled_from(["2026-01-02", "0999-06-01", "2026-02-30", "2026-01-03"])
@@ -216,17 +242,37 @@ def hostile_files(draw: st.DrawFn) -> tuple[str, str]:
     fmt = draw(st.sampled_from(["json", "jrnl", "dayone", "daylio"]))
     n = draw(st.integers(1, 4))
     if fmt == "json":
-        items = [boundary(draw(_kinds), created_at=draw(_dates) + "T10:00:00+00:00", text=draw(_words),
-                          tags=[{"name": t, "category": "personal", "group": None, "source": "manual"}
-                                for t in draw(_tags)]) for _ in range(n)]
+        items = [
+            boundary(
+                draw(_kinds),
+                created_at=draw(_dates) + "T10:00:00+00:00",
+                text=draw(_words),
+                tags=[{"name": t, "category": "personal", "group": None, "source": "manual"} for t in draw(_tags)],
+            )
+            for _ in range(n)
+        ]
         return fmt, journal_export(*items)
     if fmt == "jrnl":
         return fmt, jrnl(*[dict(jrnl_entry(draw(_words), draw(_tags)), date=draw(_dates)) for _ in range(n)])
     if fmt == "dayone":
-        return fmt, dayone(*[dayone_entry(draw(_words), tags=draw(_tags), creationDate=draw(_dates) + "T08:00:00Z")
-                             for _ in range(n)])
-    rows = [",".join([draw(_dates), "x", "y", "10:00", draw(_moods), " | ".join(t.replace(",", "") for t in draw(_tags)),
-                      "", json.dumps(draw(_words))]) for _ in range(n)]
+        return fmt, dayone(
+            *[dayone_entry(draw(_words), tags=draw(_tags), creationDate=draw(_dates) + "T08:00:00Z") for _ in range(n)]
+        )
+    rows = [
+        ",".join(
+            [
+                draw(_dates),
+                "x",
+                "y",
+                "10:00",
+                draw(_moods),
+                " | ".join(t.replace(",", "") for t in draw(_tags)),
+                "",
+                json.dumps(draw(_words)),
+            ]
+        )
+        for _ in range(n)
+    ]
     return fmt, DAYLIO_HEAD + "\n".join(rows) + "\n"
 
 
@@ -254,6 +300,6 @@ def test_any_import_file_imports_fully_or_changes_nothing(db_path: Path, drawn: 
 
 
 def _now():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+    return datetime(2026, 1, 1, 9, 0, tzinfo=UTC)

@@ -61,8 +61,14 @@ class Writer:
 
 @pytest.fixture(scope="module")
 def forker() -> Iterator[subprocess.Popen[str]]:
-    proc = subprocess.Popen([sys.executable, str(HERE / "forker.py")], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env=child_env(), cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, str(HERE / "forker.py")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
+    )
     assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
     yield proc
     proc.kill()
@@ -98,18 +104,23 @@ def cli_acks(output: bytes) -> dict[int, str]:
     return {entry["id"]: entry["text"]}
 
 
-def run_round(forker: subprocess.Popen[str], db: Path, number: int, rng: random.Random,
-              tmp: Path) -> tuple[list[Writer], subprocess.Popen[bytes], bool]:
+def run_round(
+    forker: subprocess.Popen[str], db: Path, number: int, rng: random.Random, tmp: Path
+) -> tuple[list[Writer], subprocess.Popen[bytes], bool]:
     """One round; returns the writers, the CLI process and whether the CLI was killed."""
     start = time.monotonic()
-    cli = subprocess.Popen(journal_argv(db, "mood", "2", cli_text(f"{number}c"), "--json"),
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                           env=child_env(), cwd=ROOT)
+    cli = subprocess.Popen(
+        journal_argv(db, "mood", "2", cli_text(f"{number}c"), "--json"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=child_env(),
+        cwd=ROOT,
+    )
     # the CLI starts and saves in ~0.15-0.3 s (tagger index cached): kill across that whole span
     cli_kill_at = start + rng.uniform(0.05, 0.6)
     cli_killed = False
-    writers = [fork_writer(forker, db, f"{number}{w}", tmp / f"ack-{number}-{w}")
-               for w in range(WRITERS_PER_ROUND)]
+    writers = [fork_writer(forker, db, f"{number}{w}", tmp / f"ack-{number}-{w}") for w in range(WRITERS_PER_ROUND)]
     while cli.poll() is None or any(w.alive() for w in writers):
         let_time_pass(0.003, "the kill scheduler's tick: each kill lands at its own chosen moment")
         now = time.monotonic()
@@ -155,5 +166,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(
         if kills >= KILLS_WANTED and cli_kills >= 5:
             break
     assert kills >= KILLS_WANTED and cli_kills >= 5
-    print(f"\n{kills} SIGKILLs ({cli_kills} of the CLI, {number + 1} rounds), {len(acked)} acknowledged "
-          f"saves ({cli_saves} by the CLI) all present, {total} entries, {time.monotonic() - started:.1f} s")
+    print(
+        f"\n{kills} SIGKILLs ({cli_kills} of the CLI, {number + 1} rounds), {len(acked)} acknowledged "
+        f"saves ({cli_saves} by the CLI) all present, {total} entries, {time.monotonic() - started:.1f} s"
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import string
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,14 +23,14 @@ from hypothesis import strategies as st
 
 from journal.cli.app import cli
 from journal.cli.render import search_lines
-from journal.domain.models import Entry, EntryQuery, EntryTag, Category, Kind, Outcome, Source
+from journal.domain.models import Category, Entry, EntryQuery, EntryTag, Kind, Outcome, Source
 from journal.exchange.jsonshape import entry_to_dict
 from journal.storage import Store, open_store
 from journal.storage import rows as rows_module
 from journal.storage import snippets as snippets_module
 from journal.storage.snippets import Snippets, _snippet
 
-AT = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 WORDS = ["tired", "client", "supervision", "late", "Tired", "clients", "night", "shift", "calm"]
 
 
@@ -40,11 +40,21 @@ def _entries(n: int) -> list[Entry]:
         text = f"{WORDS[i % len(WORDS)]} after the {WORDS[(i * 7) % len(WORDS)]} shift, entry {i}.\nsecond line"
         tags = [EntryTag("sleep", Category.SYMPTOM, "body", Source.MANUAL), EntryTag(f"own-{i % 5}", Category.PERSONAL)]
         if i % 4 == 0:
-            made.append(Entry(kind=Kind.BOUNDARY, created_at=AT + timedelta(minutes=i), text=text, boundary="overtime",
-                              outcome=Outcome.CROSSED, cost=2, tags=tags))
+            made.append(
+                Entry(
+                    kind=Kind.BOUNDARY,
+                    created_at=AT + timedelta(minutes=i),
+                    text=text,
+                    boundary="overtime",
+                    outcome=Outcome.CROSSED,
+                    cost=2,
+                    tags=tags,
+                )
+            )
         else:
-            made.append(Entry(kind=Kind.MOOD, created_at=AT + timedelta(minutes=i), text=text, mood=1 + i % 5,
-                              tags=tags))
+            made.append(
+                Entry(kind=Kind.MOOD, created_at=AT + timedelta(minutes=i), text=text, mood=1 + i % 5, tags=tags)
+            )
     return made
 
 
@@ -57,9 +67,14 @@ def filled(db_path: Path) -> Iterator[Store]:
         yield store
 
 
-QUERIES = [EntryQuery(text="tired", limit=None), EntryQuery(text="cli*", limit=None),
-           EntryQuery(tags=("sleep",), limit=None), EntryQuery(text='"after the"', limit=None),
-           EntryQuery(kind=Kind.BOUNDARY, limit=7), EntryQuery(limit=None)]
+QUERIES = [
+    EntryQuery(text="tired", limit=None),
+    EntryQuery(text="cli*", limit=None),
+    EntryQuery(tags=("sleep",), limit=None),
+    EntryQuery(text='"after the"', limit=None),
+    EntryQuery(kind=Kind.BOUNDARY, limit=7),
+    EntryQuery(limit=None),
+]
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: repr(q.text or q.tags or q.kind or "all"))

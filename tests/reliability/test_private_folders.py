@@ -17,8 +17,15 @@ def _mode(path: Path) -> int:
 
 
 def _run_under_umask(db: Path, *args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(journal_argv(db, *args), capture_output=True, env=child_env(**env), cwd=ROOT,
-                          stdin=subprocess.DEVNULL, timeout=60, preexec_fn=lambda: os.umask(0o022))
+    return subprocess.run(
+        journal_argv(db, *args),
+        capture_output=True,
+        env=child_env(**env),
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        preexec_fn=lambda: os.umask(0o022),
+    )
 
 
 def test_every_folder_made_is_private(tmp_path: Path) -> None:
@@ -36,7 +43,9 @@ def test_every_folder_made_is_private(tmp_path: Path) -> None:
 
 
 def test_a_journal_others_can_read_is_warned_about_and_doctor_fixes_it(db_path: Path) -> None:
-    assert run_journal(db_path, "mood", "3", "supervision ran late", timeout=180).returncode == 0  # may compile the tagger
+    assert (
+        run_journal(db_path, "mood", "3", "supervision ran late", timeout=180).returncode == 0
+    )  # may compile the tagger
     os.chmod(db_path, 0o644)
     os.chmod(db_path.parent, 0o755)
     done = run_journal(db_path, "search", "supervision")

@@ -32,8 +32,14 @@ def _unshare() -> list[str]:
 
 def _read_only(folder: Path, mountpoint: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     argv = [str(a) for a in journal_argv(mountpoint / "journal.db", *args)]
-    return subprocess.run([*_unshare(), "sh", "-c", _MOUNT, "sh", str(folder), str(mountpoint), *argv],
-                          capture_output=True, env=child_env(), cwd=ROOT, stdin=subprocess.DEVNULL, timeout=120)
+    return subprocess.run(
+        [*_unshare(), "sh", "-c", _MOUNT, "sh", str(folder), str(mountpoint), *argv],
+        capture_output=True,
+        env=child_env(),
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 def test_a_journal_on_read_only_media_can_be_searched_exported_and_backed_up(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -47,9 +48,9 @@ def read_only_store(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
 
 def _when():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime(2026, 11, 20, 18, 42, tzinfo=timezone.utc)
+    return datetime(2026, 11, 20, 18, 42, tzinfo=UTC)
 
 
 def notices(app: App) -> list[str]:
@@ -65,16 +66,22 @@ async def test_the_app_opens_a_read_only_journal_says_so_and_can_be_browsed(
         await until(pilot, lambda: READ_ONLY_NOTICE in notices(app), "the read-only notice")
         assert isinstance(app.screen, MoodPane)
         await pilot.press("f5")
-        await until(pilot, lambda: isinstance(app.screen, HistoryPane) and len(app.screen.table.entries) == 3,
-                    "History listed the journal")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, HistoryPane) and len(app.screen.table.entries) == 3,
+            "History listed the journal",
+        )
         assert {e.text for e in app.screen.table.entries} == set(TEXTS)
         app.screen.table.focus()
         await pilot.press("s")  # star the entry under the cursor: refused, the list stays
         await until(pilot, lambda: READ_ONLY_REFUSED in notices(app), "the star was refused")
         assert not any(e.starred for e in app.screen.table.entries)
         await pilot.press("f6")
-        await until(pilot, lambda: isinstance(app.screen, InsightsPane)
-                    and not any(w.is_running for w in app.workers), "Insights loaded")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, InsightsPane) and not any(w.is_running for w in app.workers),
+            "Insights loaded",
+        )
         app.theme = next(name for name in app.available_themes if name != app.theme)  # kept for the session
         await pilot.pause()
         assert notices(app).count(READ_ONLY_NOTICE) == 1

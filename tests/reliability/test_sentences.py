@@ -30,7 +30,9 @@ def test_a_daylio_note_over_csvs_default_field_limit_imports(db_path: Path, tmp_
     source = tmp_path / "daylio.csv"
     source.write_text(
         "full_date,date,weekday,time,mood,activities,note_title,note\n"
-        f'2026-06-01,June 1,Monday,10:00,good,,,"{note}"\n', encoding="utf-8")
+        f'2026-06-01,June 1,Monday,10:00,good,,,"{note}"\n',
+        encoding="utf-8",
+    )
     done = run_journal(db_path, "import", source)
     assert done.returncode == 0, done.stderr
     assert assert_healthy(db_path) == 1

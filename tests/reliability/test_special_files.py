@@ -14,7 +14,8 @@ import os
 import stat
 import subprocess
 import threading
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -169,8 +170,10 @@ def waiting_on_the_pipe(child: subprocess.Popen[bytes]) -> None:
         child.kill()
         child.communicate()
         pytest.skip("no /proc/PID/wchan here to see a process waiting on a pipe")
-    wait_until(lambda: wchan.read_text() in ("wait_for_partner", "fifo_open") or child.poll() is not None,
-               "the export was waiting for a reader")
+    wait_until(
+        lambda: wchan.read_text() in ("wait_for_partner", "fifo_open") or child.poll() is not None,
+        "the export was waiting for a reader",
+    )
     assert child.poll() is None, child.communicate()
 
 
@@ -178,8 +181,13 @@ def test_export_to_a_named_pipe_with_no_reader_can_be_interrupted(db: Path, tmp_
     """Opening a pipe nobody reads waits, as in the shell; it never turns the pipe into a file."""
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo, 0o600)
-    child = subprocess.Popen(journal_argv(db, "export", "--out", str(fifo), "--force"), env=child_env(),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        journal_argv(db, "export", "--out", str(fifo), "--force"),
+        env=child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     waiting_on_the_pipe(child)
     child.terminate()
     child.communicate(timeout=10)

@@ -18,7 +18,7 @@ import re
 import select
 import subprocess
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -70,8 +70,11 @@ def _on_a_terminal(db: Path, *args: str, via_out: bool = False) -> tuple[bytes, 
     try:
         extra = ["--out", os.ttyname(slave)] if via_out else []
         child = subprocess.Popen(
-            journal_argv(db, *args, *extra), env=child_env(), stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE if via_out else slave, stderr=subprocess.PIPE,
+            journal_argv(db, *args, *extra),
+            env=child_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE if via_out else slave,
+            stderr=subprocess.PIPE,
         )
         screen = _drain_until_exit(master, child)
         _, err = child.communicate(timeout=PATIENCE)

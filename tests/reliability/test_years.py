@@ -32,8 +32,11 @@ def test_at_outside_1800_2200_is_refused_in_one_sentence_and_nothing_saved(db_pa
 
     for when in ("1000-01-01 05:00", "0999-06-01T00:00:00+00:00", "1799-12-31", "2201-01-01"):
         done = subprocess.run(
-            journal_argv(db_path, "mood", "3", "early", "--at", when), capture_output=True,
-            env=child_env(TZ="Asia/Tokyo"), stdin=subprocess.DEVNULL, timeout=30,
+            journal_argv(db_path, "mood", "3", "early", "--at", when),
+            capture_output=True,
+            env=child_env(TZ="Asia/Tokyo"),
+            stdin=subprocess.DEVNULL,
+            timeout=30,
         )
         assert_one_sentence(done, "1800", "2200")
     assert not db_path.exists() or assert_healthy(db_path) == 0
@@ -45,22 +48,36 @@ def test_store_refuses_out_of_range_entries(db_path: Path) -> None:
         with pytest.raises(StoreError, match="1800 to 2200"):
             store.save(Entry(kind=Kind.MOOD, created_at=datetime(999, 6, 1, tzinfo=UTC), text="x", mood=3))
         with pytest.raises(StoreError, match="1800 to 2200"):
-            store.save_many([Entry(kind=Kind.MOOD, created_at=datetime(2026, 1, 1, tzinfo=UTC), text="ok", mood=3),
-                             Entry(kind=Kind.MOOD, created_at=datetime(9000, 1, 1, tzinfo=UTC), text="x", mood=3)])
+            store.save_many(
+                [
+                    Entry(kind=Kind.MOOD, created_at=datetime(2026, 1, 1, tzinfo=UTC), text="ok", mood=3),
+                    Entry(kind=Kind.MOOD, created_at=datetime(9000, 1, 1, tzinfo=UTC), text="x", mood=3),
+                ]
+            )
         assert store.count(EntryQuery()) == 0
 
 
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        ("j.json", {"format": "journal", "version": 1, "entries": [
-            {"kind": "mood", "created_at": "0999-06-01T00:00:00+00:00", "mood": 3, "text": "old"}]}),
+        (
+            "j.json",
+            {
+                "format": "journal",
+                "version": 1,
+                "entries": [{"kind": "mood", "created_at": "0999-06-01T00:00:00+00:00", "mood": 3, "text": "old"}],
+            },
+        ),
         ("jrnl.json", {"entries": [{"date": "0999-06-01", "time": "10:00", "title": "old", "body": ""}]}),
-        ("daylio.csv", "full_date,date,weekday,time,mood,activities,note_title,note\n"
-                       "0999-06-01,June 1,Monday,10:00,good,,,old\n"),
+        (
+            "daylio.csv",
+            "full_date,date,weekday,time,mood,activities,note_title,note\n0999-06-01,June 1,Monday,10:00,good,,,old\n",
+        ),
     ],
 )
-def test_imports_refuse_out_of_range_dates_naming_the_line(db_path: Path, tmp_path: Path, name: str, data: object) -> None:
+def test_imports_refuse_out_of_range_dates_naming_the_line(
+    db_path: Path, tmp_path: Path, name: str, data: object
+) -> None:
     source = tmp_path / name
     source.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
     run_journal(db_path, "mood", "3", "first")
@@ -97,7 +114,9 @@ def test_a_journal_with_short_years_is_repaired_on_open(db_path: Path) -> None:
     assert run_journal(db_path, "search", "poisoned").returncode == 0
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
-    stored = {r[0] for r in conn.execute("SELECT created_utc FROM entries UNION ALL SELECT created_utc FROM parked_items")}
+    stored = {
+        r[0] for r in conn.execute("SELECT created_utc FROM entries UNION ALL SELECT created_utc FROM parked_items")
+    }
     conn.close()
     assert "0999-12-31T19:41:01.000000Z" in stored and all(s[4] == "-" for s in stored)
     with open_store(db_path) as store:

@@ -41,8 +41,9 @@ def main(db: str, run: str, out: TextIO = sys.stdout) -> None:
     start = datetime(2026, 1, 1, tzinfo=UTC)
     index = 0
     while True:
-        entry = Entry(kind=Kind.MOOD, created_at=start + timedelta(minutes=index),
-                      text=text_for(run, index), mood=index % 5 + 1)
+        entry = Entry(
+            kind=Kind.MOOD, created_at=start + timedelta(minutes=index), text=text_for(run, index), mood=index % 5 + 1
+        )
         saved = store.save(entry)
         out.write(f"{saved.id} {index}\n")
         out.flush()

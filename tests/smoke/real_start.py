@@ -45,9 +45,7 @@ async def use_every_pane(pilot) -> None:  # type: ignore[no-untyped-def]
 def saved_entries(db_path: Path) -> int:
     """Entries with the smoke words, read with plain sqlite3 as an outsider would."""
     with sqlite3.connect(db_path) as connection:
-        (count,) = connection.execute(
-            "SELECT count(*) FROM entries WHERE text = ?", (WORDS,)
-        ).fetchone()
+        (count,) = connection.execute("SELECT count(*) FROM entries WHERE text = ?", (WORDS,)).fetchone()
     return int(count)
 
 

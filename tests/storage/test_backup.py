@@ -84,7 +84,10 @@ def test_backup_while_another_process_keeps_writing(db_path: Path, tmp_path: Pat
         s.save_many(mood(f"before {i} supervision helped") for i in range(1500))
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(db_path), passphrase or ""],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
@@ -125,7 +128,9 @@ def build_old(path: Path, n: int, passphrase: str | None = None) -> None:
     for i in range(n):
         conn.execute(
             "INSERT INTO entries (kind, created_utc, utc_offset_min, local_day, text, mood) "
-            "VALUES ('mood', '2026-03-10T17:30:00.000000Z', 60, '2026-03-10', ?, 3)", (f"old entry {i}",))
+            "VALUES ('mood', '2026-03-10T17:30:00.000000Z', 60, '2026-03-10', ?, 3)",
+            (f"old entry {i}",),
+        )
     conn.commit()
     conn.close()
 

@@ -23,13 +23,16 @@ def visible(entry: Entry) -> dict[str, EntryTag]:
     return {t.name: t for t in entry.visible_tags}
 
 
-@pytest.mark.parametrize(("kind", "outcome", "tag"), [
-    ("skipped-break", Outcome.CROSSED, "skipped-break"),
-    ("after-hours-contact", Outcome.BENT, "after-hours"),
-    ("overtime", Outcome.CROSSED, "overtime"),
-    ("overtime", Outcome.HELD, "boundary-held"),
-    ("over-involvement", Outcome.HELD, "boundary-held"),
-])
+@pytest.mark.parametrize(
+    ("kind", "outcome", "tag"),
+    [
+        ("skipped-break", Outcome.CROSSED, "skipped-break"),
+        ("after-hours-contact", Outcome.BENT, "after-hours"),
+        ("overtime", Outcome.CROSSED, "overtime"),
+        ("overtime", Outcome.HELD, "boundary-held"),
+        ("over-involvement", Outcome.HELD, "boundary-held"),
+    ],
+)
 def test_save_gives_the_kind_tag_without_words(store: Store, kind: str, outcome: Outcome, tag: str) -> None:
     saved = store.save(boundary(kind, outcome, "Skipped a break"))
     tags = visible(saved)

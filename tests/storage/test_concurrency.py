@@ -25,8 +25,14 @@ def child_env(passphrase: str | None) -> dict[str, str]:
 
 
 def run_python(code: str, *args: str, passphrase: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60, env=child_env(passphrase))
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=child_env(passphrase),
+    )
 
 
 WRITER = """
@@ -46,8 +52,11 @@ WRITER = """
 
 def test_two_stores_and_a_subprocess_write_at_once(db_path: Path, passphrase: str | None) -> None:
     open_store(db_path, passphrase=passphrase).close()
-    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(WRITER), str(db_path), "40", "close"], cwd=ROOT,
-                             env=child_env(passphrase))
+    child = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(WRITER), str(db_path), "40", "close"],
+        cwd=ROOT,
+        env=child_env(passphrase),
+    )
     errors: list[BaseException] = []
 
     def write(tag: str) -> None:

@@ -140,14 +140,22 @@ def test_a_failure_at_any_step_leaves_the_original_journal(
 def test_refused_while_another_program_has_the_journal_open(db_path: Path) -> None:
     fill(db_path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent("""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent("""
             import sys
             from journal.storage import open_store
             s = open_store(sys.argv[1])
             print("open", flush=True)
             sys.stdin.read()
-        """), str(db_path)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        """),
+            str(db_path),
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"

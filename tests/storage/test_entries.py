@@ -18,17 +18,32 @@ def names(entry: Entry) -> list[str]:
 
 def test_round_trip_keeps_every_field_and_the_local_offset(store: Store) -> None:
     at = datetime(2026, 1, 1, 0, 30, 15, 123456, tzinfo=timezone(timedelta(hours=-5)))
-    saved = store.save(Entry(
-        kind=Kind.BOUNDARY, created_at=at, text="Answered a client text at 11pm", boundary="after-hours-contact",
-        outcome=Outcome.CROSSED, cost=4, ritual=None,
-    ))
+    saved = store.save(
+        Entry(
+            kind=Kind.BOUNDARY,
+            created_at=at,
+            text="Answered a client text at 11pm",
+            boundary="after-hours-contact",
+            outcome=Outcome.CROSSED,
+            cost=4,
+            ritual=None,
+        )
+    )
     got = store.get(saved.id)
     assert got == saved
     assert got.created_at == at and got.created_at.utcoffset() == timedelta(hours=-5)
     assert got.local_day.isoformat() == "2026-01-01"  # not the UTC day (Jan 1 05:30Z is the same here)
     assert (got.kind, got.boundary, got.outcome, got.cost) == (Kind.BOUNDARY, "after-hours-contact", Outcome.CROSSED, 4)
-    ritual = store.save(Entry(kind=Kind.RITUAL, created_at=T0, text="", mood=2, energy=1,
-                              ritual={"good_thing": "a thank-you card", "steps": [1, 2]}))
+    ritual = store.save(
+        Entry(
+            kind=Kind.RITUAL,
+            created_at=T0,
+            text="",
+            mood=2,
+            energy=1,
+            ritual={"good_thing": "a thank-you card", "steps": [1, 2]},
+        )
+    )
     assert store.get(ritual.id).ritual == {"good_thing": "a thank-you card", "steps": [1, 2]}
 
 
@@ -49,8 +64,12 @@ def test_save_tags_automatically_with_spans(store: Store) -> None:
 
 
 def test_manual_tags_are_kept_and_rejected_auto_tags_stay_rejected_on_edit(store: Store) -> None:
-    saved = store.save(mood("long day #paperwork-mountain #nights",
-                            tags=[EntryTag("Team Lunch", Category.PERSONAL, source=Source.MANUAL)]))
+    saved = store.save(
+        mood(
+            "long day #paperwork-mountain #nights",
+            tags=[EntryTag("Team Lunch", Category.PERSONAL, source=Source.MANUAL)],
+        )
+    )
     assert "team-lunch" in names(saved)
     store.reject_tag(saved.id, "nights")
     edited = store.get(saved.id)
@@ -104,7 +123,6 @@ def test_trash_restore_purge(store: Store) -> None:
     assert store._conn.execute("SELECT count(*) FROM entry_tags").fetchone()[0] == 0
     with pytest.raises(EntryNotFound):
         store.delete(saved.id)
-
 
 
 def test_save_many_tags_and_counts(store: Store) -> None:

@@ -33,8 +33,7 @@ def filled(store: Store) -> Store:
             mood("#alpha late", 1, at=at(6, 23, PLUS2)),  # Sunday 23:00 local (+02): still week 1, Sunday
             mood("no tags", None, at=at(10)),
             # a kind and outcome that carry no tag of their own (issue 14), so only its words count here
-            Entry(Kind.BOUNDARY, at(8), "#alpha #gamma", boundary="extra-responsibility", outcome=Outcome.BENT,
-                  cost=1),
+            Entry(Kind.BOUNDARY, at(8), "#alpha #gamma", boundary="extra-responsibility", outcome=Outcome.BENT, cost=1),
             mood("#alpha outside", 5, at=UNTIL + timedelta(hours=1)),
             mood("#alpha before", 5, at=SINCE - timedelta(hours=1)),
         ]

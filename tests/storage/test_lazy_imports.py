@@ -54,7 +54,10 @@ def test_opening_a_journal_loads_nothing_it_does_not_need(tmp_path: Path) -> Non
     open_store(db).close()  # an existing journal at the current schema: no migration on the reopen
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, str(db), json.dumps(LAZY)],
-        capture_output=True, text=True, timeout=60, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr

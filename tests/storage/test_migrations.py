@@ -62,9 +62,13 @@ def build_v1(path: Path, n: int) -> None:
         created = (T0 + timedelta(hours=i)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         conn.execute(
             "INSERT INTO entries (kind, created_utc, utc_offset_min, local_day, text, mood) "
-            "VALUES ('mood', ?, 60, '2026-03-10', ?, 3)", (created, f"old entry {i} #nights"))
+            "VALUES ('mood', ?, 60, '2026-03-10', ?, 3)",
+            (created, f"old entry {i} #nights"),
+        )
         conn.execute("INSERT INTO entry_tags (entry_id, tag, source) VALUES (?, 'nights', 'auto')", (i + 1,))
-    conn.execute("INSERT INTO parked_items (text, created_utc) VALUES ('call the GP surgery back', '2026-03-10T17:00:00.000000Z')")
+    conn.execute(
+        "INSERT INTO parked_items (text, created_utc) VALUES ('call the GP surgery back', '2026-03-10T17:00:00.000000Z')"
+    )
     conn.commit()
     conn.close()
 

@@ -101,6 +101,7 @@ def test_overwritten_page_is_damaged_and_untouched(db_path: Path) -> None:
 
 def _year():
     from datetime import datetime
+
     return datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
 
 
@@ -223,14 +224,17 @@ def test_awkward_passphrases_work(tmp_path: Path, phrase: str) -> None:
         open_store(path, passphrase=phrase.strip() + "x")
 
 
-@pytest.mark.parametrize(("error", "expected"), [
-    (PermissionError(13, "Permission denied"), NoPermission),
-    (sqlite3.OperationalError("attempt to write a readonly database"), NoPermission),
-    (sqlite3.OperationalError("unable to open database file"), NoPermission),
-    (sqlite3.OperationalError("database is locked"), DatabaseLocked),
-    (sqlite3.DatabaseError("file is not a database"), DatabaseDamaged),
-    (sqlite3.DatabaseError("database disk image is malformed"), DatabaseDamaged),
-])
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (PermissionError(13, "Permission denied"), NoPermission),
+        (sqlite3.OperationalError("attempt to write a readonly database"), NoPermission),
+        (sqlite3.OperationalError("unable to open database file"), NoPermission),
+        (sqlite3.OperationalError("database is locked"), DatabaseLocked),
+        (sqlite3.DatabaseError("file is not a database"), DatabaseDamaged),
+        (sqlite3.DatabaseError("database disk image is malformed"), DatabaseDamaged),
+    ],
+)
 def test_low_level_errors_map_to_store_errors(error: Exception, expected: type, tmp_path: Path) -> None:
     from journal.storage.connection import translate
 

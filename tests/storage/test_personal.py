@@ -23,8 +23,11 @@ REFUSED = [
 ]
 SIMILAR = "the pile of laundry at home, sigh"
 DIFFERENT = "the pile of referrals at work"
-DESK = ["covered the front desk all afternoon", "front desk cover again, all afternoon",
-        "stuck on the front desk all afternoon"]
+DESK = [
+    "covered the front desk all afternoon",
+    "front desk cover again, all afternoon",
+    "stuck on the front desk all afternoon",
+]
 
 
 @pytest.fixture
@@ -94,7 +97,7 @@ def test_three_hand_added_tags_tag_the_fourth_with_the_words_behind_it(s: Store)
     saved = s.save(mood(text))
     [tag] = [t for t in saved.tags if t.name == "front-desk"]
     assert tag.source == Source.AUTO and not tag.rejected
-    assert tag.spans and all(text[sp.start:sp.end] == sp.text for sp in tag.spans)
+    assert tag.spans and all(text[sp.start : sp.end] == sp.text for sp in tag.spans)
     assert "front desk" in " ".join(sp.text for sp in tag.spans)
     assert "front-desk" not in names(s, "quiet evening, read a book")
 
@@ -121,8 +124,10 @@ def test_an_entry_deleted_for_good_takes_its_memories_with_it(s: Store) -> None:
 def test_imports_are_adjusted_but_teach_nothing(s: Store) -> None:
     for text in REFUSED:
         refuse_in_editor(s, text)
-    imported = [mood(SIMILAR, at=T0 + timedelta(days=1)),
-                mood(DESK[0], tags=[EntryTag("front-desk", Category.PERSONAL, None, Source.MANUAL)])]
+    imported = [
+        mood(SIMILAR, at=T0 + timedelta(days=1)),
+        mood(DESK[0], tags=[EntryTag("front-desk", Category.PERSONAL, None, Source.MANUAL)]),
+    ]
     s.save_many(imported)
     assert s.personal_counts() == {"rejected": 3, "added": 0}
     texts = {e.text: [t.name for t in e.tags] for e in (s.get(i) for i in range(4, 6))}
@@ -163,8 +168,11 @@ def test_upgrading_learns_from_past_refusals_only(db_path: Path) -> None:
     conn.execute("INSERT INTO tags (name, category, origin) VALUES ('caseload', 'stressor', 'builtin')")
     conn.execute("INSERT INTO tags (name, category, origin) VALUES ('garden', 'personal', 'personal')")
     for i, text in enumerate(REFUSED, 1):
-        conn.execute("INSERT INTO entries (id, kind, created_utc, utc_offset_min, local_day, text, mood) "
-                     "VALUES (?, 'mood', '2026-03-10T17:00:00.000000Z', 60, '2026-03-10', ?, 3)", (i, text))
+        conn.execute(
+            "INSERT INTO entries (id, kind, created_utc, utc_offset_min, local_day, text, mood) "
+            "VALUES (?, 'mood', '2026-03-10T17:00:00.000000Z', 60, '2026-03-10', ?, 3)",
+            (i, text),
+        )
         start = text.index("the pile")
         spans = json.dumps([[start, start + 8, "the pile"]])
         conn.execute("INSERT INTO entry_tags VALUES (?, 'caseload', 'auto', ?, 1)", (i, spans))

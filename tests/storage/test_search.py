@@ -17,11 +17,11 @@ from tests.storage.conftest import T0, mood
 @pytest.fixture
 def filled(store: Store) -> Store:
     texts = [
-        "Paperwork mountain again #admin",              # 0
-        "Café closed, the naïve plan failed #admin",    # 1
-        "Supervision helped; supervisor was kind",      # 2
-        "Long shift #admin #nights",                    # 3
-        "nothing left to give #nights",                 # 4
+        "Paperwork mountain again #admin",  # 0
+        "Café closed, the naïve plan failed #admin",  # 1
+        "Supervision helped; supervisor was kind",  # 2
+        "Long shift #admin #nights",  # 3
+        "nothing left to give #nights",  # 4
     ]
     for i, text in enumerate(texts):
         store.save(mood(text, at=T0 + timedelta(days=i)))
@@ -58,8 +58,13 @@ def test_tags_must_all_match_and_compose_with_everything(filled: Store) -> None:
     assert texts(filled.search(EntryQuery(tags=("admin",)))) == ["Long", "Café", "Paperwork"]
     assert texts(filled.search(EntryQuery(tags=("admin", "#Nights")))) == ["Long"]
     assert filled.search(EntryQuery(tags=("admin", "no-such-tag"))) == []
-    q = EntryQuery(text="shift OR paperwork OR café", tags=("admin",), since=T0 + timedelta(days=1),
-                   until=T0 + timedelta(days=3, hours=1), kind=Kind.MOOD)
+    q = EntryQuery(
+        text="shift OR paperwork OR café",
+        tags=("admin",),
+        since=T0 + timedelta(days=1),
+        until=T0 + timedelta(days=3, hours=1),
+        kind=Kind.MOOD,
+    )
     assert texts(filled.search(q)) == ["Long", "Café"]
     assert filled.count(q) == 2
     assert filled.search(EntryQuery(kind=Kind.BOUNDARY)) == []
@@ -95,8 +100,26 @@ def test_index_follows_update_trash_restore_and_purge(filled: Store) -> None:
     filled._conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')")
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "can't", "a AND", "NOT", "OR sleep", "(((", "text:col",
-                                   "***", "-", "NEAR(a b", "ünïcode*", '""', "'", "sleep^2", "a + b"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "can't",
+        "a AND",
+        "NOT",
+        "OR sleep",
+        "(((",
+        "text:col",
+        "***",
+        "-",
+        "NEAR(a b",
+        "ünïcode*",
+        '""',
+        "'",
+        "sleep^2",
+        "a + b",
+    ],
+)
 def test_awkward_queries_never_raise(filled: Store, query: str) -> None:
     filled.search(EntryQuery(text=query))
     filled.count(EntryQuery(text=query))
@@ -111,7 +134,7 @@ def test_sanitiser_keeps_what_people_mean() -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.sampled_from(list('ab "*():^-+\'ORNTAD{}.,é\\\x00#')), max_size=30) | st.text(max_size=20))
+@given(st.text(alphabet=st.sampled_from(list("ab \"*():^-+'ORNTAD{}.,é\\\x00#")), max_size=30) | st.text(max_size=20))
 def test_hostile_queries_never_raise(plain_store: Store, text: str) -> None:
     if not plain_store.count(EntryQuery()):
         plain_store.save(mood("ab a b OR NOT (a) é #ab"))

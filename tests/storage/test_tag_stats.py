@@ -23,16 +23,23 @@ def day(n: int, hour: int = 9) -> datetime:
 def stats(store: Store) -> dict:
     entries = [
         mood("#alpha #beta", 1, at=day(0)),
-        mood("#alpha", 3, at=day(0, 15)),          # same local day as the first
+        mood("#alpha", 3, at=day(0, 15)),  # same local day as the first
         mood("#alpha", 5, at=day(4)),
         mood("#beta", 4, at=day(5)),
         mood("no tags", 2, at=day(6)),
         mood("#alpha but no mood", None, at=day(7)),
-        Entry(kind=Kind.BOUNDARY, created_at=day(8), text="#alpha", boundary="extra-responsibility",
-              outcome=Outcome.BENT, cost=3, mood=1),  # not a mood entry: its mood is ignored (a kind with no tag)
+        Entry(
+            kind=Kind.BOUNDARY,
+            created_at=day(8),
+            text="#alpha",
+            boundary="extra-responsibility",
+            outcome=Outcome.BENT,
+            cost=3,
+            mood=1,
+        ),  # not a mood entry: its mood is ignored (a kind with no tag)
         mood("#gamma", 1, at=day(9)),
-        mood("#alpha at the very end", 1, at=UNTIL),     # outside: until is exclusive
-        mood("#alpha before", 2, at=SINCE - timedelta(days=1)),   # previous period
+        mood("#alpha at the very end", 1, at=UNTIL),  # outside: until is exclusive
+        mood("#alpha before", 2, at=SINCE - timedelta(days=1)),  # previous period
         mood("#beta before", 2, at=SINCE - timedelta(days=2)),
         mood("#beta before", 2, at=SINCE - timedelta(days=3)),
         mood("#beta before", 2, at=SINCE - timedelta(days=4)),
@@ -87,11 +94,13 @@ def test_unknown_category_is_a_plain_error(store: Store) -> None:
 
 def test_a_rituals_mood_counts_in_mood_with_and_without(plain_store: Store) -> None:
     """Issue 14: a tag that came only from rituals has a mood with it, as in the calendar."""
-    plain_store.save_many([
-        Entry(kind=Kind.RITUAL, created_at=day(1, 18), text="#ritualonly long day", mood=2, ritual={}),
-        Entry(kind=Kind.RITUAL, created_at=day(2, 18), text="#ritualonly", mood=4, ritual={}),
-        mood("nothing here", 5, at=day(3)),
-    ])
+    plain_store.save_many(
+        [
+            Entry(kind=Kind.RITUAL, created_at=day(1, 18), text="#ritualonly long day", mood=2, ritual={}),
+            Entry(kind=Kind.RITUAL, created_at=day(2, 18), text="#ritualonly", mood=4, ritual={}),
+            mood("nothing here", 5, at=day(3)),
+        ]
+    )
     stats = {s.name: s for s in plain_store.tag_stats(SINCE, UNTIL)}
     assert stats["ritualonly"].mood_with == pytest.approx(3.0)
     assert stats["ritualonly"].mood_without == pytest.approx(5.0)

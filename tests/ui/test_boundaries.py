@@ -106,10 +106,26 @@ async def test_time_is_editable_with_when_forms(store: Store, make_app: AppFacto
 
 
 async def test_edit_a_recent_event(store: Store, make_app: AppFactory) -> None:
-    first = store.save(Entry(Kind.BOUNDARY, DEMO_NOW - timedelta(days=2), "Stayed an hour late",
-                             boundary="overtime", outcome=Outcome.HELD, cost=1))
-    store.save(Entry(Kind.BOUNDARY, DEMO_NOW - timedelta(hours=1), "Gave my mobile number",
-                     boundary="personal-contact-details", outcome=Outcome.CROSSED, cost=4))
+    first = store.save(
+        Entry(
+            Kind.BOUNDARY,
+            DEMO_NOW - timedelta(days=2),
+            "Stayed an hour late",
+            boundary="overtime",
+            outcome=Outcome.HELD,
+            cost=1,
+        )
+    )
+    store.save(
+        Entry(
+            Kind.BOUNDARY,
+            DEMO_NOW - timedelta(hours=1),
+            "Gave my mobile number",
+            boundary="personal-contact-details",
+            outcome=Outcome.CROSSED,
+            cost=4,
+        )
+    )
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_pane(app, pilot)
@@ -135,8 +151,16 @@ async def test_edit_a_recent_event(store: Store, make_app: AppFactory) -> None:
 
 
 async def test_escape_leaves_an_edit_unchanged(store: Store, make_app: AppFactory) -> None:
-    entry = store.save(Entry(Kind.BOUNDARY, DEMO_NOW - timedelta(hours=2), "Covered a shift",
-                             boundary="extra-responsibility", outcome=Outcome.BENT, cost=3))
+    entry = store.save(
+        Entry(
+            Kind.BOUNDARY,
+            DEMO_NOW - timedelta(hours=2),
+            "Covered a shift",
+            boundary="extra-responsibility",
+            outcome=Outcome.BENT,
+            cost=3,
+        )
+    )
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_pane(app, pilot)
@@ -147,9 +171,7 @@ async def test_escape_leaves_an_edit_unchanged(store: Store, make_app: AppFactor
         assert store.get(entry.id).outcome is Outcome.BENT  # type: ignore[union-attr]
 
 
-async def test_own_kind_added_in_the_pane_is_used_by_the_cli(
-    store: Store, make_app: AppFactory, db_path: Path
-) -> None:
+async def test_own_kind_added_in_the_pane_is_used_by_the_cli(store: Store, make_app: AppFactory, db_path: Path) -> None:
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_pane(app, pilot)
@@ -165,8 +187,9 @@ async def test_own_kind_added_in_the_pane_is_used_by_the_cli(
         await settle(pilot)
         assert boundary_entries(store)[0].boundary == "covering-for-a-colleague"
 
-    code, out = cli_boundary(db_path, "Took Sam's late visits", "--kind", "covering-for-a-colleague",
-                             "--outcome", "crossed")
+    code, out = cli_boundary(
+        db_path, "Took Sam's late visits", "--kind", "covering-for-a-colleague", "--outcome", "crossed"
+    )
     assert code == 0, out
     code, err = cli_boundary(db_path, "x", "--kind", "coverage", "--outcome", "held")
     assert code == 1 and "covering-for-a-colleague" in err and "overtime" in err
@@ -262,4 +285,7 @@ async def test_a_burst_of_keys_lands_in_order(store: Store, make_app: AppFactory
         assert pane.composer.note.value == "late again"
         assert pane.composer.when.value == "yesterday 19:30"
         assert (pane.composer.kinds.chosen, pane.composer.outcome.value, pane.composer.cost.value) == (
-            "overtime", Outcome.CROSSED, 4)
+            "overtime",
+            Outcome.CROSSED,
+            4,
+        )

@@ -58,10 +58,26 @@ async def test_own_kind_is_shown_by_its_name(welcomed_store: Store, make_app: Ap
     store.add_boundary_kind("emails-on-leave", "Emails while I'm on leave")
     from journal.demo import DEMO_NOW
 
-    store.save(Entry(kind=Kind.BOUNDARY, created_at=DEMO_NOW, text="read the inbox from the beach",
-                     boundary="emails-on-leave", outcome=Outcome.CROSSED, cost=3))
-    store.save(Entry(kind=Kind.BOUNDARY, created_at=DEMO_NOW, text="left on time",
-                     boundary="overtime", outcome=Outcome.HELD, cost=1))
+    store.save(
+        Entry(
+            kind=Kind.BOUNDARY,
+            created_at=DEMO_NOW,
+            text="read the inbox from the beach",
+            boundary="emails-on-leave",
+            outcome=Outcome.CROSSED,
+            cost=3,
+        )
+    )
+    store.save(
+        Entry(
+            kind=Kind.BOUNDARY,
+            created_at=DEMO_NOW,
+            text="left on time",
+            boundary="overtime",
+            outcome=Outcome.HELD,
+            cost=1,
+        )
+    )
     app = make_app(store)
     async with app.run_test(size=(160, 48)) as pilot:
         pane = await open_pane(app, pilot)

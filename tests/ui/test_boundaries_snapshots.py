@@ -15,6 +15,7 @@ from journal.demo import DEMO_NOW
 from journal.domain.models import Entry, Kind, Outcome
 from journal.storage import Store, open_store
 from journal.ui.app import JournalApp
+from journal.ui.dialogs.boundary_kinds import BoundaryKindsDialog
 from journal.ui.panes import boundaries as boundaries_pane
 from tests.waiting import settle, until
 
@@ -76,8 +77,11 @@ async def kinds_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
     await to_pane(pilot)
     await pilot.press("ctrl+o")
     # the dialog reads the kinds in a worker: wait for the list, not for a guessed time
-    await until(pilot, lambda: isinstance(dialog := pilot.app.screen, BoundaryKindsDialog) and dialog.kinds,
-                "the kinds were listed")
+    await until(
+        pilot,
+        lambda: isinstance(dialog := pilot.app.screen, BoundaryKindsDialog) and dialog.kinds,
+        "the kinds were listed",
+    )
     await settle(pilot)
 
 

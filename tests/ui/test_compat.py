@@ -294,9 +294,7 @@ def test_the_breakpoint_rule_is_textuals_own(width: int, height: int) -> None:
     horizontal = [(0, "-narrow"), (80, "-wide"), (160, "-very-wide")]
     vertical = [(24, "-tall"), (0, "-short")]  # unsorted, as Textual allows
     ours = breakpoint_classes((width, height), horizontal, vertical)
-    textuals = Screen()._get_breakpoint_classes(width, horizontal) | Screen()._get_breakpoint_classes(
-        height, vertical
-    )
+    textuals = Screen()._get_breakpoint_classes(width, horizontal) | Screen()._get_breakpoint_classes(height, vertical)
     assert {name for name, on in ours.items() if on} == textuals
     assert set(ours) == {name for _, name in horizontal + vertical}
 

@@ -14,7 +14,6 @@ from journal.ui.app import JournalApp
 from journal.ui.dialogs.confidentiality import ConfidentialityDialog
 from journal.ui.dialogs.never_write import NeverWriteDialog
 from journal.ui.widgets.tagged_editor import TaggedEditor
-from journal.ui.app import JournalApp
 from tests.ui.test_mood import NOW, open_journal
 from tests.waiting import settle, until
 

@@ -36,9 +36,7 @@ def test_the_measure_itself() -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=["160x48", "80x24"])
 @pytest.mark.parametrize("theme", [t.name for t in THEMES])
-async def test_every_pane_is_readable(
-    demo_app: JournalApp, theme: str, size: tuple[int, int]
-) -> None:
+async def test_every_pane_is_readable(demo_app: JournalApp, theme: str, size: tuple[int, int]) -> None:
     failures = []
     async with demo_app.run_test(size=size) as pilot:
         demo_app.theme = theme

@@ -197,8 +197,9 @@ async def test_enter_on_a_day_shows_its_entries(demo_app: JournalApp, demo_store
         assert pane(demo_app).query_one(TabbedContent).active == "history-list"
         bar = pane(demo_app).filter_bar
         assert bar.input.value == "on:2026-11-19"
-        want = demo_store.search(EntryQuery(since=datetime(2026, 11, 19, tzinfo=TZ),
-                                            until=datetime(2026, 11, 20, tzinfo=TZ), limit=None))
+        want = demo_store.search(
+            EntryQuery(since=datetime(2026, 11, 19, tzinfo=TZ), until=datetime(2026, 11, 20, tzinfo=TZ), limit=None)
+        )
         assert want and ids(table) == [e.id for e in want]
         assert demo_store.day_moods(date(2026, 11, 19), date(2026, 11, 20))[date(2026, 11, 19)].count == len(want)
 

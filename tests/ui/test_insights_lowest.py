@@ -21,10 +21,17 @@ def text_of(screen, selector: str) -> str:  # type: ignore[no-untyped-def]
 async def test_one_week_of_data_marks_nothing_lowest(db_path: Path) -> None:
     store = open_store(db_path)
     store.set_setting("welcomed", True)
-    store.save_many([
-        Entry(Kind.MOOD, DEMO_NOW - timedelta(days=d, hours=2), "Caseload is through the roof, fourteen clients this week.", mood=2 + d % 2)
-        for d in range(4)
-    ])
+    store.save_many(
+        [
+            Entry(
+                Kind.MOOD,
+                DEMO_NOW - timedelta(days=d, hours=2),
+                "Caseload is through the roof, fourteen clients this week.",
+                mood=2 + d % 2,
+            )
+            for d in range(4)
+        ]
+    )
     async with JournalApp(store, clock=frozen_clock).run_test(size=SIZE) as pilot:
         screen = await open_pane(pilot)
         mood = text_of(screen, "#ins-mood")

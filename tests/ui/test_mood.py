@@ -65,8 +65,6 @@ def chips(app: App) -> dict[str, bool]:
     return {c.name: c.rejected for c in app.screen.query_one(TagList).chips}
 
 
-
-
 async def tags_settled(pilot) -> None:
     """Wait until the live tags are those of the current text (the debounce and the worker)."""
     editor = pilot.app.screen.query_one(TaggedEditor)
@@ -177,9 +175,7 @@ async def test_draft_autosaves_after_a_pause(store: Store, monkeypatch) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         await write(pilot, "a long day")
-        await until(
-            pilot, lambda: (store.load_draft("mood") or {}).get("text"), "the draft was written"
-        )
+        await until(pilot, lambda: (store.load_draft("mood") or {}).get("text"), "the draft was written")
         draft = store.load_draft("mood")
         assert draft is not None and draft["text"] == "a long day" and draft["mood"] == 3
 
@@ -334,9 +330,7 @@ async def test_scale_picker_keys_clicks_and_words() -> None:
         assert app.changes == [3, 4, 5, 1, None, 4]
 
 
-async def test_own_editor_round_trip(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_own_editor_round_trip(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     script = tmp_path / "editor.sh"
     script.write_text('#!/bin/sh\nprintf "\\nwritten elsewhere \\033[31m #nights" >> "$1"\n')
     script.chmod(0o700)
@@ -366,9 +360,7 @@ async def test_recent_entries_keep_their_dividers_when_the_list_scrolls(store: S
     async with app.run_test(size=(120, 40)) as pilot:
         recent = app.screen.query_one(RecentList)
         await until(pilot, lambda: recent.option_count == 20, "listed")
-        starts = [
-            line for index, line in recent._index_to_line.items() if index > 0 and line < 30
-        ]
+        starts = [line for index, line in recent._index_to_line.items() if index > 0 and line < 30]
         assert len(starts) >= 4
         for line in starts:
             assert set(recent.render_line(line - 1).text.strip()) == {"─"}

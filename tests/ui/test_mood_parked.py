@@ -5,8 +5,7 @@ Driven from the keyboard on the real app; what matters is checked in the journal
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from pathlib import Path
+from datetime import UTC, datetime
 
 import pytest
 from textual.app import App, ComposeResult
@@ -50,11 +49,12 @@ def lines(app: JournalApp) -> list[str]:
     return [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
 
 
-
-
 async def shown(pilot) -> None:  # type: ignore[no-untyped-def]
-    await until(pilot, lambda: isinstance(pilot.app.screen, MoodPane) and section_shown(pilot.app),
-                "the parked items were shown")
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, MoodPane) and section_shown(pilot.app),
+        "the parked items were shown",
+    )
 
 
 async def test_open_items_are_shown_with_the_ritual_keys(store: Store) -> None:

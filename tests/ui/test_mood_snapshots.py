@@ -49,9 +49,7 @@ LIVE_TAGS: dict[str, tuple[Category, str | None, tuple[str, ...]]] = {
 def fixed_tag_text(text: str) -> list[TagHit]:
     hits = []
     for name, (category, group, phrases) in LIVE_TAGS.items():
-        spans = tuple(
-            Span(i, i + len(p), p) for p in phrases if (i := text.find(p)) >= 0
-        )
+        spans = tuple(Span(i, i + len(p), p) for p in phrases if (i := text.find(p)) >= 0)
         if spans:
             hits.append(TagHit(name, category, group, spans))
     return hits

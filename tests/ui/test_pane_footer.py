@@ -134,6 +134,13 @@ async def test_at_80x24_the_footer_never_cuts_a_key_in_half(demo_app: JournalApp
 def test_a_key_that_does_not_fit_is_left_out_whole() -> None:
     from journal.ui.widgets.pane_footer import _Piece, _units
 
-    pieces = [_Piece("^s", "key", 0), _Piece(" Save", "description", 0), _Piece(" ", "gap"),
-              _Piece("F2", "key", 1), _Piece(" ", "gap"), _Piece("F3", "key", 2), _Piece(" Panes", "label")]
+    pieces = [
+        _Piece("^s", "key", 0),
+        _Piece(" Save", "description", 0),
+        _Piece(" ", "gap"),
+        _Piece("F2", "key", 1),
+        _Piece(" ", "gap"),
+        _Piece("F3", "key", 2),
+        _Piece(" Panes", "label"),
+    ]
     assert ["".join(p.text for p in u) for u in _units(pieces)] == ["^s Save", " F2", " F3 Panes"]

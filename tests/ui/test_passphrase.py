@@ -18,13 +18,14 @@ from textual.widgets import Input, Static
 
 pytest.importorskip("sqlcipher3")
 
-from journal.domain.models import Entry, EntryQuery, Kind  # noqa: E402
-from journal.storage import Store, WrongPassphrase, open_store  # noqa: E402
-from journal.ui import app as app_module  # noqa: E402
-from journal.ui.app import JournalApp  # noqa: E402
-from journal.ui.dialogs import passphrase  # noqa: E402
-from journal.ui.dialogs.passphrase import EMPTY, WRONG, UnlockApp, open_encrypted  # noqa: E402
-from tests.waiting import settle  # noqa: E402
+from journal.domain.models import Entry, EntryQuery, Kind
+from journal.storage import Store, WrongPassphrase, open_store
+from journal.storage.connection import db_errors
+from journal.ui import app as app_module
+from journal.ui.app import JournalApp
+from journal.ui.dialogs import passphrase
+from journal.ui.dialogs.passphrase import EMPTY, WRONG, UnlockApp, open_encrypted
+from tests.waiting import settle
 
 PASSPHRASE = "tea and toast at 3am"
 
@@ -35,8 +36,12 @@ def locked(tmp_path: Path) -> Path:
     path = tmp_path / "locked.db"
     with open_store(path, passphrase=PASSPHRASE) as store:
         store.save(
-            Entry(kind=Kind.MOOD, created_at=datetime(2026, 3, 2, 23, 5, tzinfo=UTC),
-                  text="A long night shift, then a quiet walk home.", mood=3)
+            Entry(
+                kind=Kind.MOOD,
+                created_at=datetime(2026, 3, 2, 23, 5, tzinfo=UTC),
+                text="A long night shift, then a quiet walk home.",
+                mood=3,
+            )
         )
     return path
 
@@ -160,9 +165,7 @@ def fake_app_run(monkeypatch: pytest.MonkeyPatch) -> list[Store]:
     return seen
 
 
-def test_run_app_ends_quietly_when_the_person_leaves_the_dialog(
-    locked: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_run_app_ends_quietly_when_the_person_leaves_the_dialog(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen = fake_app_run(monkeypatch)
     monkeypatch.setattr(passphrase, "unlock", lambda path: None)
     assert app_module.run_app(locked, unlock=True) is None

@@ -14,9 +14,9 @@ from textual.widgets import Input
 
 pytest.importorskip("sqlcipher3")
 
-from journal.storage import open_store  # noqa: E402
-from journal.ui.dialogs.passphrase import UnlockApp  # noqa: E402
-from tests.waiting import settle  # noqa: E402
+from journal.storage import open_store
+from journal.ui.dialogs.passphrase import UnlockApp
+from tests.waiting import settle
 
 SMALL = (80, 24)
 

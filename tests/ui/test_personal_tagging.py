@@ -179,8 +179,11 @@ async def test_refusing_a_tag_in_the_mood_pane_on_three_similar_notes(
         editor = app.screen.query_one(TaggedEditor)
         await until(pilot, lambda: editor.tags_current, "the live tags caught up")
 
-    refused = ["the pile of laundry at home is huge", "tackled the pile of laundry at home",
-               "the pile of laundry at home again"]
+    refused = [
+        "the pile of laundry at home is huge",
+        "tackled the pile of laundry at home",
+        "the pile of laundry at home again",
+    ]
     async with app.run_test(size=SIZE) as pilot:
         for text in refused:
             await write(pilot, text)
@@ -197,8 +200,9 @@ async def test_refusing_a_tag_in_the_mood_pane_on_three_similar_notes(
         assert shown() == {}
         tag_list = app.screen.query_one(TagList)
         lines = [str(tag_list.get_option_at_index(i).prompt) for i in range(tag_list.option_count)]
-        assert lines == ["caseload was left out: you turned it down on similar notes before "
-                         "(add it by hand if it fits)"]
+        assert lines == [
+            "caseload was left out: you turned it down on similar notes before (add it by hand if it fits)"
+        ]
         await write(pilot, "the pile of referrals at work")
         assert shown() == {"caseload": False}
         assert tag_list.option_count == 1

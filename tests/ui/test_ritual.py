@@ -134,7 +134,10 @@ async def test_a_whole_ritual_from_the_keyboard(db_path: Path) -> None:
         await written(pilot)
         answers = state_of(store)["answers"]
         assert answers["boundaries"] == {
-            "worked_late": True, "skipped_break": False, "after_hours_contact": True, "said_no": False,
+            "worked_late": True,
+            "skipped_break": False,
+            "after_hours_contact": True,
+            "said_no": False,
         }
 
         assert "One good thing" in progress(app)
@@ -215,8 +218,7 @@ async def test_quit_halfway_and_resume_in_a_new_app(db_path: Path) -> None:
         await pilot.pause()
         assert app.screen.query_one("#checkin-mood").value == 4
     answers = state_of(store)["answers"]
-    assert answers == {"checkin": {"mood": 4, "energy": None}, "unload": "Long day on the ward",
-                       "park": ["call Sam"]}
+    assert answers == {"checkin": {"mood": 4, "energy": None}, "unload": "Long day on the ward", "park": ["call Sam"]}
     store.close()
 
 
@@ -243,8 +245,12 @@ async def test_an_interrupted_closing_finishes_once(db_path: Path) -> None:
     store, clock = fresh_store(db_path), Clock()
     from journal.domain.ritual import RitualState
 
-    state = RitualState.start(START).answer(Step.PARK, ["one thing"]).answer(
-        Step.BOUNDARIES, {"worked_late": True}).close(START + timedelta(minutes=4))
+    state = (
+        RitualState.start(START)
+        .answer(Step.PARK, ["one thing"])
+        .answer(Step.BOUNDARIES, {"worked_late": True})
+        .close(START + timedelta(minutes=4))
+    )
     store.save_ritual_state(state.to_dict())
     close_ritual(store, state, {})
     store.save_ritual_state(state.to_dict())  # as if the crash came before the state was cleared

@@ -16,7 +16,14 @@ from journal.domain.ritual import RitualState, Step
 from journal.storage import open_store
 from journal.ui.app import JournalApp
 from tests.ui.test_ritual import (
-    SIZE, START, Clock, fresh_store, guide_ticked, open_ritual, progress, state_of,
+    SIZE,
+    START,
+    Clock,
+    fresh_store,
+    guide_ticked,
+    open_ritual,
+    progress,
+    state_of,
 )
 from tests.waiting import settle
 
@@ -145,8 +152,7 @@ async def test_the_end_of_breathing_enter_moves_on_and_the_heading_matches_the_t
         await pilot.press("enter")
         await pilot.pause()
         assert "Switch" in progress(app)
-    assert state_of(store)["answers"]["breathe"] == {
-        "pattern": "box", "minutes": 2, "seconds": 112, "completed": True}
+    assert state_of(store)["answers"]["breathe"] == {"pattern": "box", "minutes": 2, "seconds": 112, "completed": True}
     store.close()
 
 

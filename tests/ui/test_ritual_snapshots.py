@@ -135,9 +135,14 @@ def test_summary(store: Store, snap_compare) -> None:  # type: ignore[no-untyped
 
 
 def test_settings_dialog(store: Store, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    store.set_setting("ritual", {"enabled": ["checkin", "unload", "park", "breathe", "switch"],
-                                 "prompts": {"unload": "What are you carrying home?"},
-                                 "breathing": {"pattern": "478", "minutes": 3}})
+    store.set_setting(
+        "ritual",
+        {
+            "enabled": ["checkin", "unload", "park", "breathe", "switch"],
+            "prompts": {"unload": "What are you carrying home?"},
+            "breathing": {"pattern": "478", "minutes": 3},
+        },
+    )
 
     async def settings(pilot) -> None:  # type: ignore[no-untyped-def]
         await open_ritual(pilot)

@@ -160,8 +160,17 @@ async def test_the_journal_is_never_touched_on_the_ui_thread_and_every_now_is_th
         recorder.recording = False  # the last draft written as the app closes is the one exception
 
     assert recorder.on_ui_thread == [], f"store calls on the UI thread: {recorder.on_ui_thread}"
-    for expected in ("save", "set_starred", "set_parked_status", "save_ritual_state", "save_many",
-                     "park", "set_setting", "boundary_day_counts", "personal_counts"):
+    for expected in (
+        "save",
+        "set_starred",
+        "set_parked_status",
+        "save_ritual_state",
+        "save_many",
+        "park",
+        "set_setting",
+        "boundary_day_counts",
+        "personal_counts",
+    ):
         assert expected in recorder.calls, f"the session never called {expected}: it covers less than it says"
 
     # every moment the interface stamped came from the frozen clock, none from the wall clock

@@ -158,9 +158,7 @@ async def test_help_opens_and_closes(demo_app: JournalApp) -> None:
         assert not isinstance(demo_app.screen, HelpScreen)
 
 
-async def test_header_shows_off_shift_once_todays_ritual_exists(
-    empty_store: Store, make_app: AppFactory
-) -> None:
+async def test_header_shows_off_shift_once_todays_ritual_exists(empty_store: Store, make_app: AppFactory) -> None:
     empty_store.set_setting("welcomed", True)
     now = DEMO_NOW
     # yesterday's ritual does not close today's shift
@@ -245,9 +243,7 @@ async def test_a_store_error_in_a_worker_is_said_in_its_own_plain_words(demo_app
         assert demo_app.is_running
 
 
-def test_run_app_closes_the_store_even_on_a_crash(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_run_app_closes_the_store_even_on_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     events: list[str] = []
 
     def recording_open_store(path: Path) -> Store:

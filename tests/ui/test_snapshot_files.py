@@ -17,8 +17,11 @@ SNAPSHOTS = HERE / "__snapshots__"
 
 def named_tests(module: Path) -> set[str]:
     tree = ast.parse(module.read_text(encoding="utf-8"))
-    return {node.name for node in ast.walk(tree)
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test_")}
+    return {
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test_")
+    }
 
 
 def orphans(snapshots: Path, tests: Path) -> list[str]:
@@ -44,4 +47,7 @@ def test_an_orphan_is_found(tmp_path: Path) -> None:
         (tmp_path / "__snapshots__" / "test_pane" / name).write_text("<svg/>")
     (tmp_path / "__snapshots__" / "test_removed_module").mkdir()
     (tmp_path / "__snapshots__" / "test_removed_module" / "test_x.svg").write_text("<svg/>")
-    assert orphans(tmp_path / "__snapshots__", tmp_path) == ["test_pane/test_gone.svg", "test_removed_module/test_x.svg"]
+    assert orphans(tmp_path / "__snapshots__", tmp_path) == [
+        "test_pane/test_gone.svg",
+        "test_removed_module/test_x.svg",
+    ]

@@ -41,7 +41,5 @@ def test_ritual_placeholder_small(demo_app: JournalApp, snap_compare) -> None:
     assert snap_compare(demo_app, terminal_size=SMALL, press=["f2"])
 
 
-def test_first_run_welcome(
-    empty_store: Store, make_app: Callable[..., JournalApp], snap_compare
-) -> None:
+def test_first_run_welcome(empty_store: Store, make_app: Callable[..., JournalApp], snap_compare) -> None:
     assert snap_compare(make_app(empty_store), terminal_size=BIG)

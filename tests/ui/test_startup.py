@@ -14,9 +14,7 @@ from journal.ui.widgets.recent_list import RecentList
 from .conftest import AppFactory
 
 
-def test_the_collector_waits_for_the_first_frame_and_no_longer(
-    demo_store: Store, make_app: AppFactory
-) -> None:
+def test_the_collector_waits_for_the_first_frame_and_no_longer(demo_store: Store, make_app: AppFactory) -> None:
     """`run` (the real start, not `run_test`) pauses garbage collection while the first pane is
     built and resumes it once that pane is on screen, with what was built frozen; and resumes it
     on the way out whatever happens."""
@@ -38,9 +36,7 @@ def test_the_collector_waits_for_the_first_frame_and_no_longer(
     assert gc.isenabled()
 
 
-def test_the_collector_comes_back_when_the_app_fails_to_start(
-    demo_store: Store, make_app: AppFactory
-) -> None:
+def test_the_collector_comes_back_when_the_app_fails_to_start(demo_store: Store, make_app: AppFactory) -> None:
     app = make_app(demo_store)
 
     async def fail(pilot: Pilot[None]) -> None:

@@ -60,9 +60,7 @@ def test_the_crisis_line_never_breaks_inside_a_number(width: int) -> None:
 
 
 @pytest.mark.parametrize("size", [(40, 30), (62, 30), SMALL, (100, 30), (160, 48)])
-async def test_help_draws_the_crisis_line_whole_at_any_width(
-    demo_app: JournalApp, size: tuple[int, int]
-) -> None:
+async def test_help_draws_the_crisis_line_whole_at_any_width(demo_app: JournalApp, size: tuple[int, int]) -> None:
     async with demo_app.run_test(size=size) as pilot:
         await pilot.press("f1")
         await pilot.pause()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from journal.domain.confidentiality import NEVER_WRITE_SETTING
 from journal.domain.models import Category, Entry, Kind, Source
 from journal.storage import Store
 from journal.usecases.entries import confidential_findings, hand_tags, save_entry
 
-T0 = datetime(2026, 11, 20, 18, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
 TIRED = "could not sleep at all, exhausted after the crisis calls"
 
 

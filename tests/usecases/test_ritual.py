@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from journal.domain.models import Category, EntryQuery, Kind, Source
 from journal.domain.ritual import RitualState, Step
 from journal.storage import Store
 from journal.usecases.ritual import close_ritual, off_shift_since
 
-START = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
 
 
 def _closed() -> RitualState:

@@ -162,7 +162,7 @@ def _seal(payload: bytes) -> bytes:
 
 
 def _unseal(data: bytes) -> bytes | None:
-    head, digest, payload = data[:len(_MAGIC)], data[len(_MAGIC):len(_MAGIC) + 32], data[len(_MAGIC) + 32:]
+    head, digest, payload = data[: len(_MAGIC)], data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
     if head != _MAGIC or hashlib.sha256(payload).digest() != digest:
         return None
     return payload

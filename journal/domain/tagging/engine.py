@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from journal.domain.models import Category, Span, TagDef, TagHit, UserKeyword
 from journal.domain.tagging import compiled
@@ -49,12 +49,22 @@ _END = ""  # trie key holding the cues that end at a node (no token normalises t
 Trie = compiled.Trie  # token -> sub-trie; _END -> the cues that end at this node
 
 
-_HOUR_WORDS = {w: h for h, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_HOUR_WORDS = {
+    w: h for h, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 _HOUR_WORDS["midnight"] = 0
-_COUNT_WORDS = {**_HOUR_WORDS, "midnight": -1, "dozen": 12, "hundred": 100, **{w: 13 + i for i, w in enumerate(
-    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())},
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_COUNT_WORDS = {
+    **_HOUR_WORDS,
+    "midnight": -1,
+    "dozen": 12,
+    "hundred": 100,
+    **{w: 13 + i for i, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())},
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+}
 
 
 def _is_number(tok: Token) -> bool:
@@ -99,8 +109,15 @@ def _build_trie(cues: Iterable[Cue]) -> Trie:
     return root
 
 
-def _walk(node: Trie, tokens: Sequence[Token], numeric: Sequence[bool], k: int, limit: int,
-          best: list[Any], gaps: tuple[int, ...] = ()) -> None:
+def _walk(
+    node: Trie,
+    tokens: Sequence[Token],
+    numeric: Sequence[bool],
+    k: int,
+    limit: int,
+    best: list[Any],
+    gaps: tuple[int, ...] = (),
+) -> None:
     """Follow the trie from token `k`; keep in `best` the furthest end, the cues ending there and
     the positions of the filler words that the cue's gaps swallowed."""
     ended = node.get(_END)
@@ -217,9 +234,7 @@ class Tagger:
     today's tags with those it saved (and keep rejected ones rejected).
     """
 
-    def __init__(
-        self, user_keywords: Iterable[UserKeyword] = (), user_tags: Iterable[TagDef] = ()
-    ) -> None:
+    def __init__(self, user_keywords: Iterable[UserKeyword] = (), user_tags: Iterable[TagDef] = ()) -> None:
         self._lemmas = compiled.builtin().lemmas
         self._defs: dict[str, TagDef] = dict(TAXONOMY)
         cues: list[Cue] = []
@@ -285,8 +300,9 @@ class Tagger:
             spans.append((m.start(), m.end()))
         return spans
 
-    def _match_cues(self, text: str, tokens: list[Token], found: dict[str, list[Span]],
-                    trace: list[CueEvent]) -> tuple[list[int], list[int]]:
+    def _match_cues(
+        self, text: str, tokens: list[Token], found: dict[str, list[Span]], trace: list[CueEvent]
+    ) -> tuple[list[int], list[int]]:
         starts, segs = clause_starts(text, tokens)
         seg_ends = _segment_ends(segs)
         numeric = [_is_number(tok) for tok in tokens]
@@ -311,8 +327,9 @@ class Tagger:
             i = end
         return starts, segs
 
-    def _longest(self, tokens: Sequence[Token], numeric: Sequence[bool], i: int,
-                 limit: int) -> tuple[int, list[Cue], tuple[int, ...]]:
+    def _longest(
+        self, tokens: Sequence[Token], numeric: Sequence[bool], i: int, limit: int
+    ) -> tuple[int, list[Cue], tuple[int, ...]]:
         """The longest cue match starting at token `i` across the built-in and user tries."""
         best: list[Any] = [-1, [], ()]
         norm = tokens[i].norm
@@ -321,14 +338,24 @@ class Tagger:
                 _walk(trie, tokens, numeric, i, limit, best)
         return best[0], best[1], best[2]
 
-    def _record(self, text: str, tokens: Sequence[Token], i: int, end: int, cues: list[Cue],
-                starts: Sequence[int], segs: Sequence[int], used: set[int],
-                found: dict[str, list[Span]], trace: list[CueEvent]) -> None:
+    def _record(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        i: int,
+        end: int,
+        cues: list[Cue],
+        starts: Sequence[int],
+        segs: Sequence[int],
+        used: set[int],
+        found: dict[str, list[Span]],
+        trace: list[CueEvent],
+    ) -> None:
         """Add the tags of a match at tokens [i, end) unless negated, undone or someone else's."""
         tagged = [c.tag for c in cues if c.tag is not None]
         reason = self._why_not(text, tokens, i, end, cues, tagged, starts, segs, used)
         first, last = tokens[i], tokens[end - 1]
-        span = Span(first.start, last.end, text[first.start:last.end])
+        span = Span(first.start, last.end, text[first.start : last.end])
         if tagged:
             user = any(c in self._user_cues for c in cues)
             trace.append(CueEvent(tuple(dict.fromkeys(tagged)), span, i, end, reason, user))
@@ -337,16 +364,27 @@ class Tagger:
                 if cue.tag is not None:
                     found[cue.tag].append(span)
 
-    def _why_not(self, text: str, tokens: Sequence[Token], i: int, end: int, cues: list[Cue],
-                 tagged: list[str], starts: Sequence[int], segs: Sequence[int],
-                 used: set[int]) -> str | None:
+    def _why_not(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        i: int,
+        end: int,
+        cues: list[Cue],
+        tagged: list[str],
+        starts: Sequence[int],
+        segs: Sequence[int],
+        used: set[int],
+    ) -> str | None:
         """Why a match does not count ("negated", "undone", "wish", "topic", "quoted", "other"),
         or None when it does."""
         kinds = {self.tag_def(t).category for t in tagged}
         care = bool(tagged) and kinds == {Category.CARE}
         # Someone else's hopes can be the writer's meaningful moment: "she's going to try college".
-        event = bool(tagged) and all(t in EVENT_STRESSORS or self.tag_def(t).category == Category.CARE
-                                     and t != "meaningful-moment" for t in tagged)
+        event = bool(tagged) and all(
+            t in EVENT_STRESSORS or (self.tag_def(t).category == Category.CARE and t != "meaningful-moment")
+            for t in tagged
+        )
         reason = None
         if not cues[0].self_negated:
             if is_negated(tokens, i, starts[i], used):
@@ -361,10 +399,18 @@ class Tagger:
                 reason = "topic"
             elif care and in_scare_quotes(text, tokens[i].start, tokens[end - 1].end):
                 reason = "quoted"
-        if reason is None and tagged and all(self._personal_state(t) for t in tagged) \
-                and belongs_to_someone_else(tokens, i, end, segs):
+        if (
+            reason is None
+            and tagged
+            and all(self._personal_state(t) for t in tagged)
+            and belongs_to_someone_else(tokens, i, end, segs)
+        ):
             reason = "other"
-        if reason is None and tagged and all(t in _OWN_ACTIVITIES for t in tagged) \
-                and subject_is_someone_else(tokens, i, segs):
+        if (
+            reason is None
+            and tagged
+            and all(t in _OWN_ACTIVITIES for t in tagged)
+            and subject_is_someone_else(tokens, i, segs)
+        ):
             reason = "other"
         return reason

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journal.domain.tagging import Tagger, default_tagger
+from journal.domain.tagging import Tagger, default_tagger, engine
 from journal.domain.tagging.corpus import Note, load_notes
 
 
@@ -61,7 +61,7 @@ def load(paths: Iterable[Path]) -> list[tuple[str, set[str]]]:
     return [(n.text, set(n.must)) for n in load_notes(*paths)]
 
 
-def score(rows: Sequence[tuple[str, set[str]]], tagger: Tagger | None = None) -> Score:
+def score(rows: Sequence[tuple[str, set[str]]], tagger: Tagger | engine.Tagger | None = None) -> Score:
     """Compare the tagger's output with the labels."""
     tagger = tagger or default_tagger()
     s = Score()
@@ -87,8 +87,7 @@ def score(rows: Sequence[tuple[str, set[str]]], tagger: Tagger | None = None) ->
 def report(s: Score) -> str:
     """A readable summary for tuning."""
     lines = [
-        f"recall {s.recall:.3f} ({s.found}/{s.expected})   "
-        f"wrong {s.wrong_rate:.3f} ({s.wrong}/{s.produced})",
+        f"recall {s.recall:.3f} ({s.found}/{s.expected})   wrong {s.wrong_rate:.3f} ({s.wrong}/{s.produced})",
         s.breakdown(),
         "misses:",
         *(f"  {name:22} | {text}" for name, text in s.misses),
@@ -139,8 +138,9 @@ class Counts:
     misses: list[tuple[str, str]] = field(default_factory=list)
     false_positives: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, text: str, must: Iterable[str], may: Iterable[str], got: Iterable[str],
-            traps: Iterable[str] = ()) -> None:
+    def add(
+        self, text: str, must: Iterable[str], may: Iterable[str], got: Iterable[str], traps: Iterable[str] = ()
+    ) -> None:
         must, got = set(must), set(got)
         allowed = must | set(may)
         self.notes += 1
@@ -181,11 +181,23 @@ class Counts:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "notes": self.notes, "recall": round(self.recall, 4), "wrong_share": round(self.wrong_share, 4),
-            "must": self.must, "found": self.found, "wrong_notes": self.wrong_notes,
-            "tags": {k: {"precision": round(c.precision, 4), "recall": round(c.recall, 4),
-                         "f1": round(c.f1, 4), "tp": c.tp, "fp": c.fp, "fn": c.fn}
-                     for k, c in sorted(self.by_tag.items())},
+            "notes": self.notes,
+            "recall": round(self.recall, 4),
+            "wrong_share": round(self.wrong_share, 4),
+            "must": self.must,
+            "found": self.found,
+            "wrong_notes": self.wrong_notes,
+            "tags": {
+                k: {
+                    "precision": round(c.precision, 4),
+                    "recall": round(c.recall, 4),
+                    "f1": round(c.f1, 4),
+                    "tp": c.tp,
+                    "fp": c.fp,
+                    "fn": c.fn,
+                }
+                for k, c in sorted(self.by_tag.items())
+            },
             "traps": {k: {"notes": v[0], "wrong": v[1], "missed": v[2]} for k, v in sorted(self.by_trap.items())},
         }
 
@@ -201,19 +213,22 @@ def report_counts(c: Counts, per_tag: bool = True, examples: bool = False) -> st
     if per_tag:
         lines.append(f"  {'tag':22} {'prec':>6} {'recall':>6} {'F1':>6} {'must':>5} {'wrong':>5}")
         for name, t in sorted(c.by_tag.items(), key=lambda kv: kv[1].f1):
-            lines.append(f"  {name:22} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} "
-                         f"{t.tp + t.fn:5} {t.fp:5}")
+            lines.append(f"  {name:22} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.tp + t.fn:5} {t.fp:5}")
         if c.by_trap:
             lines.append(f"  {'trap':22} {'notes':>6} {'wrong':>6} {'missed':>6}")
             for trap, (n, w, m) in sorted(c.by_trap.items()):
                 lines.append(f"  {trap:22} {n:6} {w / n:6.3f} {m / n:6.3f}")
     if examples:
-        lines += ["misses:", *(f"  {name:22} | {text}" for name, text in c.misses),
-                  "wrong tags:", *(f"  {name:22} | {text}" for name, text in c.false_positives)]
+        lines += [
+            "misses:",
+            *(f"  {name:22} | {text}" for name, text in c.misses),
+            "wrong tags:",
+            *(f"  {name:22} | {text}" for name, text in c.false_positives),
+        ]
     return "\n".join(lines)
 
 
-def count(notes: Iterable[Note], tagger: Tagger | None = None) -> Counts:
+def count(notes: Iterable[Note], tagger: Tagger | engine.Tagger | None = None) -> Counts:
     """Tag every note and count against its labels."""
     tagger = tagger or default_tagger()
     c = Counts()
@@ -231,11 +246,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m journal.domain.tagging.evaluate",
         description="Score the tagger on labelled JSON-lines files or folders of them "
-                    "(must/may format, or the older tags format).")
+        "(must/may format, or the older tags format).",
+    )
     ap.add_argument("paths", nargs="*", type=Path, help="files or folders of .jsonl")
-    ap.add_argument("--heldout", nargs="?", const=HELDOUT, type=Path, metavar="DIR",
-                    help=f"score the held-out writers (default folder {HELDOUT}), one line per writer "
-                         "and all together")
+    ap.add_argument(
+        "--heldout",
+        nargs="?",
+        const=HELDOUT,
+        type=Path,
+        metavar="DIR",
+        help=f"score the held-out writers (default folder {HELDOUT}), one line per writer and all together",
+    )
     ap.add_argument("--engine", action="store_true", help="score the cue engine alone (no model)")
     ap.add_argument("--examples", action="store_true", help="list every miss and wrong tag")
     ap.add_argument("--json", action="store_true", help="the figures as JSON")
@@ -253,9 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("No labelled notes found.")
         return 1
     if args.engine:
-        from journal.domain.tagging.engine import Tagger as Engine
-
-        tagger: Tagger = Engine()
+        tagger: Tagger | engine.Tagger = engine.Tagger()
     else:
         tagger = default_tagger()
     try:
@@ -263,15 +282,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.json:
             out: dict[str, object] = {"all": total.as_dict()}
             if args.heldout:
-                out["writers"] = {w: count([n for n in notes if n.writer == w], tagger).as_dict()
-                                  for w in sorted({n.writer for n in notes})}
+                out["writers"] = {
+                    w: count([n for n in notes if n.writer == w], tagger).as_dict()
+                    for w in sorted({n.writer for n in notes})
+                }
             print(json.dumps(out, indent=1))
             return 0
         if args.heldout or len({n.writer for n in notes}) > 1:
             for w in sorted({n.writer for n in notes}):
                 c = count([n for n in notes if n.writer == w], tagger)
-                print(f"{w:12} notes {c.notes:5}  recall {c.recall:.3f}  wrong notes {c.wrong_share:.3f}  "
-                      f"lowest F1 {', '.join(f'{k} {v.f1:.2f}' for k, v in c.worst(3))}")
+                print(
+                    f"{w:12} notes {c.notes:5}  recall {c.recall:.3f}  wrong notes {c.wrong_share:.3f}  "
+                    f"lowest F1 {', '.join(f'{k} {v.f1:.2f}' for k, v in c.worst(3))}"
+                )
             print("all together:")
         print(report_counts(total, per_tag=True, examples=args.examples))
     except BrokenPipeError:  # piped into `head`: the reader has what it wanted

@@ -21,7 +21,6 @@ contribution; `token_features` says which token each feature came from, for expl
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import TYPE_CHECKING
 
 from journal.domain.tagging.negation import is_negator
@@ -31,11 +30,19 @@ if TYPE_CHECKING:
     from journal.domain.tagging.engine import Analysis
 
 #: Words that put a sentence in the past or say a habit has stopped.
-PAST_WORDS = frozenset(
-    "used ago anymore sober clean formerly previously once longer lately before recovery".split()
+PAST_WORDS = frozenset("used ago anymore sober clean formerly previously once longer lately before recovery".split())
+_PAST_PAIRS = frozenset(
+    {
+        ("used", "to"),
+        ("last", "year"),
+        ("no", "longer"),
+        ("any", "more"),
+        ("back", "then"),
+        ("back", "when"),
+        ("years", "ago"),
+        ("in", "recovery"),
+    }
 )
-_PAST_PAIRS = frozenset({("used", "to"), ("last", "year"), ("no", "longer"), ("any", "more"),
-                         ("back", "then"), ("back", "when"), ("years", "ago"), ("in", "recovery")})
 NEG_REACH = 3  # a negation marks at most this many words after it, within its clause
 MIN_GRAM, MAX_GRAM = 3, 5
 
@@ -49,7 +56,7 @@ def word_features(low: str, key: str, chars: bool = True) -> list[str]:
         return out
     for size in range(MIN_GRAM, MAX_GRAM + 1):
         for i in range(n - size + 1):
-            out.append("c:" + padded[i:i + size])
+            out.append("c:" + padded[i : i + size])
     return out
 
 
@@ -83,8 +90,9 @@ def _past_segments(tokens: Sequence[Token], segs: Sequence[int]) -> set[int]:
     return found
 
 
-def token_features(a: Analysis) -> tuple[dict[tuple[str, str], list[int]],
-                                        list[tuple[str, tuple[int, int]]], list[str]]:
+def token_features(
+    a: Analysis,
+) -> tuple[dict[tuple[str, str], list[int]], list[tuple[str, tuple[int, int]]], list[str]]:
     """The features of an analysed text, grouped for scoring and explaining.
 
     Returns (words, pairs, engine): `words` maps each distinct (lowercase form, key) to the token

@@ -13,7 +13,7 @@ MIN_WORD = 6  # shorter cue words are too easy to hit by accident
 
 
 def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _one_typo_apart(typed: str, key: str) -> bool:
@@ -23,8 +23,12 @@ def _one_typo_apart(typed: str, key: str) -> bool:
         return short in _deletes(long)
     if len(typed) == len(key):
         diffs = [i for i, (a, b) in enumerate(zip(typed, key, strict=True)) if a != b]
-        return (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                and typed[diffs[0]] == key[diffs[1]] and typed[diffs[1]] == key[diffs[0]])
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and typed[diffs[0]] == key[diffs[1]]
+            and typed[diffs[1]] == key[diffs[0]]
+        )
     return False
 
 

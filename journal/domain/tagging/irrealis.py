@@ -26,8 +26,9 @@ _MODALS = frozenset(
 # Words that need a partner to be irrealis: "could do with", "going to", "try to", "asked me to",
 # "I'd love".
 _TO_VERBS = frozenset("going try trying tried hoped planned wanted".split())
-_ASKERS = frozenset("asked asking asks begged begging pushed pushing pressured pressuring wants "
-                    "wanted thinking thought".split())
+_ASKERS = frozenset(
+    "asked asking asks begged begging pushed pushing pressured pressuring wants wanted thinking thought".split()
+)
 _ASKED_WHAT = frozenset("me if whether us to about of".split())
 _COULD_WISH = frozenset("have do go use get really just've".split())
 _WOULD = frozenset("i'd we'd id".split())

@@ -43,8 +43,9 @@ class Decision(NamedTuple):
 class Tagger(engine.Tagger):
     """The combined tagger (same interface as the cue engine's `Tagger`)."""
 
-    def __init__(self, user_keywords: Iterable[UserKeyword] = (), user_tags: Iterable[TagDef] = (),
-                 model: Model | None = None) -> None:
+    def __init__(
+        self, user_keywords: Iterable[UserKeyword] = (), user_tags: Iterable[TagDef] = (), model: Model | None = None
+    ) -> None:
         super().__init__(user_keywords, user_tags)
         self._model = model
 
@@ -61,7 +62,7 @@ class Tagger(engine.Tagger):
         if model is None:
             return {}
         a = self.analyse(text)
-        return dict(zip(model.tags, model.probabilities(self._scores(model, text, a)[0])))
+        return dict(zip(model.tags, model.probabilities(self._scores(model, text, a)[0]), strict=True))
 
     def decide(self, text: str) -> list[tuple[TagHit, Decision]]:
         """Every tag with the reason it was given, ordered like `tag()`."""
@@ -85,23 +86,31 @@ class Tagger(engine.Tagger):
                 out.append((hit, Decision(name, probs[t], threshold, "model+cue")))
                 continue
             spans = self._dropped_cue_spans(a.events, name) or self._carrying_words(
-                model, t, text, a.tokens, words, pairs)
+                model, t, text, a.tokens, words, pairs
+            )
             if spans:
                 d = self.tag_def(name)
-                out.append((TagHit(name, d.category, d.group, spans),
-                            Decision(name, probs[t], threshold, "model")))
+                out.append((TagHit(name, d.category, d.group, spans), Decision(name, probs[t], threshold, "model")))
         for name, hit in engine_hits.items():
             if name in decided:
                 continue
             if name in user_given or name not in model.tags:
                 idx = model.tags.index(name) if name in model.tags else -1
-                out.append((hit, Decision(name, probs[idx] if idx >= 0 else None,
-                                          model.thresholds[idx] if idx >= 0 else None, "user")))
+                out.append(
+                    (
+                        hit,
+                        Decision(
+                            name, probs[idx] if idx >= 0 else None, model.thresholds[idx] if idx >= 0 else None, "user"
+                        ),
+                    )
+                )
         out.sort(key=lambda hd: (hd[0].spans[0].start, hd[0].spans[0].end, hd[0].name))
         return out
 
     @staticmethod
-    def _scores(model: Model, text: str, a: engine.Analysis):
+    def _scores(
+        model: Model, text: str, a: engine.Analysis
+    ) -> tuple[list[float], dict[tuple[str, str], list[int]], list[tuple[str, tuple[int, int]]]]:
         words, pairs, eng = token_features(a)
         present = model.present(words, [*(name for name, _ in pairs), *eng])
         return model.scores(present), words, pairs
@@ -112,9 +121,14 @@ class Tagger(engine.Tagger):
         return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
 
     @staticmethod
-    def _carrying_words(model: Model, t: int, text: str, tokens: Sequence[Token],
-                        words: dict[tuple[str, str], list[int]],
-                        pairs: Sequence[tuple[str, tuple[int, int]]]) -> tuple[Span, ...]:
+    def _carrying_words(
+        model: Model,
+        t: int,
+        text: str,
+        tokens: Sequence[Token],
+        words: dict[tuple[str, str], list[int]],
+        pairs: Sequence[tuple[str, tuple[int, int]]],
+    ) -> tuple[Span, ...]:
         """The few tokens whose own features (and half of each word pair) pushed tag `t` up most."""
         weight = [0.0] * len(tokens)
 
@@ -147,9 +161,9 @@ class Tagger(engine.Tagger):
             tok = tokens[i]
             if spans and i == previous + 1:  # neighbouring words make one span
                 start = spans[-1].start
-                spans[-1] = Span(start, tok.end, text[start:tok.end])
+                spans[-1] = Span(start, tok.end, text[start : tok.end])
             else:
-                spans.append(Span(tok.start, tok.end, text[tok.start:tok.end]))
+                spans.append(Span(tok.start, tok.end, text[tok.start : tok.end]))
             previous = i
         return tuple(spans)
 

@@ -98,8 +98,7 @@ def expand(line: str, macros: dict[str, str] | None = None) -> list[list[str]]:
     slots: list[list[list[str]]] = []
     for slot in line.split():
         if macros and "$" in slot:
-            slot = "|".join(macros.get(alt, alt.lstrip("$")) if alt.startswith("$") else alt
-                            for alt in slot.split("|"))
+            slot = "|".join(macros.get(alt, alt.lstrip("$")) if alt.startswith("$") else alt for alt in slot.split("|"))
         options: list[list[str]] = []
         for alt in slot.split("|"):
             if alt == "_":
@@ -119,9 +118,7 @@ def expand(line: str, macros: dict[str, str] | None = None) -> list[list[str]]:
     return out
 
 
-def make_cues(
-    tag: str | None, line: str, lemmas: dict[str, str], macros: dict[str, str] | None = None
-) -> list[Cue]:
+def make_cues(tag: str | None, line: str, lemmas: dict[str, str], macros: dict[str, str] | None = None) -> list[Cue]:
     """Cues for one line, keyed the same way entry text is."""
     cues = []
     keys: dict[str, tuple[str, bool]] = {}  # word -> (key, negates); lines repeat their words
@@ -167,12 +164,9 @@ def load_lexicon() -> Lexicon:
         for word in iter_words(line.replace("|", " ").replace("+", " ")):
             words.setdefault(word, stem(word, lemmas))
     real = "\n".join(text for name, text in files if name == "_real_words.txt")
-    return Lexicon(lemmas=lemmas, cues=tuple(dict.fromkeys(cues)), words=words,
-                   real_words=frozenset(_lines(real)))
+    return Lexicon(lemmas=lemmas, cues=tuple(dict.fromkeys(cues)), words=words, real_words=frozenset(_lines(real)))
 
 
 def cue_line_count() -> int:
     """How many cue lines the data files hold (the lexicon size as written, before expansion)."""
-    return sum(
-        len(_lines(text)) for name, text in _data_files() if name not in (*_TABLES, "_blockers.txt")
-    )
+    return sum(len(_lines(text)) for name, text in _data_files() if name not in (*_TABLES, "_blockers.txt"))

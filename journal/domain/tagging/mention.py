@@ -17,24 +17,22 @@ from journal.domain.tagging.normalise import Token
 _LESSONS = frozenset(
     "training trainings workshop workshops psychoeducation psychoed talk talks presentation module "
     "course courses class classes lesson lessons seminar webinar lecture conference cpd leaflet "
-    "leaflets handout handouts worksheet worksheets assembly assemblies booklet video videos"
-    .split()
+    "leaflets handout handouts worksheet worksheets assembly assemblies booklet video videos".split()
 )
 _WORK_ACTIVITIES = _LESSONS | frozenset(
-    "group groups session sessions teaching policy template resource resources pack".split())
+    "group groups session sessions teaching policy template resource resources pack".split()
+)
 # Documents written *for* a need: "a care plan for sleep and anxiety management".
 _DOCUMENTS = frozenset("plan plans formulation goals goal letter referral".split())
 _TOPIC_WORDS = frozenset("on about around covering re regarding".split())
-_PURE_TEACHING = frozenset("taught teach teaches teaching delivered delivering presented presenting"
-                           .split())
+_PURE_TEACHING = frozenset("taught teach teaches teaching delivered delivering presented presenting".split())
 # Verbs of teaching: what follows them is taught, not felt ("taught the kids breathing").
 _TEACHING = frozenset(
     "taught teach teaches teaching explained explaining modelled modeled modelling modeling "
     "demonstrated demonstrating psychoeducation psychoed delivered delivering presented presenting "
     "introduced introducing discussed discussing explored exploring assessed assessing screened "
     "screening reviewed reviewing recommended recommending suggested suggesting advised advising "
-    "encouraged encouraging signposted signposting prescribed prescribing"
-    .split()
+    "encouraged encouraging signposted signposting prescribed prescribing".split()
 )
 _FIRST_PERSON = frozenset("i i'm i've i'd me my myself".split())
 _QUOTES = frozenset("'\"‘’“”")
@@ -59,9 +57,13 @@ def is_topic(tokens: Sequence[Token], index: int, segs: Sequence[int], stressor:
             return False
         if word in verbs:
             return True
-        if j > 0 and segs[j - 1] == segs[index] and (
-            (word in _TOPIC_WORDS and _near(tokens, j, nouns))
-            or (word == "for" and not stressor and _near(tokens, j, _DOCUMENTS))
+        if (
+            j > 0
+            and segs[j - 1] == segs[index]
+            and (
+                (word in _TOPIC_WORDS and _near(tokens, j, nouns))
+                or (word == "for" and not stressor and _near(tokens, j, _DOCUMENTS))
+            )
         ):
             return True
     return False

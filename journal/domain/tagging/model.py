@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from journal.domain.tagging.features import word_features
 
@@ -55,20 +56,26 @@ class Model:
     _rows: dict[str, Row] = field(default_factory=dict)
 
     @classmethod
-    def from_json(cls, data: dict) -> Model:
+    def from_json(cls, data: dict[str, Any]) -> Model:
         if data.get("format") != FORMAT:
             raise ValueError(f"unknown model format {data.get('format')!r}")
         weights = data["weights"]
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in weights.items()):
             raise ValueError("model weights are not feature -> row text")
         tags = tuple(data["tags"])
-        model = cls(tags, tuple(float(b) for b in data["bias"]), weights,
-                    tuple((float(a), float(b)) for a, b in data["calibration"]),
-                    tuple(float(t) for t in data["thresholds"]),
-                    tuple(float(t) for t in data.get("cue_thresholds", data["thresholds"])),
-                    bool(data.get("chars", True)), float(data.get("weight_scale", 1000)))
-        if not (len(model.bias) == len(model.calibration) == len(model.thresholds)
-                == len(model.cue_thresholds) == len(tags)):
+        model = cls(
+            tags,
+            tuple(float(b) for b in data["bias"]),
+            weights,
+            tuple((float(a), float(b)) for a, b in data["calibration"]),
+            tuple(float(t) for t in data["thresholds"]),
+            tuple(float(t) for t in data.get("cue_thresholds", data["thresholds"])),
+            bool(data.get("chars", True)),
+            float(data.get("weight_scale", 1000)),
+        )
+        if not (
+            len(model.bias) == len(model.calibration) == len(model.thresholds) == len(model.cue_thresholds) == len(tags)
+        ):
             raise ValueError("model arrays disagree in length")
         return model
 
@@ -116,7 +123,7 @@ class Model:
         return scores
 
     def probabilities(self, scores: Sequence[float]) -> list[float]:
-        return [_sigmoid(a * s + b) for s, (a, b) in zip(scores, self.calibration)]
+        return [_sigmoid(a * s + b) for s, (a, b) in zip(scores, self.calibration, strict=True)]
 
 
 @cache

@@ -11,15 +11,12 @@ from collections.abc import Sequence
 
 from journal.domain.tagging.normalise import Token
 
-NEGATORS = frozenset(
-    "no not never without nor neither none nothing less nope zero nobody noone".split()
-)
+NEGATORS = frozenset("no not never without nor neither none nothing less nope zero nobody noone".split())
 # Words that say what follows did not (or only might) happen: "skipped yoga", "meant to meditate".
 # They negate what follows but, unlike NEGATORS, do not make a cue that contains them immune
 # ("didn't skip lunch" is no skipped break).
 UNREAL = frozenset(
-    "meant supposed should should've shouldve skipped skip skipping missed cancelled canceled "
-    "wish".split()
+    "meant supposed should should've shouldve skipped skip skipping missed cancelled canceled wish".split()
 )
 # Words after a negator that mean the negation is not about what follows:
 # "can't believe how tired", "not sure why", "didn't realise how anxious", "couldn't stop crying".
@@ -32,10 +29,9 @@ _PLAIN_NOT = frozenset("not no never".split())
 _IRONIC = frozenset("definitely totally absolutely certainly obviously clearly".split())
 _INTENSIFIERS = frozenset("so this that as such more ever".split())
 CLAUSE_WORDS = frozenset(
-    "but though although however yet and because cos coz then while whereas when since plus "
-    "whilst tho altho".split()
+    "but though although however yet and because cos coz then while whereas when since plus whilst tho altho".split()
 )
-CLAUSE_PUNCT = frozenset(".;,!?\n:()[]\"/|–—…•")
+CLAUSE_PUNCT = frozenset('.;,!?\n:()[]"/|–—…•')
 # "so" joins clauses only before a new subject ("so I went home"), not in "not so tired".
 _SO_STARTS = frozenset("i i'm i've i'd we he she they it it's that the everyone now".split())
 WINDOW = 4  # how many words back a negator still reaches
@@ -59,7 +55,7 @@ def clause_starts(text: str, tokens: Sequence[Token]) -> tuple[list[int], list[i
     prev_end = 0
     for i, tok in enumerate(tokens):
         if i:
-            gap = text[prev_end:tok.start] if tok.start - prev_end != 1 else text[prev_end]
+            gap = text[prev_end : tok.start] if tok.start - prev_end != 1 else text[prev_end]
             if gap != " " and any(ch in CLAUSE_PUNCT for ch in gap):
                 seg += 1
                 start = i
@@ -80,16 +76,12 @@ _UNDOERS = frozenset(
 # Care that is still to come has not helped yet: "supervision next week", "yoga tomorrow".
 _LATER = frozenset("tomorrow next tonight's later".split())
 # "missed that she'd been self-harming" is a miss of something that did happen.
-_UNREAL_CANCELLERS = frozenset(
-    "that how what why when where she he they she'd he'd they'd it".split()
-)
+_UNREAL_CANCELLERS = frozenset("that how what why when where she he they she'd he'd they'd it".split())
 # "was going to call my brother": an intention, not an event.
 _INTENDING = frozenset("was were i'm am gonna".split())
 
 
-def is_undone(
-    tokens: Sequence[Token], end: int, starts: Sequence[int], later_too: bool = False
-) -> bool:
+def is_undone(tokens: Sequence[Token], end: int, starts: Sequence[int], later_too: bool = False) -> bool:
     """Whether a word shortly after the cue (same clause) says it was called off (or, for care,
     that it has not happened yet)."""
     if end >= len(tokens):
@@ -111,8 +103,13 @@ def is_negated(tokens: Sequence[Token], index: int, clause_start: int, used: set
     lo = max(clause_start, index - WINDOW - 1)
     for j in range(index - 1, lo - 1, -1):
         word = tokens[j].low
-        if word == "going" and j > 0 and tokens[j - 1].low in _INTENDING and j + 1 < index \
-                and tokens[j + 1].low == "to":
+        if (
+            word == "going"
+            and j > 0
+            and tokens[j - 1].low in _INTENDING
+            and j + 1 < index
+            and tokens[j + 1].low == "to"
+        ):
             return True
         if j in used or not (is_negator(word) or word in UNREAL):
             continue
@@ -147,9 +144,11 @@ _REPORTING = frozenset(
     "talks speaks describes reports mentions admitted admits".split()
 )
 _POSSESSIVES = frozenset("his her their client's patient's caller's mum's dad's".split())
-_COPULAS = frozenset("was were is are seemed seems looked looks sounded sounds felt feels got became "
-                     "gets became seemed has have had been being having getting suffers suffered "
-                     "still always also now gets".split())
+_COPULAS = frozenset(
+    "was were is are seemed seems looked looks sounded sounds felt feels got became "
+    "gets became seemed has have had been being having getting suffers suffered "
+    "still always also now gets".split()
+)
 # "she's worried", "they're exhausted": pronoun and copula in one word.
 _FUSED = frozenset("she's he's they're she'd he'd they'd they've she'll he'll".split())
 _FIRST_PERSON = frozenset("me i i'm myself my".split())
@@ -172,9 +171,10 @@ def subject_is_someone_else(tokens: Sequence[Token], index: int, segs: Sequence[
     while start > 0 and index - start < 8 and segs[start - 1] == segs[index]:
         start -= 1
     words = [tokens[k] for k in range(start, index)]
-    if any(t.low in _FIRST_WORDS and not (t.low in ("my", "our") and n + 1 < len(words)
-                                          and _is_other(words[n + 1]))
-           for n, t in enumerate(words)):
+    if any(
+        t.low in _FIRST_WORDS and not (t.low in ("my", "our") and n + 1 < len(words) and _is_other(words[n + 1]))
+        for n, t in enumerate(words)
+    ):
         return False
     for t in words:
         if t.low not in _LEADERS:
@@ -197,9 +197,7 @@ def _is_subject_pronoun(tokens: Sequence[Token], j: int, end: int) -> bool:
     return end >= len(tokens) or tokens[end].low not in _OBJECTS
 
 
-def belongs_to_someone_else(
-    tokens: Sequence[Token], index: int, end: int, segs: Sequence[int]
-) -> bool:
+def belongs_to_someone_else(tokens: Sequence[Token], index: int, end: int, segs: Sequence[int]) -> bool:
     """Whether the words just before a symptom cue give it to someone else, not the writer.
 
     A possessive counts only before a short cue ("her anxiety"), not before a phrase that merely
@@ -217,8 +215,7 @@ def belongs_to_someone_else(
         j -= 1
     # "the client was exhausted and tearful": a coordinated second word shares the subject
     for _ in range(2):
-        if j - 1 > clause_start and tokens[j].low in ("and", "or") \
-                and tokens[j - 1].low not in _FIRST_PERSON:
+        if j - 1 > clause_start and tokens[j].low in ("and", "or") and tokens[j - 1].low not in _FIRST_PERSON:
             j -= 2
             while j >= clause_start and tokens[j].low in _SOFTENERS:
                 j -= 1

@@ -25,13 +25,36 @@ NUMBER_WORDS = frozenset(
 
 # Contractions typed without the apostrophe, and their long forms, meet the apostrophe spelling.
 _CONTRACTIONS: dict[str, str] = {
-    "cant": "can't", "cannot": "can't", "couldnt": "couldn't", "dont": "don't", "didnt": "didn't",
-    "doesnt": "doesn't", "wasnt": "wasn't", "werent": "weren't", "isnt": "isn't", "arent": "aren't",
-    "wont": "won't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't",
-    "hasnt": "hasn't", "hadnt": "hadn't", "aint": "ain't", "im": "i'm", "ive": "i've",
-    "id": "i'd", "youre": "you're", "theyre": "they're", "thats": "that's", "whats": "what's",
-    "couldn't've": "couldn't", "wouldve": "would've", "shouldve": "should've", "couldve": "could've",
-    "neednt": "needn't", "mustnt": "mustn't",
+    "cant": "can't",
+    "cannot": "can't",
+    "couldnt": "couldn't",
+    "dont": "don't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wont": "won't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "hadnt": "hadn't",
+    "aint": "ain't",
+    "im": "i'm",
+    "ive": "i've",
+    "id": "i'd",
+    "youre": "you're",
+    "theyre": "they're",
+    "thats": "that's",
+    "whats": "what's",
+    "couldn't've": "couldn't",
+    "wouldve": "would've",
+    "shouldve": "should've",
+    "couldve": "could've",
+    "neednt": "needn't",
+    "mustnt": "mustn't",
 }
 
 # Irregular forms and spellings are filled from cues/_lemmas.txt by the lexicon loader.
@@ -39,8 +62,7 @@ _STEM_CACHE: dict[str, str] = {}
 _RAW_CACHE: dict[str, tuple[str, str]] = {}
 
 _VOWELS = frozenset("aeiouy")
-_SUFFIXES = ("nesses", "ness", "ments", "ment", "ions", "ion", "ings", "ing", "ful", "edly", "ed",
-             "ly", "es", "s", "e")
+_SUFFIXES = ("nesses", "ness", "ments", "ment", "ions", "ion", "ings", "ing", "ful", "edly", "ed", "ly", "es", "s", "e")
 
 
 class Token(NamedTuple):

@@ -130,8 +130,9 @@ def _features(words: Sequence[_Word]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _context(words: Sequence[_Word], spans: Iterable[Span],
-             starts: Sequence[int] | None = None) -> dict[str, tuple[int, int]]:
+def _context(
+    words: Sequence[_Word], spans: Iterable[Span], starts: Sequence[int] | None = None
+) -> dict[str, tuple[int, int]]:
     """Features of the words around `spans`: the neighbours and the pairs they form, not the
     trigger words on their own. `starts` (the words' start offsets) can be shared between calls;
     the cost is that of the spans and their windows, not of the whole text."""
@@ -233,8 +234,9 @@ class _Group:
         for f in memory.features:
             self.index[f].append(k)
 
-    def similar(self, features: dict[str, tuple[int, int]] | frozenset[str], exclude: int | None
-                ) -> list[tuple[Memory, set[str]]]:
+    def similar(
+        self, features: dict[str, tuple[int, int]] | frozenset[str], exclude: int | None
+    ) -> list[tuple[Memory, set[str]]]:
         """The remembered notes similar to `features`, each with the features they share."""
         if not features:
             return []
@@ -256,23 +258,27 @@ class _Group:
 class PersonalModel:
     """A journal's memories, ready to adjust the tagger's output. Build once, use for many notes."""
 
-    def __init__(self, memories: Iterable[Memory] = (),
-                 tag_def: Callable[[str], tuple[Category, str | None]] = _default_def) -> None:
+    def __init__(
+        self, memories: Iterable[Memory] = (), tag_def: Callable[[str], tuple[Category, str | None]] = _default_def
+    ) -> None:
         self._groups: dict[tuple[str, str], _Group] = defaultdict(_Group)
         for memory in memories:
             if memory.features and memory.kind in (REJECTED, ADDED):
                 self._groups[(memory.tag, memory.kind)].add(memory)
         self._tag_def = tag_def
-        self._addable = sorted({tag for (tag, kind), g in self._groups.items()
-                                if kind == ADDED and len(g.memories) >= MIN_SIMILAR})
-        self._rejectable = {tag for (tag, kind), g in self._groups.items()
-                            if kind == REJECTED and len(g.memories) >= MIN_SIMILAR}
+        self._addable = sorted(
+            {tag for (tag, kind), g in self._groups.items() if kind == ADDED and len(g.memories) >= MIN_SIMILAR}
+        )
+        self._rejectable = {
+            tag for (tag, kind), g in self._groups.items() if kind == REJECTED and len(g.memories) >= MIN_SIMILAR
+        }
 
     def __bool__(self) -> bool:
         return bool(self._addable or self._rejectable)
 
-    def _count(self, tag: str, kind: str, features: dict[str, tuple[int, int]], exclude: int | None
-               ) -> list[tuple[Memory, set[str]]]:
+    def _count(
+        self, tag: str, kind: str, features: dict[str, tuple[int, int]], exclude: int | None
+    ) -> list[tuple[Memory, set[str]]]:
         group = self._groups.get((tag, kind))
         return group.similar(features, exclude) if group else []
 
@@ -291,8 +297,7 @@ class PersonalModel:
                 kept.append(hit)
                 continue
             # Span by span: "rota is a headache. And a real headache tonight" keeps the second.
-            counts = [len(self._count(hit.name, REJECTED, _context(words, (s,), starts), exclude))
-                      for s in hit.spans]
+            counts = [len(self._count(hit.name, REJECTED, _context(words, (s,), starts), exclude)) for s in hit.spans]
             spans = tuple(s for s, n in zip(hit.spans, counts, strict=True) if n < MIN_SIMILAR)
             if len(spans) < len(hit.spans):
                 whole = whole if whole is not None else _features(words)
@@ -326,8 +331,9 @@ def _is_hashtag(hit: TagHit) -> bool:
     return bool(hit.spans) and all(s.text.startswith("#") for s in hit.spans)
 
 
-def _spans(text: str, words: Sequence[_Word], features: dict[str, tuple[int, int]],
-           similar: Sequence[tuple[Memory, set[str]]]) -> tuple[Span, ...]:
+def _spans(
+    text: str, words: Sequence[_Word], features: dict[str, tuple[int, int]], similar: Sequence[tuple[Memory, set[str]]]
+) -> tuple[Span, ...]:
     """The words behind an added tag: the features most of the similar notes share with this one."""
     votes: dict[str, int] = defaultdict(int)
     for _, common in similar:

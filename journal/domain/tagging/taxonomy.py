@@ -56,6 +56,5 @@ _ROWS: tuple[tuple[Category, str | None, str, str], ...] = (
 
 #: Every built-in tag by slug, in taxonomy order.
 TAXONOMY: dict[str, TagDef] = {
-    name: TagDef(name=name, category=cat, group=group, description=desc)
-    for cat, group, name, desc in _ROWS
+    name: TagDef(name=name, category=cat, group=group, description=desc) for cat, group, name, desc in _ROWS
 }

@@ -98,7 +98,9 @@ class BriefExportDialog(ForwardWorkerFailures, ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="brief-export", exit_on_error=False)
     def _write(self, brief: Brief, fmt: str, path: Path) -> None:
         if path.exists():
-            self.app.call_from_thread(self._failed, f"{path} already exists; choose another name (nothing was replaced).")
+            self.app.call_from_thread(
+                self._failed, f"{path} already exists; choose another name (nothing was replaced)."
+            )
             return
         try:
             written = write_brief(brief, fmt, path)

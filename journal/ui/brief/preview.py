@@ -42,17 +42,28 @@ def _period(brief: Brief) -> list[Content]:
     lines = [_heading("The period"), Content(brief.period_sentence())]
     lines += [Content(s) for s in brief.mood_sentences()]
     if any(w.entries for w in brief.mood_weeks):
-        lines.append(Content.assemble(
-            Content.styled(f"  {'week of':<8}", "bold"), Content.styled(MOOD_BLOCK * 2, "$primary"),
-            Content.styled(" mood         ", "bold"), Content.styled(ENERGY_BLOCK * 2, "$secondary"),
-            Content.styled(" energy", "bold"),
-        ))
+        lines.append(
+            Content.assemble(
+                Content.styled(f"  {'week of':<8}", "bold"),
+                Content.styled(MOOD_BLOCK * 2, "$primary"),
+                Content.styled(" mood         ", "bold"),
+                Content.styled(ENERGY_BLOCK * 2, "$secondary"),
+                Content.styled(" energy", "bold"),
+            )
+        )
         for w in brief.mood_weeks:
-            lines.append(Content.assemble(
-                f"  {week_label(w.week):<8}", bar(w.mood, MOOD_BLOCK, "$primary"), f" {_num(w.mood)}   ",
-                bar(w.energy, ENERGY_BLOCK, "$secondary"), f" {_num(w.energy)}",
-                Content.styled(f"  {w.entries} mood entr{'y' if w.entries == 1 else 'ies'}" if w.entries else "  none", "dim"),
-            ))
+            lines.append(
+                Content.assemble(
+                    f"  {week_label(w.week):<8}",
+                    bar(w.mood, MOOD_BLOCK, "$primary"),
+                    f" {_num(w.mood)}   ",
+                    bar(w.energy, ENERGY_BLOCK, "$secondary"),
+                    f" {_num(w.energy)}",
+                    Content.styled(
+                        f"  {w.entries} mood entr{'y' if w.entries == 1 else 'ies'}" if w.entries else "  none", "dim"
+                    ),
+                )
+            )
     return lines
 
 
@@ -82,7 +93,10 @@ def _boundaries(brief: Brief) -> list[Content]:
 def _helped(brief: Brief) -> list[Content]:
     lines = [_heading("What helped")]
     if not brief.helpers:
-        return [*lines, Content.styled("Nothing stands out yet: care needs a few more mood entries to compare.", "italic")]
+        return [
+            *lines,
+            Content.styled("Nothing stands out yet: care needs a few more mood entries to compare.", "italic"),
+        ]
     return lines + [_item(safe_text(h.name), helper_sentence(h)) for h in brief.helpers]
 
 
@@ -109,9 +123,11 @@ def _parked(brief: Brief) -> list[Content]:
 def _quotes(brief: Brief) -> list[Content]:
     lines = [_heading("Entries I starred for supervision")]
     if not brief.quotes:
-        lines.append(Content.styled(
-            "None starred in this period. Star an entry with s in History or in Mood's recent list.", "italic"
-        ))
+        lines.append(
+            Content.styled(
+                "None starred in this period. Star an entry with s in History or in Mood's recent list.", "italic"
+            )
+        )
     for q in brief.quotes:
         lines.append(safe_text(q.heading).stylize("bold"))
         body = q.text or "(no text)"

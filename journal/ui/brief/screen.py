@@ -22,12 +22,12 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Static
 
 from journal.domain.brief import Brief
-from journal.domain.insights import Period
+from journal.domain.insights import QUICK_WEEKS, Period
 from journal.exchange.brief import DEFAULT_DAYS, BriefOptions, gather_brief
 from journal.storage import Store
 from journal.ui.brief.preview import brief_content
 from journal.ui.messages import ForwardWorkerFailures
-from journal.ui.panes.insights_parts.period_bar import QUICK_WEEKS, PeriodBar
+from journal.ui.panes.insights_parts.period_bar import PeriodBar
 from journal.ui.services import UsesServices
 from journal.ui.widgets.pane_footer import PaneFooter
 

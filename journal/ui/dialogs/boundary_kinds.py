@@ -7,7 +7,6 @@ with whether anything changed, so the pane reloads only when it must.
 
 from __future__ import annotations
 
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,19 +15,16 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from journal.domain.tags import kind_slug
 from journal.domain.boundary_tags import STRESSOR_CHOICES
 from journal.domain.models import BOUNDARY_KINDS
+from journal.domain.tags import kind_slug
 from journal.storage import Store
 from journal.storage.errors import StoreError
 from journal.ui.dialogs.list_dialog import ListDialog
 from journal.ui.safe import safe_plain, safe_text
 
 _MAX_LABEL = 60
-HINT = (
-    "enter adds (with the tag chosen below the name) · delete removes the highlighted kind of yours"
-    " · escape closes"
-)
+HINT = "enter adds (with the tag chosen below the name) · delete removes the highlighted kind of yours · escape closes"
 
 
 class _Kinds(Message):
@@ -101,8 +97,11 @@ class BoundaryKindsDialog(ListDialog):
                 options.append(Option(text, id=slug, disabled=True))
             else:
                 tag = event.tags.get(slug)
-                text = Content.assemble(safe_text(label), Content.styled(f"  --kind {slug}", "$text-muted"),
-                                        Content.styled(f"  · tagged {tag}" if tag else "", "$text-muted"))
+                text = Content.assemble(
+                    safe_text(label),
+                    Content.styled(f"  --kind {slug}", "$text-muted"),
+                    Content.styled(f"  · tagged {tag}" if tag else "", "$text-muted"),
+                )
                 options.append(Option(text, id=slug))
         listing.set_options(options)
         yours = [i for i, option in enumerate(options) if not option.disabled]

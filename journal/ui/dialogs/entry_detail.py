@@ -6,7 +6,6 @@ can refresh and offer undo. Writes run in a thread worker; a failure is one calm
 
 from __future__ import annotations
 
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -99,8 +98,9 @@ class EntryDetail(UsesServices, ForwardWorkerFailures, ModalScreen[str | None]):
         entry, tz = self.entry, self.now().tzinfo
         frame = self.query_one(Vertical)
         frame.border_title = entry_view.title(entry, tz)
-        frame.border_subtitle = "r restore · x delete for good · esc close" if self.in_trash else (
-            "e edit · d move to trash · esc close")
+        frame.border_subtitle = (
+            "r restore · x delete for good · esc close" if self.in_trash else ("e edit · d move to trash · esc close")
+        )
         self.query_one("#detail-fields", Static).update(entry_view.fields(entry))
         text = safe_text(entry.text) if entry.text.strip() else Content.styled("(no words written)", "$text-muted")
         self.query_one("#detail-text", Static).update(text)
@@ -146,7 +146,8 @@ class EntryDetail(UsesServices, ForwardWorkerFailures, ModalScreen[str | None]):
         if not self._confirm_purge:
             self._confirm_purge = True
             self.query_one("#detail-confirm", Static).update(
-                "This can't be undone. Press x (or the button) again to delete it for good.")
+                "This can't be undone. Press x (or the button) again to delete it for good."
+            )
             return
         self._write(self.store, "purged")
 

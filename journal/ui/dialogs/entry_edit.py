@@ -68,7 +68,8 @@ class EntryEdit(UsesServices, ForwardWorkerFailures, ModalScreen[Entry | None]):
             yield TaggedEditor(id="edit-editor")
             yield Static(
                 "ctrl+s saves (tags are worked out again) · esc leaves it as it was · ctrl+o opens your $EDITOR",
-                id="edit-hint", markup=False,
+                id="edit-hint",
+                markup=False,
             )
             with Horizontal():
                 yield Button("Cancel", id="edit-cancel")
@@ -81,11 +82,13 @@ class EntryEdit(UsesServices, ForwardWorkerFailures, ModalScreen[Entry | None]):
             self.query_one("#edit-mood", ScalePicker).value = entry.mood
             self.query_one("#edit-energy", ScalePicker).value = entry.energy
         editor = self.query_one(TaggedEditor)
-        editor.restore({
-            "text": entry.text,
-            "rejected": [t.name for t in entry.tags if t.rejected],
-            "manual": [t.name for t in entry.tags if t.source is Source.MANUAL and not t.rejected],
-        })
+        editor.restore(
+            {
+                "text": entry.text,
+                "rejected": [t.name for t in entry.tags if t.rejected],
+                "manual": [t.name for t in entry.tags if t.source is Source.MANUAL and not t.rejected],
+            }
+        )
         # Editing usually means adding to what was written: the cursor starts at the end, in view.
         area = editor.text_area
         area.move_cursor(area.text_end)

@@ -57,7 +57,9 @@ def fields(entry: Entry) -> Content:
         if (cost := _scale("cost", entry.cost, COST_WORDS)) is not None:
             parts.append(Content(cost))
     if entry.updated_at is not None:
-        parts.append(Content.styled(f"edited {entry.updated_at.astimezone().strftime('%-d %b %Y %H:%M')}", "$text-muted"))
+        parts.append(
+            Content.styled(f"edited {entry.updated_at.astimezone().strftime('%-d %b %Y %H:%M')}", "$text-muted")
+        )
     if entry.deleted_at is not None:
         parts.append(Content.styled("in the trash", "$text-warning"))
     if entry.starred:
@@ -75,8 +77,16 @@ def _answer(value: Any) -> Content:
             done = "" if value.get("completed", True) else ", stopped early"
             return Content(f"{value['minutes']} min of {value['pattern']} breathing{done}")
         if "mood" in value or "energy" in value:
-            return Content(", ".join(s for s in (_scale("mood", value.get("mood"), MOOD_WORDS),
-                                                 _scale("energy", value.get("energy"), ENERGY_WORDS)) if s))
+            return Content(
+                ", ".join(
+                    s
+                    for s in (
+                        _scale("mood", value.get("mood"), MOOD_WORDS),
+                        _scale("energy", value.get("energy"), ENERGY_WORDS),
+                    )
+                    if s
+                )
+            )
         if set(value) & set(_BOUNDARY_QUESTIONS):
             yes = [label for key, label in _BOUNDARY_QUESTIONS.items() if value.get(key)]
             return Content(", ".join(yes) if yes else "none of these")
@@ -126,4 +136,3 @@ def tag_lines(entry: Entry) -> Content:
             why = Content("")
         lines.append(Content.assemble(name, "  ", (str(tag.category), "$text-muted"), "  ", why))
     return Content("\n").join(lines)
-

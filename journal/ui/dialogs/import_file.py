@@ -70,15 +70,20 @@ class MoodScoresDialog(ModalScreen[dict[str, int] | None]):
             yield Label("Scores for your own moods", id="moods-title")
             yield Static(
                 "This file uses moods of its own. Give each a score: 1 awful, 2 bad, 3 meh, 4 good, 5 great.",
-                id="moods-hint", markup=False,
+                id="moods-hint",
+                markup=False,
             )
             with VerticalScroll():
                 for i, label in enumerate(self.labels):
                     with Horizontal(classes="mood-row"):
                         yield Static(label, classes="mood-label", markup=False)
                         yield Input(
-                            placeholder="1-5", restrict=r"[1-5]?", max_length=1, id=f"mood-{i}",
-                            classes="mood-score", tooltip="1 awful, 2 bad, 3 meh, 4 good, 5 great",
+                            placeholder="1-5",
+                            restrict=r"[1-5]?",
+                            max_length=1,
+                            id=f"mood-{i}",
+                            classes="mood-score",
+                            tooltip="1 awful, 2 bad, 3 meh, 4 good, 5 great",
                         )
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="moods-cancel")
@@ -174,7 +179,8 @@ class ImportDialog(UsesServices, ForwardWorkerFailures, ModalScreen[None]):
             yield Label("Import entries from a file", id="import-title")
             yield Static(
                 "This app's JSON export, a jrnl JSON export or a Daylio CSV export. Type its path or pick it below.",
-                id="import-hint", markup=False,
+                id="import-hint",
+                markup=False,
             )
             yield Input(placeholder="~/Downloads/daylio_export.csv", id="import-path")
             yield DirectoryTree(self.start, id="import-tree")
@@ -247,9 +253,7 @@ class ImportDialog(UsesServices, ForwardWorkerFailures, ModalScreen[None]):
         except ImportProblem as problem:
             self.post_message(self._Checked(None, str(problem)))
             return
-        text = summary(count, dry_run=True, notes=prepared.notes).replace(
-            " Nothing was changed (dry run).", ""
-        )
+        text = summary(count, dry_run=True, notes=prepared.notes).replace(" Nothing was changed (dry run).", "")
         self.post_message(self._Checked(prepared, f"{path.name}: {prepared.count} in the file.\n{text}"))
 
     @on(_Checked)

@@ -7,7 +7,6 @@ whether anything changed, so whoever opened it reloads only when it must.
 
 from __future__ import annotations
 
-
 from textual.binding import Binding
 from textual.screen import ModalScreen
 

@@ -7,7 +7,6 @@ anything changed.
 
 from __future__ import annotations
 
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical

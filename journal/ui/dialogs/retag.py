@@ -24,14 +24,8 @@ from journal.ui.messages import ForwardWorkerFailures, JournalChanged
 from journal.ui.safe import safe_plain
 from journal.ui.services import UsesServices
 
-OFFER = (
-    "The tagger has improved. Re-tag your past entries? "
-    "Tags you rejected or added stay as they are."
-)
-ASK = (
-    "Re-tag your past entries with the current tagger? "
-    "Tags you rejected or added stay as they are."
-)
+OFFER = "The tagger has improved. Re-tag your past entries? Tags you rejected or added stay as they are."
+ASK = "Re-tag your past entries with the current tagger? Tags you rejected or added stay as they are."
 
 
 class _Stopped(Exception):
@@ -47,7 +41,9 @@ def summary_text(summary: Any) -> str:
     parts += [f"− {safe_plain(n)} {c:,}" for n, c in sorted(summary.removed.items(), key=lambda kv: (-kv[1], kv[0]))]
     shown = ", ".join(parts[:8]) + (", …" if len(parts) > 8 else "")
     changed = f"{summary.changed:,} {'entry' if summary.changed == 1 else 'entries'}"
-    return f"Done. The tags of {changed} of {entries} changed ({shown}). Tags you rejected or added stayed as they were."
+    return (
+        f"Done. The tags of {changed} of {entries} changed ({shown}). Tags you rejected or added stayed as they were."
+    )
 
 
 class RetagDialog(UsesServices, ForwardWorkerFailures, ModalScreen[None]):

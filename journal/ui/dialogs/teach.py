@@ -64,9 +64,7 @@ class TeachDialog(ModalScreen[str | None]):
                 max_length=MAX_TYPED_TAG,
                 id="teach-tag",
             )
-            yield Label(
-                "→ completes a tag; a new name becomes a personal tag.", id="teach-hint"
-            )
+            yield Label("→ completes a tag; a new name becomes a personal tag.", id="teach-hint")
             with Horizontal():
                 yield Button("Cancel", id="teach-cancel")
                 yield Button("Teach", variant="primary", id="teach-ok")

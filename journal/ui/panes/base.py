@@ -72,4 +72,3 @@ class PaneScreen(UsesServices, ForwardWorkerFailures, SteadyScreen):
         """Re-read today's shift state, e.g. after saving an entry."""
         for header in self.query(ShiftHeader):
             header.refresh_state()
-

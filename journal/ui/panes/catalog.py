@@ -35,16 +35,32 @@ class Pane:
 #: the cursor is in a text box (bare letters would be typed), and every terminal sends them.
 _HERE = "journal.ui.panes"
 PANES: tuple[Pane, ...] = (
-    Pane("ritual", "f2", "Ritual", "Go to the end-of-shift ritual", "Close your shift, step by step",
-         f"{_HERE}.ritual:RitualPane"),
-    Pane("mood", "f3", "Mood", "Go to Mood journal", "Write how you are, see its tags",
-         f"{_HERE}.mood:MoodPane"),
-    Pane("boundaries", "f4", "Boundaries", "Go to Boundaries", "Log a boundary held, bent or crossed",
-         f"{_HERE}.boundaries:BoundariesPane"),
-    Pane("history", "f5", "History", "Go to History", "Browse and search every entry",
-         f"{_HERE}.history:HistoryPane"),
-    Pane("insights", "f6", "Insights", "Go to Insights", "Recurring stressors and what helps",
-         f"{_HERE}.insights:InsightsPane"),
+    Pane(
+        "ritual",
+        "f2",
+        "Ritual",
+        "Go to the end-of-shift ritual",
+        "Close your shift, step by step",
+        f"{_HERE}.ritual:RitualPane",
+    ),
+    Pane("mood", "f3", "Mood", "Go to Mood journal", "Write how you are, see its tags", f"{_HERE}.mood:MoodPane"),
+    Pane(
+        "boundaries",
+        "f4",
+        "Boundaries",
+        "Go to Boundaries",
+        "Log a boundary held, bent or crossed",
+        f"{_HERE}.boundaries:BoundariesPane",
+    ),
+    Pane("history", "f5", "History", "Go to History", "Browse and search every entry", f"{_HERE}.history:HistoryPane"),
+    Pane(
+        "insights",
+        "f6",
+        "Insights",
+        "Go to Insights",
+        "Recurring stressors and what helps",
+        f"{_HERE}.insights:InsightsPane",
+    ),
 )
 
 #: Below this many columns the footer cannot name every pane: the five keys share one label.

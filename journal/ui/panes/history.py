@@ -181,8 +181,10 @@ class HistoryPane(PaneScreen):
         if event.rows == 0:
             spec = self.filter_bar.spec
             empty.update(
-                "The trash is empty." if spec == FilterSpec(trash=True)
-                else "Nothing written yet. Entries from every pane will show up here." if spec.is_empty
+                "The trash is empty."
+                if spec == FilterSpec(trash=True)
+                else "Nothing written yet. Entries from every pane will show up here."
+                if spec.is_empty
                 else "No entries match this filter. Try fewer words or a wider date range."
             )
 
@@ -269,8 +271,7 @@ class HistoryPane(PaneScreen):
             self._undo[1].stop()
         self._undo = (entry_id, self.set_timer(UNDO_SECONDS, self._undo_expired))
         self.refresh_bindings()
-        self.notify("Ctrl+Z brings it back; t shows the trash.",
-                    title="Moved to the trash", timeout=UNDO_SECONDS)
+        self.notify("Ctrl+Z brings it back; t shows the trash.", title="Moved to the trash", timeout=UNDO_SECONDS)
 
     def _undo_expired(self) -> None:
         self._undo = None
@@ -333,8 +334,9 @@ class HistoryPane(PaneScreen):
         if day != self.query_one(MonthCalendar).cursor:
             return
         self._on_this_day = {f"entry-{e.id}": e for e in event.entries}
-        self.query_one("#history-side-title", Static).update(Content.assemble(
-            ("On this day", "bold"), f"\nthe {day.day}{_ordinal(day.day)} in earlier months"))
+        self.query_one("#history-side-title", Static).update(
+            Content.assemble(("On this day", "bold"), f"\nthe {day.day}{_ordinal(day.day)} in earlier months")
+        )
         self.query_one(RecentList).show(event.entries, self.now())
 
     @on(MonthCalendar.DaySelected)

@@ -23,12 +23,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from journal.domain.insights import Period
+from journal.domain.insights import DEFAULT_WEEKS, QUICK_WEEKS, Period
 from journal.storage import Store
-from journal.ui.panes.base import PaneScreen
-from journal.usecases.insights import Figures, gather
+from journal.ui.panes.base import PANE_CSS, PaneScreen
 from journal.ui.panes.insights_parts.mood_chart import mood_chart, mood_title
-from journal.ui.panes.insights_parts.period_bar import DEFAULT_WEEKS, QUICK_WEEKS, PeriodBar
+from journal.ui.panes.insights_parts.period_bar import PeriodBar
 from journal.ui.panes.insights_parts.tables import (
     helpers_table,
     pairs_table,
@@ -36,6 +35,7 @@ from journal.ui.panes.insights_parts.tables import (
     weekday_table,
 )
 from journal.ui.widgets.early_notice import EarlyNoticeBox
+from journal.usecases.insights import Figures, gather
 
 #: From this many columns the main table has room for its weekly sparklines.
 WIDE = 110

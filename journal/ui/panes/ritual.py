@@ -16,6 +16,7 @@ point even when there is nothing to say.
 from __future__ import annotations
 
 import copy
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -35,11 +36,11 @@ from journal.ui.latest_writes import LatestWrites
 from journal.ui.messages import JournalChanged
 from journal.ui.panes.base import PANE_CSS, PaneScreen
 from journal.ui.panes.ritual_steps.base import StepView
-from journal.usecases.ritual import close_ritual
 from journal.ui.panes.ritual_steps.factory import make_step
 from journal.ui.panes.ritual_steps.progress import progress_dots, progress_label
 from journal.ui.panes.ritual_steps.summary import SummaryView
 from journal.ui.widgets.parked_marks import SavesParkedMarks
+from journal.usecases.ritual import close_ritual
 
 SETTINGS_KEY = "ritual"
 _STATE = "state"
@@ -187,10 +188,8 @@ class RitualPane(SavesParkedMarks, PaneScreen):
     def on_unmount(self) -> None:
         # The app is closing: no time for a worker, so the last state still waiting is written here.
         store = self.store
-        try:
+        with suppress(Exception):  # a closed store must not turn quitting into a traceback
             self._writes.write(lambda _, snapshot: store.save_ritual_state(snapshot))
-        except Exception:  # a closed store must not turn quitting into a traceback
-            pass
 
     def record(self, step: Step, value: Any, extras: dict[str, Any] | None) -> None:
         """A step's answer (None: taken back): into the state, and onto disk at once."""
@@ -263,8 +262,9 @@ class RitualPane(SavesParkedMarks, PaneScreen):
         self._write_closing(self.store, state, snapshot, copy.deepcopy(self.extras))
 
     @work(thread=True, group="ritual-close", exit_on_error=False)
-    def _write_closing(self, store: Store, state: RitualState, snapshot: dict[str, Any],
-                       extras: dict[str, Any]) -> None:
+    def _write_closing(
+        self, store: Store, state: RitualState, snapshot: dict[str, Any], extras: dict[str, Any]
+    ) -> None:
         with self._writes.turn:  # after any answer still being written, before anything later
             self._writes.drop(_STATE)  # the closed state supersedes it
             try:
@@ -283,8 +283,9 @@ class RitualPane(SavesParkedMarks, PaneScreen):
     def _close_failed(self, event: _CloseFailed) -> None:
         self._closing_ritual = False
         if event.state_saved:
-            self.notify("The ritual is safe, but closing couldn't finish; it will on the next start.",
-                        severity="warning")
+            self.notify(
+                "The ritual is safe, but closing couldn't finish; it will on the next start.", severity="warning"
+            )
         else:
             self.notify(_SAVE_FAILED, severity="warning")
             self.state = None
@@ -347,9 +348,14 @@ class RitualPane(SavesParkedMarks, PaneScreen):
         holder.remove_children()
         step = self.state.current
         if step is None:
-            holder.mount(Static(
-                "Every step of the ritual is switched off. Press ctrl+n to close the shift, "
-                "or ctrl+o to turn steps back on.", classes="ritual-empty", markup=False))
+            holder.mount(
+                Static(
+                    "Every step of the ritual is switched off. Press ctrl+n to close the shift, "
+                    "or ctrl+o to turn steps back on.",
+                    classes="ritual-empty",
+                    markup=False,
+                )
+            )
             self.refresh_bindings()
             return
         view = make_step(self, step)
@@ -374,7 +380,8 @@ class RitualPane(SavesParkedMarks, PaneScreen):
             store.set_setting(SETTINGS_KEY, settings.to_dict())
         except StoreError:
             self.app.call_from_thread(
-                self.notify, "Your ritual settings couldn't be saved just now.", severity="warning")
+                self.notify, "Your ritual settings couldn't be saved just now.", severity="warning"
+            )
             return
         self.post_message(_SettingsSaved(settings))
 

@@ -22,9 +22,8 @@ from journal.domain.early_notice import HELPS, NOT_A_DIAGNOSIS, EarlyNotice, dis
 from journal.exchange.notice import DISMISSED_KEY, current_notice
 from journal.storage import Store
 from journal.ui.dialogs.wording import URGENT_HELP
-from journal.ui.services import UsesServices
-from journal.ui.widgets.kept_whole import KeptWhole
 from journal.ui.messages import ForwardWorkerFailures
+from journal.ui.services import UsesServices
 from journal.ui.widgets.kept_whole import KeptWhole
 
 __all__ = ["DISMISSED_KEY", "HELPS", "NOT_A_DIAGNOSIS", "EarlyNoticeBox", "current_notice"]
@@ -111,4 +110,3 @@ class EarlyNoticeBox(UsesServices, ForwardWorkerFailures, Vertical):
     @work(thread=True, group="early-notice-dismiss", exit_on_error=False)
     def _remember(self, store: Store, record: dict[str, Any]) -> None:
         store.set_setting(DISMISSED_KEY, record)
-

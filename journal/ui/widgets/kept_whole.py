@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+
 def wrap_kept_whole(text: str, width: int) -> list[str]:
     """`text` wrapped to `width`, breaking only at ordinary spaces (a word longer than the width is
     cut, as it would have to be)."""
@@ -21,9 +22,7 @@ def wrap_kept_whole(text: str, width: int) -> list[str]:
         return [text]
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(
-            textwrap.wrap(paragraph, width, break_on_hyphens=False, drop_whitespace=True) or [""]
-        )
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False, drop_whitespace=True) or [""])
     return lines
 
 

@@ -149,6 +149,7 @@ class PaneFooter(Widget, can_focus=False):
                 first_by_action[binding.action] = (binding, enabled, tooltip)
         keys: list[FooterKey] = []
         runs: list[tuple[str | None, list[int]]] = []
+
         def group_of(item: tuple[Binding, bool, str]) -> Binding.Group | None:
             binding = item[0]
             return PANE_GROUP if group_panes and is_named_pane_key(binding) else binding.group

@@ -20,8 +20,12 @@ from journal.domain.models import ParkedItem
 from journal.ui.safe import safe_text
 
 #: how each mark reads, in words as well as a symbol
-STATUS_WORDS = {"open": ("○", "still open"), "carried": ("→", "carried to tomorrow"),
-                "done": ("✓", "done"), "dropped": ("✗", "let go")}
+STATUS_WORDS = {
+    "open": ("○", "still open"),
+    "carried": ("→", "carried to tomorrow"),
+    "done": ("✓", "done"),
+    "dropped": ("✗", "let go"),
+}
 #: the keys, as the headings above a parked list say them
 KEYS_HINT = "d done · c carry again · x let go"
 
@@ -105,7 +109,7 @@ class ParkedList(OptionList):
 
 
 class ParkedSection(Collapsible):
-    """"Parked last time" outside the ritual: there only while something is parked, and foldable.
+    """ "Parked last time" outside the ritual: there only while something is parked, and foldable.
 
     The title counts what is still open, so a folded section still says whether anything waits.
     """

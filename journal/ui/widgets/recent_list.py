@@ -77,9 +77,7 @@ def _summary(entry: Entry) -> Content:
 
 def entry_content(entry: Entry, now: datetime) -> Content:
     """Up to three lines: heading, first line of text, tags."""
-    heading = Content.assemble(
-        star_mark(entry), (when_label(entry.created_at, now), "bold"), " · ", _summary(entry)
-    )
+    heading = Content.assemble(star_mark(entry), (when_label(entry.created_at, now), "bold"), " · ", _summary(entry))
     return with_text_and_tags(heading, entry)
 
 

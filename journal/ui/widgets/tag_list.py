@@ -97,9 +97,7 @@ class TagList(OptionList):
         def control(self) -> TagList:
             return self.tag_list
 
-    def __init__(
-        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
-    ) -> None:
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._chips: dict[str, TagChip] = {}
         self.show([])

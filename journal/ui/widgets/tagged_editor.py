@@ -9,6 +9,7 @@ owner asks for them with `entry_tags()` when it saves, and `state()`/`restore()`
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from textual import on, work
@@ -228,7 +229,8 @@ class TaggedEditor(UsesServices, Vertical):
     def _show_chips(self) -> None:
         notes = [
             f"{name} was left out: you turned it down on similar notes before (add it by hand if it fits)"
-            for name in self._left_out if name not in self._manual
+            for name in self._left_out
+            if name not in self._manual
         ]
         self.query_one(TagList).show(self._chips(), notes)
 
@@ -281,9 +283,7 @@ class TaggedEditor(UsesServices, Vertical):
     def _use_catalogue(self, tags: list[TagDef]) -> None:
         self._catalogue = {t.name: t for t in tags}
         names = sorted(self._catalogue)
-        self.query_one("#editor-add-tag", Input).suggester = SuggestFromList(
-            names, case_sensitive=False
-        )
+        self.query_one("#editor-add-tag", Input).suggester = SuggestFromList(names, case_sensitive=False)
 
     def action_teach(self) -> None:
         from journal.ui.dialogs.teach import TeachDialog

@@ -12,8 +12,7 @@ from functools import cache
 
 import pytest
 
-from journal.domain.tagging import Tagger
-from journal.domain.tagging import engine
+from journal.domain.tagging import Tagger, engine
 
 
 @cache
@@ -37,7 +36,7 @@ def damaged(data: bytes, how: str) -> bytes:
     ("flip"), cut short ("truncate") or gone ("empty")."""
     if how == "flip":
         middle = len(data) // 2
-        return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:]
+        return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]
     if how == "truncate":
         return data[: len(data) // 3]
     assert how == "empty"

@@ -26,9 +26,7 @@ def test_taxonomy_holds_every_builtin_slug_with_category_and_group() -> None:
     assert all(d.description for d in TAXONOMY.values())
     assert all(name == d.name for name, d in TAXONOMY.items())
     symptoms = [d for d in TAXONOMY.values() if d.category is Category.SYMPTOM]
-    assert {d.group for d in symptoms} == {
-        "physical", "emotional", "cognitive", "behavioral", "professional"
-    }
+    assert {d.group for d in symptoms} == {"physical", "emotional", "cognitive", "behavioral", "professional"}
 
 
 def test_default_tagger_is_cached() -> None:
@@ -66,7 +64,7 @@ def test_spans_slice_the_original_text_exactly(tagger: Tagger) -> None:
     assert {h.name for h in hits} == {"sleep", "fatigue", "anxiety"}
     for hit in hits:
         for span in hit.spans:
-            assert text[span.start:span.end] == span.text
+            assert text[span.start : span.end] == span.text
 
 
 def test_tagging_is_deterministic(tagger: Tagger) -> None:
@@ -75,9 +73,7 @@ def test_tagging_is_deterministic(tagger: Tagger) -> None:
     assert all(Tagger().tag(text) == first for _ in range(3))
     # "then a run" scores 0.40 for exercise, under its cue's 0.50: the model is stricter about
     # exercise than the engine was (runs that are wishes or someone else's are common in the corpus).
-    assert {h.name for h in first} == {
-        "emotional-exhaustion", "skipped-break", "conflict", "connection", "nights"
-    }
+    assert {h.name for h in first} == {"emotional-exhaustion", "skipped-break", "conflict", "connection", "nights"}
 
 
 def test_empty_and_tagless_text(tagger: Tagger) -> None:

@@ -70,8 +70,11 @@ def test_a_compiled_tagger_tags_a_corpus_exactly_as_a_freshly_built_one(
     index: compiled.Compiled, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = [json.loads(line)["text"] for path in CORPUS for line in path.read_text().splitlines() if line.strip()]
-    texts += ["Couldn't sleep, ate at my desk again #nights", "woke at 4:30, 7 clients, left at 9",
-              "exhuasted and overwhelmd after the 999 call"]
+    texts += [
+        "Couldn't sleep, ate at my desk again #nights",
+        "woke at 4:30, 7 clients, left at 9",
+        "exhuasted and overwhelmd after the 999 call",
+    ]
     assert len(texts) > 300
     fresh = engine.Tagger()
     expected = [fresh.tag(text) for text in texts]
@@ -151,8 +154,11 @@ def test_an_unwritable_cache_is_said_once_on_stderr_by_a_command(tmp_path: Path)
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     done = subprocess.run(
-        [sys.executable, "-m", "journal", "tags", "explain", "drained"], capture_output=True, text=True,
-        timeout=120, env={**os.environ, compiled.CACHE_ENV: str(blocked / "cache")},
+        [sys.executable, "-m", "journal", "tags", "explain", "drained"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, compiled.CACHE_ENV: str(blocked / "cache")},
     )
     assert done.returncode == 0 and "emotional-exhaustion" in done.stdout
     assert done.stderr.count("could not be written") == 1

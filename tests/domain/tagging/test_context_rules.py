@@ -28,19 +28,16 @@ PAIRS = [
     ("Had a beer at the barbecue.", "Few beers to unwind.", "substance-use"),
     ("Quiet night on the ward.", "Quiet night in on the sofa.", "rest"),
     ("The caller said she wanted to die. Stayed on for an hour.", "Stayed on until 9.", "overtime"),
-    ("The head teacher was stressed and short with everyone.", "I was short with everyone.",
-     "irritability"),
+    ("The head teacher was stressed and short with everyone.", "I was short with everyone.", "irritability"),
     ("Mum rang, she's worried about my dad.", "I'm worried about my dad.", "anxiety"),
     ("He snapped at the nurse.", "I snapped at the nurse.", "irritability"),
     ("My client has panic attacks most mornings.", "Had a panic attack this morning.", "anxiety"),
-    ("They were all exhausted by the end of the shift.", "I was exhausted by the end of the shift.",
-     "fatigue"),
+    ("They were all exhausted by the end of the shift.", "I was exhausted by the end of the shift.", "fatigue"),
     ("My supervisee is burnt out.", "Supervision with Anna today.", "supervision"),
     ("Emailed to say his son is back at school. Teared up.", "Teared up in the car.", "sadness"),
     ("Recommended she try mindfulness.", "Tried mindfulness for the first time.", "mindfulness"),
     ("Wrote a care plan for sleep and anxiety management.", "Anxious about the panel.", "anxiety"),
-    ("Spent the afternoon on a course about vicarious trauma.", "Client disclosed a rape.",
-     "trauma-exposure"),
+    ("Spent the afternoon on a course about vicarious trauma.", "Client disclosed a rape.", "trauma-exposure"),
     ("Car broke down on the way to a visit.", "Broke down in the car after the visit.", "sadness"),
     ("One of the HCAs was in tears after the death.", "I was in tears after the death.", "sadness"),
     ("Family angry about discharge.", "Angry about the discharge.", "irritability"),
@@ -79,8 +76,16 @@ def test_wish_stops_at_but(tagger: Tagger) -> None:
 
 
 _CARE = ["go for a run", "have a nap", "do some yoga", "meditate", "go swimming", "have a lie-in"]
-_WISHES = ["I need to", "I wish I could", "I'd love to", "hoping to", "I'm going to", "I should",
-           "might", "would be nice to"]
+_WISHES = [
+    "I need to",
+    "I wish I could",
+    "I'd love to",
+    "hoping to",
+    "I'm going to",
+    "I should",
+    "might",
+    "would be nice to",
+]
 
 
 @settings(max_examples=40, deadline=None)

@@ -26,9 +26,7 @@ def test_builtin_slug_hashtag_is_that_tag(tagger: Tagger) -> None:
     [hit] = tagger.tag("#Supervision")
     assert (hit.name, hit.category) == ("supervision", Category.CARE)
     [hit] = tagger.tag("#after-hours!")
-    assert (hit.name, hit.category, hit.spans[0].text) == (
-        "after-hours", Category.STRESSOR, "#after-hours"
-    )
+    assert (hit.name, hit.category, hit.spans[0].text) == ("after-hours", Category.STRESSOR, "#after-hours")
 
 
 def test_hashtag_edge_cases(tagger: Tagger) -> None:
@@ -83,16 +81,17 @@ def test_user_data_does_not_leak_into_the_default_tagger(tagger: Tagger) -> None
 
 
 def test_blank_user_input_is_ignored() -> None:
-    tagger = Tagger(user_keywords=[UserKeyword("x", "  "), UserKeyword(" ", "word")],
-                    user_tags=[TagDef("", Category.PERSONAL), TagDef("fatigue", Category.PERSONAL)])
+    tagger = Tagger(
+        user_keywords=[UserKeyword("x", "  "), UserKeyword(" ", "word")],
+        user_tags=[TagDef("", Category.PERSONAL), TagDef("fatigue", Category.PERSONAL)],
+    )
     assert tagger.tag("word") == []
     [hit] = tagger.tag("tired")
     assert hit.category is Category.SYMPTOM
 
 
 def test_user_phrases_are_taken_literally() -> None:
-    tagger = Tagger(user_keywords=[UserKeyword("hobby", "* | $cant _ zorb+bricks"),
-                                   UserKeyword("hobby", "***")])
+    tagger = Tagger(user_keywords=[UserKeyword("hobby", "* | $cant _ zorb+bricks"), UserKeyword("hobby", "***")])
     assert names(tagger, "zorb bricks") == set()
     assert names(tagger, "cant zorb bricks") == {"hobby"}
     assert names(tagger, "anything at all") == set()

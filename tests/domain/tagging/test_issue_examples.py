@@ -26,31 +26,35 @@ WRONG = [
     ("can't be bothered with anyone", "paperwork"),
     ("Used to drink to unwind. Two years sober now.", "substance-use"),
 ]
-TEACHING = ("Ran a teaching session for the new starters on burnout, sleep hygiene and why supervision "
-            "matters.")
+TEACHING = "Ran a teaching session for the new starters on burnout, sleep hygiene and why supervision matters."
 # The model trained on the corpus of 17 writers still misses these: the words are not in the corpus
 # ("paracetamol", "5150'd", "a wee") or the decision needs inference ("found on Tuesday" is a death).
-STILL_MISSED = {"two paracetamol for my head", "Lost another one. Overdose, found on Tuesday.",
-                "5150'd a guy in the lobby", "Dying for a wee for six hours straight"}
+STILL_MISSED = {
+    "two paracetamol for my head",
+    "Lost another one. Overdose, found on Tuesday.",
+    "5150'd a guy in the lobby",
+    "Dying for a wee for six hours straight",
+}
 # The cue "drink to unwind" outweighs "sober now" in the next sentence (0.35 is enough with a cue).
 STILL_WRONG = {"Used to drink to unwind. Two years sober now."}
 
 
 def _mark(text: str, known: set[str], reason: str):
-    return pytest.param(*text, marks=pytest.mark.xfail(strict=True, reason=reason)) if text[0] in known \
+    return (
+        pytest.param(*text, marks=pytest.mark.xfail(strict=True, reason=reason))
+        if text[0] in known
         else pytest.param(*text)
+    )
 
 
-@pytest.mark.parametrize(("text", "tag"), [_mark(m, STILL_MISSED, "still missed by the current model")
-                                           for m in MISSES])
+@pytest.mark.parametrize(("text", "tag"), [_mark(m, STILL_MISSED, "still missed by the current model") for m in MISSES])
 def test_issue_misses_are_found(text: str, tag: str) -> None:
     hits = {h.name: h for h in default_tagger().tag(text)}
     assert tag in hits
     assert all(s.text.strip() for s in hits[tag].spans)
 
 
-@pytest.mark.parametrize(("text", "tag"), [_mark(w, STILL_WRONG, "still given by the current model")
-                                           for w in WRONG])
+@pytest.mark.parametrize(("text", "tag"), [_mark(w, STILL_WRONG, "still given by the current model") for w in WRONG])
 def test_issue_wrong_tags_are_not_given(text: str, tag: str) -> None:
     assert tag not in {h.name for h in default_tagger().tag(text)}
 

@@ -39,7 +39,7 @@ def test_every_tag_has_words_behind_it() -> None:
         for hit in tagger.tag(note.text):
             assert hit.spans, (hit.name, note.text)
             for span in hit.spans:
-                assert span.text.strip() and note.text[span.start:span.end] == span.text
+                assert span.text.strip() and note.text[span.start : span.end] == span.text
 
 
 def test_a_tag_without_a_cue_shows_the_words_that_carried_it() -> None:
@@ -101,7 +101,8 @@ def test_the_model_is_read_lazily() -> None:
 def test_inference_needs_neither_numpy_nor_scikit_learn() -> None:
     code = "from journal.domain.tagging import default_tagger\ndefault_tagger().tag('knackered, skipped lunch')"
     assert _loaded_after(code, ("journal.domain.tagging.model", "numpy", "scipy", "sklearn")) == [
-        "journal.domain.tagging.model"]
+        "journal.domain.tagging.model"
+    ]
 
 
 @pytest.mark.slow
@@ -110,8 +111,7 @@ def test_the_shipped_model_is_what_the_script_builds_from_the_corpus() -> None:
     pytest.importorskip("sklearn")
     script = ROOT / "scripts" / "train_tagger.py"
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    out = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True,
-                         env=env, cwd=ROOT)
+    out = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
     data = json.loads(resources.files("journal.domain.tagging").joinpath(MODEL_FILE).read_text())
     assert data["trained_on"]["notes"] == len(load_notes(CORPUS))

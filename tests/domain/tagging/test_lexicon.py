@@ -53,9 +53,11 @@ def test_no_cue_line_is_cut_short_by_the_expansion_limit() -> None:
             sizes = []
             for slot in line.split():
                 alts = slot.split("|")
-                alts = list(itertools.chain.from_iterable(
-                    macros.get(a, a).split("|") if a.startswith("$") else [a] for a in alts
-                ))
+                alts = list(
+                    itertools.chain.from_iterable(
+                        macros.get(a, a).split("|") if a.startswith("$") else [a] for a in alts
+                    )
+                )
                 sizes.append(len(alts))
             total = 1
             for size in sizes:

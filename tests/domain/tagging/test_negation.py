@@ -113,8 +113,7 @@ def test_other_peoples_activities_are_not_the_writers_care(tagger: Tagger) -> No
         ("Home after a 12-hour shift, feet up.", "overtime", "rest"),
     ],
 )
-def test_scope_rules_from_blind_batches(tagger: Tagger, text: str, absent: str | None,
-                                        present: str | None) -> None:
+def test_scope_rules_from_blind_batches(tagger: Tagger, text: str, absent: str | None, present: str | None) -> None:
     got = names(tagger, text)
     assert absent is None or absent not in got
     assert present is None or present in got

@@ -75,8 +75,11 @@ def test_two_refusals_are_not_enough() -> None:
 
 def test_a_real_headache_is_not_similar_to_the_refused_ones() -> None:
     model = PersonalModel(refusals())
-    for text in ("awful headache since noon, nights are brutal", "headache all day after the rota meeting",
-                 "migraine and a headache, paracetamol did nothing"):
+    for text in (
+        "awful headache since noon, nights are brutal",
+        "headache all day after the rota meeting",
+        "migraine and a headache, paracetamol did nothing",
+    ):
         result = model.adjust(text, [hit(text, "headache", "headache")])
         assert [h.name for h in result.hits] == ["headache"], text
         assert result.decisions == []
@@ -104,7 +107,7 @@ def test_three_similar_additions_add_the_tag_with_the_words_behind_it() -> None:
     result = model.adjust(text, [])
     [added] = result.hits
     assert (added.name, added.category, added.group) == ("withdrawal", Category.SYMPTOM, "behavioral")
-    assert added.spans and all(text[s.start:s.end] == s.text for s in added.spans)
+    assert added.spans and all(text[s.start : s.end] == s.text for s in added.spans)
     assert "answering" in " ".join(s.text for s in added.spans)
     assert [(d.tag, d.action, d.notes) for d in result.decisions] == [("withdrawal", "added", 3)]
     assert result.decisions[0].reason() == "added: you added this tag by hand on 3 similar notes"
@@ -152,15 +155,17 @@ def test_as_many_similar_additions_as_refusals_change_nothing() -> None:
 
 def test_hashtags_are_never_left_out() -> None:
     texts = ["#rota is a headache", "the #rota again", "#rota, what a mess"]
-    memories = [Memory("rota", REJECTED, rejection_features(t, hit(t, "rota", "#rota").spans), i)
-                for i, t in enumerate(texts)]
+    memories = [
+        Memory("rota", REJECTED, rejection_features(t, hit(t, "rota", "#rota").spans), i) for i, t in enumerate(texts)
+    ]
     text = "#rota is a headache again"
     assert adjusted_names(PersonalModel(memories), text, [hit(text, "rota", "#rota")]) == ["rota"]
 
 
 def test_remembered_features_are_checksums_not_words() -> None:
     features = addition_features("stopped answering my sister's texts") | rejection_features(
-        "the nights rota is a proper headache", (Span(27, 35, "headache"),))
+        "the nights rota is a proper headache", (Span(27, 35, "headache"),)
+    )
     assert features and all(re.fullmatch(r"[0-9a-f]{8}", f) for f in features)
     assert rejection_features("headache", (Span(0, 8, "headache"),)) == frozenset()  # trigger alone: nothing
 
@@ -176,9 +181,32 @@ def test_similarity_rule() -> None:
 # any text --------------------------------------------------------------------------------------
 TEXTS = st.one_of(
     st.text(max_size=300),
-    st.lists(st.sampled_from(
-        ["rota", "headache", "is", "a", "the", "texts", "answering", "stopped", ".", "\n", "#rota", "’s",
-         "'", "ß", "İ", "\x00", "\x1b[2J", "😀", "e\u0301"]), max_size=40).map(" ".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "rota",
+                "headache",
+                "is",
+                "a",
+                "the",
+                "texts",
+                "answering",
+                "stopped",
+                ".",
+                "\n",
+                "#rota",
+                "’s",
+                "'",
+                "ß",
+                "İ",
+                "\x00",
+                "\x1b[2J",
+                "😀",
+                "e\u0301",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join),
 )
 MODEL = PersonalModel(refusals() + additions() + additions(["#x y", "x y z", "y z"], tag="x"))
 
@@ -186,14 +214,14 @@ MODEL = PersonalModel(refusals() + additions() + additions(["#x y", "x y z", "y 
 @given(TEXTS, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=4))
 @settings(max_examples=300, deadline=None)
 def test_the_adjustment_never_raises_and_its_spans_slice_the_text(text: str, raw: list) -> None:
-    spans = tuple(Span(min(a, b, len(text)), min(max(a, b), len(text)), text[min(a, b):max(a, b)]) for a, b in raw)
+    spans = tuple(Span(min(a, b, len(text)), min(max(a, b), len(text)), text[min(a, b) : max(a, b)]) for a, b in raw)
     hits = [TagHit("headache", Category.SYMPTOM, "physical", spans)] if spans else []
     result = MODEL.adjust(text, hits)
     for h in result.hits:
         assert h.spans
         for s in h.spans:
             if h.name != "headache":
-                assert 0 <= s.start < s.end <= len(text) and text[s.start:s.end] == s.text
+                assert 0 <= s.start < s.end <= len(text) and text[s.start : s.end] == s.text
     assert {d.tag for d in result.decisions} <= {"headache", "withdrawal", "x"}
     rejection_features(text, spans)
     addition_features(text)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import pytest
 
 from journal.domain.tagging import TAXONOMY, default_tagger
 from tests.domain.tagging.conftest import engine_tagger
@@ -21,10 +20,52 @@ from tests.domain.tagging.conftest import engine_tagger
 BOTH = pytest.mark.parametrize("make", [default_tagger, engine_tagger], ids=["combined", "engine"])
 
 CUE_WORDS = [
-    "exhausted", "couldn't", "sleep", "no", "headache", "not", "anxious", "ate", "at", "my", "desk",
-    "didn't", "leave", "until", "8", "#nights", "but", "slept", "well", "DNA'd", "section", "136",
-    "on", "call", "I", "wasn't", "nothing", "left", "to", "give", ",", ".", "\n", "’", "-", "#",
-    "supervision", "cancelled", "client", "was", "so", "scared", "woke", "4am", "half", "9",
+    "exhausted",
+    "couldn't",
+    "sleep",
+    "no",
+    "headache",
+    "not",
+    "anxious",
+    "ate",
+    "at",
+    "my",
+    "desk",
+    "didn't",
+    "leave",
+    "until",
+    "8",
+    "#nights",
+    "but",
+    "slept",
+    "well",
+    "DNA'd",
+    "section",
+    "136",
+    "on",
+    "call",
+    "I",
+    "wasn't",
+    "nothing",
+    "left",
+    "to",
+    "give",
+    ",",
+    ".",
+    "\n",
+    "’",
+    "-",
+    "#",
+    "supervision",
+    "cancelled",
+    "client",
+    "was",
+    "so",
+    "scared",
+    "woke",
+    "4am",
+    "half",
+    "9",
 ]
 texts = st.one_of(
     st.text(max_size=300),
@@ -40,7 +81,7 @@ def _check_spans(text: str, make=default_tagger) -> list:
         assert list(hit.spans) == sorted(hit.spans, key=lambda s: (s.start, s.end))
         for span in hit.spans:
             assert 0 <= span.start < span.end <= len(text)
-            assert text[span.start:span.end] == span.text
+            assert text[span.start : span.end] == span.text
     starts = [h.spans[0].start for h in hits]
     assert starts == sorted(starts)
     assert len({h.name for h in hits}) == len(hits)

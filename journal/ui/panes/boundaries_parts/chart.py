@@ -65,7 +65,8 @@ def summary_content(summary: BoundarySummary, kinds: Mapping[str, str]) -> Conte
     lines.append(Content(""))
     if summary.most_crossed:
         named = [
-            Content.assemble(safe_text(kinds.get(slug) or boundary_name(slug)), f" ({n})") for slug, n in summary.most_crossed
+            Content.assemble(safe_text(kinds.get(slug) or boundary_name(slug)), f" ({n})")
+            for slug, n in summary.most_crossed
         ]
         lines.append(Content.assemble(Content.styled("Crossed most often: ", "bold"), Content(" · ").join(named)))
     else:

@@ -119,7 +119,9 @@ class BoundaryComposer(Vertical):
     def show_tags(self, names: list[str]) -> None:
         label = self.query_one("#bnd-tags", Static)
         if names:
-            label.update(Content.assemble(("tags: ", "$text-muted"), safe_text(", ".join(names)).stylize("$text-muted")))
+            label.update(
+                Content.assemble(("tags: ", "$text-muted"), safe_text(", ".join(names)).stylize("$text-muted"))
+            )
         else:
             label.update("")
 

@@ -84,9 +84,13 @@ class MonthCalendar(UsesServices, ForwardWorkerFailures, Widget, can_focus=True)
     MonthCalendar > .calendar--legend { color: $text-muted; }
     """
     COMPONENT_CLASSES = {
-        "calendar--title", "calendar--weekday", "calendar--outside", "calendar--empty",
+        "calendar--title",
+        "calendar--weekday",
+        "calendar--outside",
+        "calendar--empty",
         *(f"calendar--mood-{n}" for n in range(1, 6)),
-        "calendar--today", "calendar--legend",
+        "calendar--today",
+        "calendar--legend",
     }
     BINDINGS = [
         Binding("left", "move(-1)", "Day", show=False),
@@ -94,14 +98,38 @@ class MonthCalendar(UsesServices, ForwardWorkerFailures, Widget, can_focus=True)
         Binding("up", "move(-7)", "Week", show=False),
         Binding("down", "move(7)", "Week", show=False),
         # each pair shows once in the footer, "[ ] Month { } Year"
-        Binding("left_square_bracket,shift+left,pageup", "month(-1)", "Month", key_display="[",
-                tooltip="The month before", group=_MONTH),
-        Binding("right_square_bracket,shift+right,pagedown", "month(1)", "Month", key_display="]",
-                tooltip="The month after", group=_MONTH),
-        Binding("left_curly_bracket,shift+up", "month(-12)", "Year", key_display="{",
-                tooltip="The same month a year before", group=_YEAR),
-        Binding("right_curly_bracket,shift+down", "month(12)", "Year", key_display="}",
-                tooltip="The same month a year after", group=_YEAR),
+        Binding(
+            "left_square_bracket,shift+left,pageup",
+            "month(-1)",
+            "Month",
+            key_display="[",
+            tooltip="The month before",
+            group=_MONTH,
+        ),
+        Binding(
+            "right_square_bracket,shift+right,pagedown",
+            "month(1)",
+            "Month",
+            key_display="]",
+            tooltip="The month after",
+            group=_MONTH,
+        ),
+        Binding(
+            "left_curly_bracket,shift+up",
+            "month(-12)",
+            "Year",
+            key_display="{",
+            tooltip="The same month a year before",
+            group=_YEAR,
+        ),
+        Binding(
+            "right_curly_bracket,shift+down",
+            "month(12)",
+            "Year",
+            key_display="}",
+            tooltip="The same month a year after",
+            group=_YEAR,
+        ),
         Binding("home", "today", "Today", show=False),
         Binding("enter", "choose", "Open day"),
     ]
@@ -199,14 +227,17 @@ class MonthCalendar(UsesServices, ForwardWorkerFailures, Widget, can_focus=True)
         style = self.get_visual_style
         title = f"{cal.month_name[first.month]} {first.year}" + ("" if days is not None else "  (loading…)")
         lines = [Content.styled(title, style("calendar--title")), Content("")]
-        lines.append(Content("".join(f" {d[: width - 1]}".ljust(width) for d in _WEEKDAYS)).stylize(
-            style("calendar--weekday")))
+        lines.append(
+            Content("".join(f" {d[: width - 1]}".ljust(width) for d in _WEEKDAYS)).stylize(style("calendar--weekday"))
+        )
         for week in month_weeks(first):
             cells = [self._cell(day, (days or {}).get(day), first, width, height) for day in week]
             for row in range(height):
                 lines.append(Content.assemble(*(cell[row] for cell in cells)))
-        legend = (f"{RITUAL_MARK} shift closed · mood: mean of the day, 1 awful … 5 great · ×N entries",
-                  "arrows move · [ ] month · { } year · home today · Enter shows the day's entries")
+        legend = (
+            f"{RITUAL_MARK} shift closed · mood: mean of the day, 1 awful … 5 great · ×N entries",
+            "arrows move · [ ] month · { } year · home today · Enter shows the day's entries",
+        )
         lines += [Content("")] + [Content(line).stylize(style("calendar--legend")) for line in legend]
         return Content("\n").join(lines)
 
@@ -214,9 +245,7 @@ class MonthCalendar(UsesServices, ForwardWorkerFailures, Widget, can_focus=True)
         inside = day.month == first.month
         texts = cell_lines(day, info if inside else None, today=day == self.today, width=width - 1, height=height)
         level = mood_level(info.mean) if inside and info is not None else None
-        component = (
-            "calendar--outside" if not inside else f"calendar--mood-{level}" if level else "calendar--empty"
-        )
+        component = "calendar--outside" if not inside else f"calendar--mood-{level}" if level else "calendar--empty"
         cells = []
         for row, text in enumerate(texts):
             content = Content(text).stylize(self.get_visual_style(component))

@@ -24,7 +24,9 @@ from journal.ui.safe import safe_text
 from journal.ui.services import UsesServices
 from journal.ui.widgets.safe_input import SafeInput
 
-PLACEHOLDER = 'Search: words, "a phrase", tir*  ·  tag:sleep  ·  kind:mood  ·  since:last month  ·  on:2026-11-03  ·  in:trash'
+PLACEHOLDER = (
+    'Search: words, "a phrase", tir*  ·  tag:sleep  ·  kind:mood  ·  since:last month  ·  on:2026-11-03  ·  in:trash'
+)
 _VALUES = {"kind:": [str(k) for k in Kind], "in:": ["trash"], "starred:": ["yes", "no"]}
 
 
@@ -40,10 +42,10 @@ class FilterSuggester(Suggester):
         word = value.rsplit(" ", 1)[-1].lower()
         for prefix, names in self._values.items():
             if word.startswith(prefix):
-                typed = word[len(prefix):]
+                typed = word[len(prefix) :]
                 for name in names:
                     if name.startswith(typed) and name != typed:
-                        return value + name[len(typed):]
+                        return value + name[len(typed) :]
         return None
 
 
@@ -166,8 +168,8 @@ class FilterBar(UsesServices, Vertical):
         words = self.words_that_are_tags
         if words:
             named = ", ".join(f"tag:{w}" for w in words)
-            parts.append(Content(
-                f" · the word only: ctrl+t searches {named} instead, which finds other words for it too"
-            ))
+            parts.append(
+                Content(f" · the word only: ctrl+t searches {named} instead, which finds other words for it too")
+            )
         status.update(Content.assemble(*parts))
         self.screen.refresh_bindings()

@@ -76,8 +76,10 @@ def lowest_sentence(lowest: MoodWeek | None, left_out: int, size: int) -> str:
     rows = "weeks" if size == 1 else "rows"
     fewer = f"fewer than {MIN_LOWEST_ENTRIES} entries with a mood"
     if lowest is None or lowest.mood is None:
-        return (f"No lowest {what} yet: that needs at least two {rows} with {MIN_LOWEST_ENTRIES} or more"
-                " entries with a mood.")
+        return (
+            f"No lowest {what} yet: that needs at least two {rows} with {MIN_LOWEST_ENTRIES} or more"
+            " entries with a mood."
+        )
     energy = "" if lowest.energy is None else f", energy {lowest.energy:.1f}"
     name = f"week of {_label(lowest)}" if size == 1 else f"the {size} weeks from {_label(lowest)}"
     said = f"Lowest: {name}, mood {lowest.mood:.1f}{energy}."

@@ -6,7 +6,6 @@ The typed range uses the `WHEN` forms everywhere else in the app ("last month", 
 
 from __future__ import annotations
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical

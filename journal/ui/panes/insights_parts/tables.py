@@ -14,8 +14,8 @@ from textual.content import Content
 from journal.domain.insights import trend_text
 from journal.domain.models import Category
 from journal.domain.patterns import WEEKDAY_NAMES, Helper, PairStat, sparkline
-from journal.usecases.insights import TagRow, WeekdayRow
 from journal.ui.safe import safe_plain
+from journal.usecases.insights import TagRow, WeekdayRow
 
 #: Most cells a sparkline gets; longer periods sum neighbouring weeks into one cell.
 SPARK_CELLS = 13
@@ -101,7 +101,9 @@ def pairs_table(pairs: Sequence[PairStat]) -> Content:
     lines = [Content.styled(f"{'tags':<{width}} {'together':>8} {'× chance':>9}", "bold")]
     for p in pairs:
         both = f"{_name(p.first, SHORT_NAME)} + {_name(p.second, SHORT_NAME)}"
-        lines.append(Content.assemble(f"{both:<{width}} ", Content.styled(f"{p.together:>8}", "bold"), f" {p.lift:>8.1f}×"))
+        lines.append(
+            Content.assemble(f"{both:<{width}} ", Content.styled(f"{p.together:>8}", "bold"), f" {p.lift:>8.1f}×")
+        )
     lines.append(Content.styled("× chance: how much more often than if unrelated.", "$text-muted italic"))
     return Content("\n").join(lines)
 
@@ -109,9 +111,7 @@ def pairs_table(pairs: Sequence[PairStat]) -> Content:
 def helpers_table(helpers: Sequence[Helper]) -> Content:
     """Care tags with a better mean mood on their entries than on the rest."""
     if not helpers:
-        return Content.styled(
-            "Nothing stands out yet: care tags need a few more mood entries to compare.", "italic"
-        )
+        return Content.styled("Nothing stands out yet: care tags need a few more mood entries to compare.", "italic")
     lines = [Content.styled(f"{'care':<{SHORT_NAME}} {'+mood':>6} {'with':>6} {'without':>8} {'entries':>8}", "bold")]
     for h in helpers:
         lines.append(
@@ -121,5 +121,7 @@ def helpers_table(helpers: Sequence[Helper]) -> Content:
                 f" {h.mood_with:>6.1f} {h.mood_without:>8.1f} {h.entries:>8}",
             )
         )
-    lines.append(Content.styled("Mean mood (mood entries and rituals) with the tag, and without.", "$text-muted italic"))
+    lines.append(
+        Content.styled("Mean mood (mood entries and rituals) with the tag, and without.", "$text-muted italic")
+    )
     return Content("\n").join(lines)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any, ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.css.query import NoMatches
@@ -83,7 +82,7 @@ class StepView(Vertical):
 
     def _autofocus(self) -> None:
         if self.is_attached and not being_removed(self):
-            try:
+            with suppress(NoMatches):
                 self.focus_first()
 
     def focus_first(self) -> None:

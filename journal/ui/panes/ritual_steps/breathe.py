@@ -172,10 +172,14 @@ class BreatheStep(StepView):
         seconds = int(min(self.elapsed(), self.plan.total_seconds))
         if seconds <= 0 and not completed:
             return
-        self.answer_given({
-            "pattern": self.plan.pattern, "minutes": self.plan.minutes,
-            "seconds": seconds, "completed": completed,
-        })
+        self.answer_given(
+            {
+                "pattern": self.plan.pattern,
+                "minutes": self.plan.minutes,
+                "seconds": seconds,
+                "completed": completed,
+            }
+        )
 
     def on_leave(self) -> None:
         """Leaving mid-exercise keeps what was breathed (not marked completed)."""

@@ -25,14 +25,14 @@ class SwitchStep(StepView):
     def compose_step(self) -> ComposeResult:
         yield OptionList(id="switch-choices")
         yield Input(placeholder="Your own words, then enter", id="switch-own")
-        yield Static("Enter chooses and closes the shift. Ctrl+n closes it without choosing.",
-                     classes="step-hint", markup=False)
+        yield Static(
+            "Enter chooses and closes the shift. Ctrl+n closes it without choosing.", classes="step-hint", markup=False
+        )
 
     def on_mount(self) -> None:
         choices = self.query_one("#switch-choices", OptionList)
         choices.set_options(
-            [Option(label, id=key) for key, label in INTENTIONS.items()]
-            + [Option("Something else…", id=_OWN)]
+            [Option(label, id=key) for key, label in INTENTIONS.items()] + [Option("Something else…", id=_OWN)]
         )
         own = self.query_one("#switch-own", Input)
         if self.answer in INTENTIONS:
