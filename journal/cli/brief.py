@@ -91,13 +91,14 @@ def _set_star(ctx: click.Context, raw: str, starred: bool) -> None:
     from journal.cli.render import safe
     from journal.domain.brief import entry_heading
     from journal.domain.models import BOUNDARY_KINDS
+    from journal.usecases.entries import star
 
     entry_id = _entry_id(raw)
     path = db_path(ctx)
     if not path.exists():
         raise UserError(f"There is no journal at {path} yet, so there is no entry {entry_id}.")
     with open_journal(path, create=False) as store:
-        entry = store.set_starred(entry_id, starred)
+        entry = star(store, entry_id, starred)
         labels = {**BOUNDARY_KINDS, **store.boundary_kinds()}
     mark_saved(ctx)
     said = "Starred for supervision" if starred else "No longer starred"

@@ -22,7 +22,7 @@ from journal.cli.common import (
 from journal.cli.query import filter_options, filter_query
 
 if TYPE_CHECKING:
-    from journal.exchange.importers import Options, Prepared
+    from journal.usecases.imports import Options, Prepared
 
 ENCRYPTED_NOTE = "This journal is encrypted, but the export is not: keep the file somewhere private."
 #: Below this many records a progress bar would only flicker.
@@ -105,7 +105,7 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
       journal import "Day One export.zip"
       journal import daylio_export.csv --mood-map "rad=5,good=4,meh=3,bad=2,awful=1"
     """
-    from journal.exchange.importers import ImportProblem, Options, parse_mood_map, run_import, summary
+    from journal.usecases.imports import ImportProblem, Options, import_entries, parse_mood_map, summary
 
     data = _read_file(file)
     try:
@@ -123,7 +123,7 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
             bar = stack.enter_context(click.progressbar(length=prepared.count, label="Importing", file=sys.stderr))
             progress = bar.update
         try:  # each record is checked as it is imported: a bad one rolls the whole import back
-            count = run_import(store, prepared, dry_run=dry_run, progress=progress)
+            count = import_entries(store, prepared, dry_run=dry_run, progress=progress)
         except ImportProblem as exc:
             raise UserError(f"{exc} Nothing was imported.") from None
     if count.imported and not dry_run:
@@ -133,7 +133,7 @@ def import_(ctx: click.Context, file: Path, fmt: str | None, mood_map: str | Non
 
 def _read_file(file: Path) -> bytes | Path:
     """The file's bytes, or its path for a zip (see `read_source`); one sentence when unreadable."""
-    from journal.exchange.importers import ImportProblem, read_source
+    from journal.usecases.imports import ImportProblem, read_source
 
     try:
         return read_source(file)
@@ -143,7 +143,7 @@ def _read_file(file: Path) -> bytes | Path:
 
 def _prepare(data: bytes | Path, fmt: str | None, options: Options) -> Prepared:
     """Read the file; at a terminal, ask for the score of each mood the file uses but we don't know."""
-    from journal.exchange.importers import UnknownMoods, mood_key, prepare
+    from journal.usecases.imports import UnknownMoods, mood_key, prepare
 
     try:
         return prepare(data, fmt, options)

@@ -153,7 +153,7 @@ class BackupMixin(StoreBase):
                     dest_conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
                 finally:
                     dest_conn.close()
-                _put_in_place(partial, target)
+            _put_in_place(partial, target)  # its own sentence, outside the guard's rewording
         except BaseException:
             partial.unlink(missing_ok=True)
             raise

@@ -3,7 +3,7 @@
 The rows of `personal_signals` (schema V4) are the memories of `journal.domain.tagging.personal`:
 one per entry and tag the writer rejected (kind `rejected`) or added by hand (kind `added`), holding
 checksums of the note's words, never its text. They are recorded where the writer makes a choice
-(Store.save, reject_tag, add_tag, unreject_tag), never by imports or re-tagging, and dropped when the
+(Store.save, reject_tag, unreject_tag), never by imports or re-tagging, and dropped when the
 choice is taken back, the entry is deleted for good, or the writer resets them.
 """
 

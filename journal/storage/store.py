@@ -26,7 +26,7 @@ from journal.storage.connection import (
     prepare_file,
 )
 from journal.storage.entries import EntriesMixin
-from journal.storage.errors import DatabaseDamaged, NoPermission
+from journal.storage.errors import NoPermission
 from journal.storage.extras import ExtrasMixin
 from journal.storage.import_keys import ImportMixin
 from journal.storage.insights import InsightsMixin
@@ -122,19 +122,6 @@ class Store(
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def integrity_check(self) -> None:
-        """Read every page (PRAGMA quick_check); DatabaseDamaged if anything is wrong. Changes nothing.
-
-        Not run on every open (it reads the whole file, ~0.1-0.3 s at 100k entries); damage found
-        later by any query raises DatabaseDamaged just the same."""
-        with self._read() as conn:
-            result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-        if result != ["ok"]:
-            raise DatabaseDamaged(
-                f"The journal at {self.path} is damaged; it was left untouched. Restore a backup, or copy it "
-                "somewhere safe before trying to recover anything."
-            )
-
     def boundary_day_counts(self, since: datetime, until: datetime) -> list[DayCount]:
         """Boundary events in [since, until) as (local day, boundary, outcome, count) rows."""
         with self._read() as conn:
@@ -149,8 +136,3 @@ class Store(
         """Entries from the same date in earlier months and years, newest first."""
         with self._read() as conn:
             return calendar.on_this_day(conn, day, limit)
-
-    @property
-    def schema_version(self) -> int:
-        with self._read() as conn:
-            return migrations.user_version(conn)

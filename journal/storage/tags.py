@@ -41,24 +41,6 @@ class TagsMixin(StoreBase):
             conn.execute("UPDATE entry_tags SET rejected = 0 WHERE entry_id = ? AND tag = ?", (entry_id, name))
             personal.forget(conn, entry_id, name, REJECTED)
 
-    def add_tag(self, entry_id: int, name: str) -> None:
-        """Attach a tag by hand (source manual); unknown names become personal tags."""
-        name = normalise_tag_name(name)
-        with self._write() as conn:
-            self._entry_exists(conn, entry_id)
-            conn.execute(_ENSURE_PERSONAL, (name,))
-            had = conn.execute("SELECT 1 FROM entry_tags WHERE entry_id = ? AND tag = ?", (entry_id, name)).fetchone()
-            conn.execute(
-                "INSERT INTO entry_tags (entry_id, tag, source, rejected) VALUES (?, ?, 'manual', 0) "
-                "ON CONFLICT (entry_id, tag) DO UPDATE SET source = 'manual', rejected = 0",
-                (entry_id, name),
-            )
-            if had is None:  # a tag the tagger missed (one it found and was refused is only taken back)
-                text = conn.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()[0]
-                personal.remember_addition(conn, entry_id, name, text)
-            else:
-                personal.forget(conn, entry_id, name, REJECTED)
-
     @staticmethod
     def _entry_exists(conn: sqlite3.Connection, entry_id: int) -> None:
         if conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone() is None:
@@ -107,19 +89,6 @@ class TagsMixin(StoreBase):
             return personal.forget_all(conn)
 
     # teaching the tagger -----------------------------------------------------------------------
-    def add_user_tag(self, tag: TagDef) -> None:
-        name = normalise_tag_name(tag.name)
-        if name in self._builtin_names:
-            raise StoreError(f"“{name}” is already a built-in tag; add a keyword to it instead.")
-        with self._write() as conn:
-            conn.execute(
-                "INSERT INTO tags (name, category, grp, description, origin) VALUES (?, ?, ?, ?, 'user') "
-                "ON CONFLICT (name) DO UPDATE SET category = excluded.category, grp = excluded.grp, "
-                "description = excluded.description, origin = 'user'",
-                (name, str(Category(tag.category)), tag.group, tag.description),
-            )
-            self._bump_tagger(conn)
-
     def add_keyword(self, keyword: UserKeyword) -> None:
         name, phrase = normalise_tag_name(keyword.tag), " ".join(keyword.phrase.split())
         if not phrase:
@@ -127,12 +96,6 @@ class TagsMixin(StoreBase):
         with self._write() as conn:
             conn.execute(_ENSURE_PERSONAL, (name,))
             conn.execute("INSERT OR IGNORE INTO user_keywords (tag, phrase) VALUES (?, ?)", (name, phrase))
-            self._bump_tagger(conn)
-
-    def remove_keyword(self, keyword: UserKeyword) -> None:
-        name, phrase = normalise_tag_name(keyword.tag), " ".join(keyword.phrase.split())
-        with self._write() as conn:
-            conn.execute("DELETE FROM user_keywords WHERE tag = ? AND phrase = ?", (name, phrase))
             self._bump_tagger(conn)
 
     def keywords(self) -> list[UserKeyword]:

@@ -14,7 +14,7 @@ from journal.domain.models import Entry, EntryTag
 from journal.domain.tags import chosen_tag
 from journal.storage.face import EntryWrites, Settings, Tagging
 
-__all__ = ["confidential_findings", "hand_tags", "save_entry"]
+__all__ = ["confidential_findings", "hand_tags", "save_entry", "star"]
 
 
 def confidential_findings(store: Settings, text: str) -> list[Finding]:
@@ -51,3 +51,10 @@ def save_entry(
     if leaked or unrejected:
         saved = store.get(saved.id) or saved
     return saved
+
+
+def star(store: EntryWrites, entry_id: int, starred: bool = True) -> Entry:
+    """Star (or unstar) an entry to bring to supervision and return it as stored. A star is a
+    bookmark, not an edit: the text, tags and `updated_at` stay as they are, and a starred entry in
+    the trash keeps its star. The brief quotes starred entries, and only them."""
+    return store.set_starred(entry_id, starred)

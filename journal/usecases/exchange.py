@@ -7,6 +7,7 @@ journal.exchange (export_json, export_md, export_csv).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -23,9 +24,18 @@ def export_formats() -> dict[str, type[Exporter]]:
     return exporters()
 
 
-def export_stream(store: Store, fmt: str, out: TextIO, *, query: EntryQuery | None = None, excel: bool = False) -> int:
-    """Write the journal (or the entries matching `query`) to `out`; returns how many entries."""
-    return export_to(store, fmt, out, query=query, excel=excel)
+def export_stream(
+    store: Store,
+    fmt: str,
+    out: TextIO,
+    *,
+    query: EntryQuery | None = None,
+    excel: bool = False,
+    now: datetime | None = None,
+) -> int:
+    """Write the journal (or the entries matching `query`) to `out`; returns how many entries.
+    `now` stamps the export (the app passes its clock; the CLI leaves it to the wall clock)."""
+    return export_to(store, fmt, out, query=query, excel=excel, now=now)
 
 
 def export_file(
@@ -37,9 +47,13 @@ def export_file(
     excel: bool = False,
     force: bool = False,
     terminal: Callable[[TextIO], TextIO] | None = None,
+    now: datetime | None = None,
 ) -> int:
     """Write a new file at `path`; an existing file is replaced only with `force`, and a failure
     leaves nothing behind (journal.exchange.export.write_file). Returns how many entries."""
     return write_file(
-        path, lambda handle: export_to(store, fmt, handle, query=query, excel=excel), force=force, terminal=terminal
+        path,
+        lambda handle: export_to(store, fmt, handle, query=query, excel=excel, now=now),
+        force=force,
+        terminal=terminal,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 from pathlib import Path
 
+from tests.by_hand import add_by_hand
 from tests.cli.helpers import Run
 
 TEXT = "Couldn't sleep, no headache though #nights"
@@ -99,7 +100,7 @@ def test_explain_says_a_taught_word_and_a_personal_adjustment_decided(run: Run, 
             "stuck on the front desk all afternoon",
         ):
             entry = store.save(Entry(Kind.MOOD, datetime(2026, 11, 2, 18, tzinfo=UTC), text, mood=3))
-            store.add_tag(entry.id, "front-desk")
+            add_by_hand(store, entry.id, "front-desk")
     text = "the pile, and front desk all afternoon today"
     assert {t["name"]: t["decided_by"] for t in run_json("tags", "explain", text)["tags"]} == {
         "caseload": "user",

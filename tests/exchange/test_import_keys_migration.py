@@ -11,6 +11,7 @@ from journal.domain.models import EntryQuery
 from journal.exchange.importers import prepare, run_import
 from journal.storage import migrations, open_store
 from tests.exchange.conftest import fixture_bytes, varied_entries
+from tests.probes import schema_step
 
 
 def test_a_version_2_journal_upgrades_and_imports_once(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,7 +25,7 @@ def test_a_version_2_journal_upgrades_and_imports_once(db_path: Path, monkeypatc
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'import_keys'").fetchone()[0] == 0
     conn.close()
     with open_store(db_path) as store:
-        assert store.schema_version == migrations.LATEST
+        assert schema_step(store) == migrations.LATEST
         assert store.count(EntryQuery()) == 5
         assert run_import(store, prepare(fixture_bytes("jrnl_export.json"))).imported == 4
     with open_store(db_path) as store:

@@ -17,6 +17,7 @@ from pathlib import Path
 import journal
 from journal.domain.models import EntryQuery
 from journal.storage import open_store
+from tests.probes import assert_whole
 
 ROOT = Path(journal.__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -83,7 +84,7 @@ def assert_healthy(path: Path, expected: Iterable[tuple[int, str]] = ()) -> int:
     for entry_id, text in expected:
         assert stored.get(entry_id) == text, (entry_id, text[:40], (stored.get(entry_id) or "")[:40])
     with open_store(path, create=False) as store:
-        store.integrity_check()
+        assert_whole(store)
         assert store.count(EntryQuery()) == len(stored)
     return len(stored)
 

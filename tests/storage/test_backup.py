@@ -15,6 +15,7 @@ from journal.storage import WrongPassphrase, open_store
 from journal.storage.backup import default_backup_path
 from journal.storage.errors import StoreError
 from journal.storage.migrations import LATEST
+from tests.probes import assert_whole, schema_step
 from tests.storage.conftest import mood
 from tests.storage.test_migrations import V1_FIXTURE
 from tests.waiting import wait_until
@@ -75,7 +76,7 @@ def test_backup_refuses_to_overwrite_or_to_copy_onto_itself(store, db_path: Path
 
 def _count(path: Path, passphrase: str | None) -> int:
     with open_store(path, passphrase=passphrase, create=False) as copy:
-        copy.integrity_check()
+        assert_whole(copy)
         return copy.count(EntryQuery())
 
 
@@ -139,7 +140,7 @@ def test_an_old_journal_is_copied_aside_before_it_is_upgraded(db_path: Path, pas
     build_old(db_path, 40, passphrase)
     before = db_path.read_bytes()
     with open_store(db_path, passphrase=passphrase) as s:
-        assert s.schema_version == LATEST
+        assert schema_step(s) == LATEST
     copies = list(db_path.parent.glob(f"journal.db.before-v{LATEST}-*.bak"))
     assert len(copies) == 1 and mode(copies[0]) == 0o600
     if passphrase is not None:

@@ -14,6 +14,7 @@ from journal.domain.models import EntryQuery
 from journal.storage import DatabaseLocked, WrongPassphrase, crypto, open_store
 from journal.storage.connection import SQLITE_HEADER
 from journal.storage.errors import StoreError
+from tests.probes import assert_whole, schema_step
 from tests.storage.conftest import mood
 
 pytest.importorskip("sqlcipher3")
@@ -38,7 +39,7 @@ def fill(path: Path, passphrase: str | None = None) -> None:
 def snapshot(path: Path, passphrase: str | None) -> tuple:
     """Everything a person would notice: entries, tags, search, parked items, settings."""
     with open_store(path, passphrase=passphrase, create=False) as s:
-        s.integrity_check()
+        assert_whole(s)
         entries = [(e.id, e.text, e.mood, tuple(t.name for t in e.tags)) for e in s.search(EntryQuery(limit=1000))]
         return (
             entries,
@@ -46,7 +47,7 @@ def snapshot(path: Path, passphrase: str | None) -> tuple:
             [e.id for e in s.search(EntryQuery(text="cafe naive", limit=1000))],
             [p.text for p in s.search_parked("housing")],
             s.get_setting("never_write"),
-            s.schema_version,
+            schema_step(s),
         )
 
 

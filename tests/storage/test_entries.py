@@ -9,6 +9,7 @@ import pytest
 from journal.domain.models import Category, Entry, EntryTag, Kind, Outcome, Source
 from journal.storage import Store, StoreError
 from journal.storage.errors import EntryNotFound
+from tests.by_hand import add_by_hand
 from tests.storage.conftest import T0, mood
 
 
@@ -84,14 +85,13 @@ def test_manual_tags_are_kept_and_rejected_auto_tags_stay_rejected_on_edit(store
     assert "nights" in names(store.get(saved.id))
 
 
-def test_rejecting_a_manual_tag_removes_it_and_add_tag_makes_personal_tags(store: Store) -> None:
+def test_rejecting_a_manual_tag_removes_it_and_a_hand_tag_is_personal(store: Store) -> None:
     saved = store.save(mood("quiet"))
-    store.add_tag(saved.id, "#Garden Time")
+    add_by_hand(store, saved.id, "#Garden Time")
     assert names(store.get(saved.id)) == ["garden-time"]
+    assert store.get(saved.id).tags[0].category == Category.PERSONAL
     store.reject_tag(saved.id, "garden-time")
     assert store.get(saved.id).tags == []
-    with pytest.raises(EntryNotFound):
-        store.add_tag(9999, "x")
 
 
 def test_an_auto_tag_rejected_before_the_first_save_stays_rejected(store: Store) -> None:

@@ -12,6 +12,7 @@ import pytest
 from journal.domain.models import EntryQuery
 from journal.storage import DatabaseTooNew, open_store
 from journal.storage.migrations import LATEST
+from tests.probes import schema_step
 from tests.storage.conftest import T0, mood
 
 #: What a version-1 journal looked like, written out by hand so this test does not depend on the
@@ -76,7 +77,7 @@ def build_v1(path: Path, n: int) -> None:
 def test_v1_upgrades_to_latest_keeping_every_entry(db_path: Path) -> None:
     build_v1(db_path, 50)
     with open_store(db_path) as s:
-        assert s.schema_version == LATEST == 7
+        assert schema_step(s) == LATEST == 7
         assert s.count(EntryQuery()) == 50
         assert s.count(EntryQuery(text="old", tags=("nights",))) == 50
         assert [p.text for p in s.search_parked("surgery")] == ["call the GP surgery back"]  # backfilled
@@ -85,7 +86,7 @@ def test_v1_upgrades_to_latest_keeping_every_entry(db_path: Path) -> None:
         saved = s.save(mood("new after upgrade"))
         assert s.get(saved.id).text == "new after upgrade"
     with open_store(db_path) as s:  # reopening does not migrate again
-        assert s.schema_version == LATEST and s.count(EntryQuery()) == 51
+        assert schema_step(s) == LATEST and s.count(EntryQuery()) == 51
 
 
 def test_a_fresh_journal_and_an_upgraded_one_have_the_same_schema(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from journal.storage import (
 )
 from journal.storage.errors import JournalNotFound, NotAJournal
 from journal.storage.migrations import LATEST
+from tests.probes import assert_whole, schema_step
 from tests.storage.conftest import PASSPHRASE, mood
 
 
@@ -58,7 +59,7 @@ def test_reopen_keeps_data_and_version(db_path: Path, passphrase: str | None) ->
     make_journal(db_path, 3, passphrase)
     with open_store(db_path, passphrase=passphrase) as s:
         assert s.count(EntryQuery()) == 3
-        assert s.schema_version == LATEST
+        assert schema_step(s) == LATEST
         assert s._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert s._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -95,7 +96,7 @@ def test_overwritten_page_is_damaged_and_untouched(db_path: Path) -> None:
         s.search(EntryQuery(text="entry"))
         s.count(EntryQuery())
         s.tag_stats(*_year())
-        s.integrity_check()
+        assert_whole(s)
     assert digest(db_path) == before
 
 

@@ -14,6 +14,7 @@ import pytest
 from journal.domain.models import Category, EntryTag, Source, UserKeyword
 from journal.domain.tagging.version import TAGGER_VERSION
 from journal.storage import Store, open_store
+from tests.by_hand import add_by_hand as tag_by_hand
 from tests.storage.conftest import T0, mood
 
 REFUSED = [
@@ -105,7 +106,7 @@ def test_three_hand_added_tags_tag_the_fourth_with_the_words_behind_it(s: Store)
 def test_add_tag_teaches_and_taking_it_off_forgets(s: Store) -> None:
     ids = [s.save(mood(t)).id for t in DESK]
     for entry_id in ids:
-        s.add_tag(entry_id, "front-desk")
+        tag_by_hand(s, entry_id, "front-desk")
     assert "front-desk" in names(s, "front desk all afternoon today")
     s.reject_tag(ids[0], "front-desk")  # a manual tag taken off again
     assert s.personal_counts()["added"] == 2

@@ -11,6 +11,7 @@ import pytest
 from journal.domain.models import Entry, EntryQuery, Kind
 from journal.storage import migrations, open_store
 from journal.storage.errors import EntryNotFound
+from tests.probes import schema_step
 
 AT = datetime(2026, 11, 20, 18, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -59,7 +60,7 @@ def test_a_version_3_journal_gains_the_flag(tmp_path: Path, monkeypatch: pytest.
         conn.commit()
         conn.close()
     with open_store(path) as store:
-        assert store.schema_version == migrations.LATEST  # starred came in at 5
+        assert schema_step(store) == migrations.LATEST  # starred came in at 5
         [old] = store.search(EntryQuery())
         assert old.text == "old entry" and not old.starred
         assert store.set_starred(old.id).starred  # type: ignore[arg-type]

@@ -11,14 +11,12 @@ the clock frozen at a moment far from the wall clock, so an answer from `datetim
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from journal.domain.models import Entry, EntryQuery, Kind
 from journal.storage import Store, open_store
@@ -28,6 +26,8 @@ from journal.ui.panes.history_parts.entry_table import EntryTable
 from journal.ui.widgets.gentle_note import GentleNote
 from journal.ui.widgets.parked_list import ParkedList
 from journal.ui.widgets.shift_header import ShiftHeader
+from tests.waiting import settle as settled
+from tests.waiting import until
 
 #: Far from any day the suite runs on: a "now" taken from the wall clock cannot pass for it.
 FROZEN = datetime(2031, 2, 14, 17, 5, tzinfo=ZoneInfo("Europe/London"))
@@ -59,19 +59,6 @@ class RecordingStore:
         return call
 
 
-async def settled(pilot: Pilot[Any]) -> None:
-    """Until every worker has finished and what each reported is on screen."""
-    await pilot.pause()
-    while not all(worker.is_finished for worker in pilot.app.workers):
-        await pilot.pause()
-    await pilot.pause()
-
-
-async def until(pilot: Pilot[Any], condition: Callable[[], object]) -> None:
-    while not condition():
-        await settled(pilot)
-
-
 def journal_with_a_little_of_everything(path: Path) -> Store:
     store = open_store(path)
     store.set_setting("welcomed", True)
@@ -101,10 +88,12 @@ async def test_the_journal_is_never_touched_on_the_ui_thread_and_every_now_is_th
         await pilot.press("3")
         app.screen.query_one("#editor-text").focus()
         await pilot.press(*"a quiet evening", "ctrl+s")
-        await until(pilot, lambda: store.count(EntryQuery(kind=Kind.MOOD)) == 2)
+        await until(pilot, lambda: store.count(EntryQuery(kind=Kind.MOOD)) == 2, "the second mood entry was saved")
         app.screen.query_one("#mood-recent-list").focus()
         await pilot.press("home", "s")
-        await until(pilot, lambda: store.search(EntryQuery(kind=Kind.MOOD, limit=1))[0].starred)
+        await until(
+            pilot, lambda: store.search(EntryQuery(kind=Kind.MOOD, limit=1))[0].starred, "the entry was starred"
+        )
 
         # the ritual: an answer, a parked line, a step back and forth, then close the shift
         await pilot.press("f2")
@@ -117,19 +106,23 @@ async def test_the_journal_is_never_touched_on_the_ui_thread_and_every_now_is_th
         for _ in range(5):
             await settled(pilot)
             await pilot.press("ctrl+n")
-        await until(pilot, lambda: store.ritual_state() is None and store.count(EntryQuery(kind=Kind.RITUAL)))
-        await until(pilot, lambda: header_of(app).state_text)
+        await until(
+            pilot,
+            lambda: store.ritual_state() is None and store.count(EntryQuery(kind=Kind.RITUAL)),
+            "the ritual closed into entries",
+        )
+        await until(pilot, lambda: header_of(app).state_text, "the header shows the shift's state")
         assert header_of(app).state_text == "off shift since 17:05"
 
         # Boundaries: log one event
         await pilot.press("f4")
         await settled(pilot)
         await pilot.press("3", "h", "2", "ctrl+s")
-        await until(pilot, lambda: store.count(EntryQuery(kind=Kind.BOUNDARY)) >= 1)
+        await until(pilot, lambda: store.count(EntryQuery(kind=Kind.BOUNDARY)) >= 1, "the boundary event was saved")
 
         # History: a filter, a star, an entry opened and closed, the calendar
         await pilot.press("f5")
-        await until(pilot, lambda: app.screen.query_one(EntryTable).row_count)
+        await until(pilot, lambda: app.screen.query_one(EntryTable).row_count, "History listed the entries")
         await pilot.press("s")
         await settled(pilot)
         await pilot.press("enter")
@@ -149,8 +142,12 @@ async def test_the_journal_is_never_touched_on_the_ui_thread_and_every_now_is_th
         app.push_screen(ExportDialog(encrypted=False))
         await settled(pilot)
         assert "2031-02-14" in app.screen.query_one("#export-path", Input).value
-        await pilot.press("escape")
-        await settled(pilot)
+        # ...and stamps the export with the clock's moment, not the wall clock's
+        exported = tmp_path / "export.json"
+        app.screen.query_one("#export-path", Input).value = str(exported)
+        app.screen.query_one("#export-ok", Button).press()
+        await until(pilot, lambda: not isinstance(app.screen, ExportDialog), "the export finished")
+        assert '"exported_at": "2031-02-14T' in exported.read_text(encoding="utf-8")
 
         # the palette: "forget what the tagger learned" (nothing learned yet: it says so)
         await pilot.press("ctrl+p", *"forget what")

@@ -6,7 +6,7 @@ private (0600), and an existing file is never replaced from here.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from textual import on, work
@@ -84,13 +84,13 @@ class ExportDialog(UsesServices, ModalScreen[None]):
             self.notify("Type where the export should go.", timeout=3)
             return
         self.query_one("#export-ok", Button).disabled = True
-        self._export(Path(raw).expanduser(), self.fmt)
+        self._export(Path(raw).expanduser(), self.fmt, self.now())
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, path: Path, fmt: str) -> None:
+    def _export(self, path: Path, fmt: str, now: datetime) -> None:
         store = self.store
         try:
-            count = export_file(store, path, fmt)
+            count = export_file(store, path, fmt, now=now)
         except ExportProblem as problem:
             self.app.call_from_thread(self._failed, str(problem))
         except OSError as exc:

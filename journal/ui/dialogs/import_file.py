@@ -1,6 +1,6 @@
 """Import from the app: pick a file, see what would happen, give scores to unknown moods, import.
 
-The same importers as `journal import` (journal.exchange.importers). Every step that reads the file
+The same importers as `journal import` (journal.usecases.imports). Every step that reads the file
 or touches the journal runs in a thread worker: checking is a dry run (the whole import in a
 transaction that is rolled back, so the summary is exactly what the import will do), and the import
 is one transaction with a progress bar. Nothing is imported until the person presses Import.
@@ -18,19 +18,19 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, ProgressBar, Static
 
-from journal.exchange.importers import (
+from journal.ui.messages import ForwardWorkerFailures, JournalChanged
+from journal.ui.services import UsesServices
+from journal.usecases.imports import (
     ImportProblem,
     Options,
     Prepared,
     UnknownMoods,
+    import_entries,
     mood_key,
     prepare,
     read_source,
-    run_import,
     summary,
 )
-from journal.ui.messages import ForwardWorkerFailures, JournalChanged
-from journal.ui.services import UsesServices
 
 #: Progress is posted every this many entries (a message per entry would flood the app).
 _PROGRESS_STEP = 50
@@ -246,7 +246,7 @@ class ImportDialog(UsesServices, ForwardWorkerFailures, ModalScreen[None]):
         store = self.store
         try:
             prepared = prepare(read_source(path), None, self.options)
-            count = run_import(store, prepared, dry_run=True)
+            count = import_entries(store, prepared, dry_run=True)
         except UnknownMoods as unknown:
             self.post_message(self._Checked(None, str(unknown), unknown.labels))
             return
@@ -314,7 +314,7 @@ class ImportDialog(UsesServices, ForwardWorkerFailures, ModalScreen[None]):
                 self.post_message(self._Progress(done))
 
         try:
-            count = run_import(store, prepared, progress=progress)
+            count = import_entries(store, prepared, progress=progress)
         except ImportProblem as problem:
             self.post_message(self._Finished(f"{problem} Nothing was imported.", ok=False))
             return

@@ -258,7 +258,9 @@ class HistoryPane(PaneScreen):
 
     @work(thread=True, group="history-star", exit_on_error=False)
     def _star(self, store: Store, entry_id: int, starred: bool) -> None:
-        self.post_message(_Starred(store.set_starred(entry_id, starred)))
+        from journal.usecases.entries import star
+
+        self.post_message(_Starred(star(store, entry_id, starred)))
 
     @on(_Starred)
     def _starred(self, event: _Starred) -> None:

@@ -197,7 +197,9 @@ class MoodPane(SavesParkedMarks, PaneScreen):
 
     @work(thread=True, group="mood-star", exit_on_error=False)
     def _star(self, store: Store, entry_id: int, starred: bool) -> None:
-        entry = store.set_starred(entry_id, starred)
+        from journal.usecases.entries import star
+
+        entry = star(store, entry_id, starred)
         self.app.call_from_thread(self.notify, star_said(entry), markup=False, timeout=4)
         self.post_message(_Recent(store.search(EntryQuery(limit=RECENT_LIMIT))))
 
