@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from journal.domain.models import BOUNDARY_KINDS, Category, Entry, EntryTag, Kind, Source, Span
+from journal.domain.tags import tag_slug
 from journal.domain.years import RANGE_SENTENCE, is_supported
 from journal.exchange.importers import LONGEST_KIND, ImportProblem, Options, Prepared, long_tag
 from journal.exchange.jsonshape import ShapeError, entry_from_dict
@@ -239,6 +240,8 @@ def _entry(number: int, line: int, data: Any) -> Entry:
         raise record_problem(number, line, shown) from None
     if (too_long := long_tag(t.name for t in entry.tags)) is not None:
         raise record_problem(number, line, too_long)
+    if any(not tag_slug(t.name) for t in entry.tags):  # this app never exports one; another program's would be dropped
+        raise record_problem(number, line, "one of its tags has no letters or numbers in its name")
     if entry.id is not None and not 1 <= entry.id < 2**63:
         raise record_problem(number, line, "its id must be a whole number from 1 up")
     for moment in (entry.created_at, entry.updated_at):

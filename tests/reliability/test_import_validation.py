@@ -164,6 +164,27 @@ def test_a_tag_of_thousands_of_characters_is_refused_naming_the_line_and_the_lim
     assert store.count(EntryQuery()) == 0
 
 
+@pytest.mark.parametrize("name", ["\x00", "\x00\x07\x1b"])
+def test_a_json_tag_with_no_letters_or_numbers_is_refused_naming_the_line(store: Store, name: str) -> None:
+    """Found by the property test below: such a tag reached the store, which refused it without the line."""
+    data = journal_export(
+        boundary("overtime"),
+        {
+            "kind": "mood",
+            "created_at": "2026-03-02T18:00:00+00:00",
+            "text": "t",
+            "mood": 3,
+            "energy": None,
+            "tags": [{"name": name, "category": "personal", "group": None, "source": "manual"}],
+        },
+    )
+    with pytest.raises(ImportProblem) as refused:
+        do_import(store, data, "json")
+    assert f"Entry 2 (line {entry_line(data, 'kind', 2)})" in str(refused.value)
+    assert "no letters or numbers" in str(refused.value)
+    assert store.count(EntryQuery()) == 0
+
+
 def test_a_tag_at_the_limit_is_kept(store: Store) -> None:
     name = "t" * LONGEST_TAG
     assert do_import(store, jrnl(jrnl_entry("fine", ["@" + name])), "jrnl")[0] == 1
