@@ -25,7 +25,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import Static
 
 from journal.domain.models import ParkedItem
@@ -38,6 +37,7 @@ from journal.ui.panes.base import PANE_CSS, PaneScreen
 from journal.ui.panes.ritual_steps.base import StepView
 from journal.ui.panes.ritual_steps.factory import make_step
 from journal.ui.panes.ritual_steps.progress import progress_dots, progress_label
+from journal.ui.panes.ritual_steps.reports import Closed, CloseFailed, Loaded, ParkedRead, SaveFailed, SettingsSaved
 from journal.ui.panes.ritual_steps.summary import SummaryView
 from journal.ui.widgets.parked_marks import SavesParkedMarks
 from journal.usecases.ritual import close_ritual
@@ -45,44 +45,6 @@ from journal.usecases.ritual import close_ritual
 SETTINGS_KEY = "ritual"
 _STATE = "state"
 _SAVE_FAILED = "That answer couldn't be saved just now; it is still on screen. Please try again."
-
-
-class _Loaded(Message):
-    """The saved ritual state and settings (as stored: checked as they are used), and what is parked."""
-
-    def __init__(self, raw: dict[str, Any] | None, settings: object, parked: list[ParkedItem]) -> None:
-        super().__init__()
-        self.raw, self.settings, self.parked = raw, settings, parked
-
-
-class _SaveFailed(Message):
-    """The ritual state (or the settings) could not be written."""
-
-
-class _Closed(Message):
-    def __init__(self, state: RitualState, tags: list[str]) -> None:
-        super().__init__()
-        self.state, self.tags = state, tags
-
-
-class _CloseFailed(Message):
-    def __init__(self, state_saved: bool) -> None:
-        super().__init__()
-        self.state_saved = state_saved
-
-
-class _ParkedRead(Message):
-    """Last time's parked items, read for a new ritual."""
-
-    def __init__(self, items: list[ParkedItem]) -> None:
-        super().__init__()
-        self.items = items
-
-
-class _SettingsSaved(Message):
-    def __init__(self, settings: RitualSettings) -> None:
-        super().__init__()
-        self.settings = settings
 
 
 def load_settings(raw: Any) -> tuple[RitualSettings, str | None]:
@@ -132,10 +94,10 @@ class RitualPane(SavesParkedMarks, PaneScreen):
 
     @work(thread=True, group="ritual-load", exit_on_error=False)
     def _load(self, store: Store) -> None:
-        self.post_message(_Loaded(store.ritual_state(), store.get_setting(SETTINGS_KEY), store.parked()))
+        self.post_message(Loaded(store.ritual_state(), store.get_setting(SETTINGS_KEY), store.parked()))
 
-    @on(_Loaded)
-    def _loaded(self, event: _Loaded) -> None:
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
         self.settings, problem = load_settings(event.settings)
         if problem:
             self.notify(problem, title="Ritual settings", severity="warning", markup=False)
@@ -179,9 +141,9 @@ class RitualPane(SavesParkedMarks, PaneScreen):
         try:
             self._writes.write(lambda _, snapshot: store.save_ritual_state(snapshot))
         except StoreError:
-            self.post_message(_SaveFailed())  # the state waits for the next write
+            self.post_message(SaveFailed())  # the state waits for the next write
 
-    @on(_SaveFailed)
+    @on(SaveFailed)
     def _save_failed(self) -> None:
         self.notify(_SAVE_FAILED, severity="warning")
 
@@ -270,17 +232,17 @@ class RitualPane(SavesParkedMarks, PaneScreen):
             try:
                 store.save_ritual_state(snapshot)
             except StoreError:
-                self.post_message(_CloseFailed(state_saved=False))
+                self.post_message(CloseFailed(state_saved=False))
                 return
             try:
                 entry = close_ritual(store, state, extras)
             except StoreError:
-                self.post_message(_CloseFailed(state_saved=True))
+                self.post_message(CloseFailed(state_saved=True))
                 return
-        self.post_message(_Closed(state, [t.name for t in entry.visible_tags]))
+        self.post_message(Closed(state, [t.name for t in entry.visible_tags]))
 
-    @on(_CloseFailed)
-    def _close_failed(self, event: _CloseFailed) -> None:
+    @on(CloseFailed)
+    def _close_failed(self, event: CloseFailed) -> None:
         self._closing_ritual = False
         if event.state_saved:
             self.notify(
@@ -291,8 +253,8 @@ class RitualPane(SavesParkedMarks, PaneScreen):
             self.state = None
         self.refresh_bindings()
 
-    @on(_Closed)
-    def _ritual_closed(self, event: _Closed) -> None:
+    @on(Closed)
+    def _ritual_closed(self, event: Closed) -> None:
         state = event.state
         self._closing_ritual = False
         self.state, self.closed = None, state
@@ -324,10 +286,10 @@ class RitualPane(SavesParkedMarks, PaneScreen):
             items = store.parked()
         except StoreError:
             items = []
-        self.post_message(_ParkedRead(items))
+        self.post_message(ParkedRead(items))
 
-    @on(_ParkedRead)
-    def _begin_new(self, event: _ParkedRead) -> None:
+    @on(ParkedRead)
+    def _begin_new(self, event: ParkedRead) -> None:
         self.previous_parked = event.items
         self.state = RitualState.start(self.now(), self.settings)
         self._save()
@@ -383,10 +345,10 @@ class RitualPane(SavesParkedMarks, PaneScreen):
                 self.notify, "Your ritual settings couldn't be saved just now.", severity="warning"
             )
             return
-        self.post_message(_SettingsSaved(settings))
+        self.post_message(SettingsSaved(settings))
 
-    @on(_SettingsSaved)
-    def _settings_saved(self, event: _SettingsSaved) -> None:
+    @on(SettingsSaved)
+    def _settings_saved(self, event: SettingsSaved) -> None:
         settings = event.settings
         if self.state is None:
             return
