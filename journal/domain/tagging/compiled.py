@@ -62,7 +62,8 @@ class Compiled:
 
 # building ------------------------------------------------------------------------------------
 def plain_trie(cues: Iterable[Cue]) -> Trie:
-    """The straightforward trie over cue parts: one node per distinct prefix (the engine's own)."""
+    """The straightforward trie over cue parts: one node per distinct prefix (the one the engine
+    walks for the words a person taught it)."""
     root: Trie = {}
     for cue in dict.fromkeys(cues):
         node = root

@@ -18,16 +18,7 @@ from journal.domain.models import Category, Span, TagDef, TagHit, UserKeyword
 from journal.domain.tagging import compiled
 from journal.domain.tagging.fuzzy import TypoIndex
 from journal.domain.tagging.irrealis import EVENT_STRESSORS, is_irrealis
-from journal.domain.tagging.lexicon import (
-    CLASSES,
-    EARLY,
-    FEW,
-    GAP,
-    MANY,
-    NUM,
-    Cue,
-    make_cues,
-)
+from journal.domain.tagging.lexicon import Cue, make_cues
 from journal.domain.tagging.mention import in_scare_quotes, is_topic
 from journal.domain.tagging.negation import (
     belongs_to_someone_else,
@@ -36,110 +27,17 @@ from journal.domain.tagging.negation import (
     is_undone,
     subject_is_someone_else,
 )
-from journal.domain.tagging.normalise import NUMBER_WORDS, Token, iter_words, tokenise
+from journal.domain.tagging.normalise import Token, iter_words, tokenise
 from journal.domain.tagging.taxonomy import TAXONOMY
 from journal.domain.tagging.tears import drop_happy_tears
+from journal.domain.tagging.walk import is_number, walk
 from journal.domain.tags import tag_slug
 
 # "#word" and "#after-hours": a letter first, not glued to a preceding word ("C#", "&#39;").
 HASHTAG_RE = re.compile(r"(?<![\w#&])#([^\W\d_](?:[\w]|-(?=\w))*)")
 
 
-_END = ""  # trie key holding the cues that end at a node (no token normalises to "")
-Trie = compiled.Trie  # token -> sub-trie; _END -> the cues that end at this node
-
-
-_HOUR_WORDS = {
-    w: h for h, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-}
-_HOUR_WORDS["midnight"] = 0
-_COUNT_WORDS = {
-    **_HOUR_WORDS,
-    "midnight": -1,
-    "dozen": 12,
-    "hundred": 100,
-    **{w: 13 + i for i, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())},
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-}
-
-
-def _is_number(tok: Token) -> bool:
-    return tok.low[0].isdigit() or tok.low in NUMBER_WORDS
-
-
-def _hour(tok: Token) -> int | None:
-    """The hour a clock-time token names ("5", "17:30", "five"), or None."""
-    word = tok.low
-    if word in _HOUR_WORDS:
-        return _HOUR_WORDS[word]
-    head = word.split(":")[0].split(".")[0]
-    if head.isdecimal() and len(head) <= 2:
-        return int(head)
-    return None
-
-
-def _in_class(part: str, tok: Token) -> bool:
-    if part == NUM:
-        return _is_number(tok)
-    if part in (MANY, FEW):
-        word = tok.low
-        count = int(word) if word.isdecimal() and len(word) < 6 else _COUNT_WORDS.get(word)
-        if count is None or count < 0:
-            return False
-        return count >= 6 if part == MANY else count <= 5
-    hour = _hour(tok)
-    if hour is None:
-        return False
-    if part == EARLY:
-        return 1 <= hour <= 5 or 13 <= hour <= 17
-    return 6 <= hour <= 11 or 18 <= hour <= 23 or hour == 0
-
-
-def _build_trie(cues: Iterable[Cue]) -> Trie:
-    root: Trie = {}
-    for cue in dict.fromkeys(cues):
-        node = root
-        for part in cue.parts:
-            node = node.setdefault(part, {})
-        node.setdefault(_END, []).append(cue)
-    return root
-
-
-def _walk(
-    node: Trie,
-    tokens: Sequence[Token],
-    numeric: Sequence[bool],
-    k: int,
-    limit: int,
-    best: list[Any],
-    gaps: tuple[int, ...] = (),
-) -> None:
-    """Follow the trie from token `k`; keep in `best` the furthest end, the cues ending there and
-    the positions of the filler words that the cue's gaps swallowed."""
-    ended = node.get(_END)
-    if ended is not None:
-        if k > best[0]:
-            best[0], best[1], best[2] = k, list(ended), gaps
-        elif k == best[0]:
-            best[1].extend(ended)
-    if k < limit:
-        child = node.get(tokens[k].norm)
-        if child is not None:
-            _walk(child, tokens, numeric, k + 1, limit, best, gaps)
-        if numeric[k]:
-            for cls in CLASSES:
-                child = node.get(cls)
-                if child is not None and _in_class(cls, tokens[k]):
-                    _walk(child, tokens, numeric, k + 1, limit, best, gaps)
-    gap = node.get(GAP)
-    if gap is not None:  # one optional filler word
-        _walk(gap, tokens, numeric, k, limit, best, gaps)
-        if k < limit:
-            _walk(gap, tokens, numeric, k + 1, limit, best, (*gaps, k))
+Trie = compiled.Trie  # token -> sub-trie; "" -> the cues that end at this node
 
 
 # Care that only counts when the writer does it: "he plays football" is not the writer's exercise.
@@ -250,7 +148,7 @@ class Tagger:
                 cues.extend(make_cues(name, _literal(kw.phrase), self._lemmas))
         # The built-in trie is shared by every Tagger; the user's cues get a small trie of their own,
         # so teaching a keyword costs milliseconds, not a rebuild of the whole lexicon.
-        self._tries = (_builtin_trie(), _build_trie(cues)) if cues else (_builtin_trie(),)
+        self._tries = (_builtin_trie(), compiled.plain_trie(cues)) if cues else (_builtin_trie(),)
         self._user_cues = frozenset(cues)
         self._roots = frozenset().union(*self._tries)
 
@@ -305,7 +203,7 @@ class Tagger:
     ) -> tuple[list[int], list[int]]:
         starts, segs = clause_starts(text, tokens)
         seg_ends = _segment_ends(segs)
-        numeric = [_is_number(tok) for tok in tokens]
+        numeric = [is_number(tok) for tok in tokens]
         used: set[int] = set()
         roots = self._roots
         i = 0
@@ -335,7 +233,7 @@ class Tagger:
         norm = tokens[i].norm
         for trie in self._tries:
             if norm in trie or numeric[i]:
-                _walk(trie, tokens, numeric, i, limit, best)
+                walk(trie, tokens, numeric, i, limit, best)
         return best[0], best[1], best[2]
 
     def _record(

@@ -45,7 +45,7 @@ def _assert_same(plain: dict, merged: dict, seen: set[tuple[int, int]]) -> None:
 
 
 def test_the_merged_trie_answers_every_lookup_as_the_engines_own_trie(index: compiled.Compiled) -> None:
-    plain = engine._build_trie(load_lexicon().cues)
+    plain = compiled.plain_trie(load_lexicon().cues)  # the trie the engine builds for taught words
     seen: set[tuple[int, int]] = set()
     _assert_same(plain, index.trie, seen)
     assert len(seen) > 10_000  # the whole trie was walked, not just its root
