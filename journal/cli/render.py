@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from journal.domain.models import COST_WORDS, MOOD_WORDS, Entry, EntryTag, Kind, ParkedItem, TagHit, TagStat
+from journal.domain.models import COST_WORDS, MOOD_WORDS, Entry, EntryTag, Kind
 
 if TYPE_CHECKING:
-    from journal.domain.models import RetagSummary
+    from journal.domain.models import ParkedItem, RetagSummary, TagHit, TagStat
     from journal.domain.tagging.personal import Decision
 
 # C0 controls except tab and newline, DEL, and the C1 controls (0x9b alone is a CSI on many terminals).

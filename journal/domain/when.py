@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil import tz as dateutil_tz
 from dateutil.relativedelta import relativedelta
 
 from journal.domain.years import FIRST_YEAR, LAST_YEAR, RANGE_SENTENCE, is_supported
@@ -91,7 +90,10 @@ def local_tz() -> tzinfo:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    # the system zone file keeps the full history of offsets, which a bare tzlocal() does not
+    # The system zone file keeps the full history of offsets, which a bare tzlocal() does not.
+    # dateutil.tz loads only here: it brings tempfile, shutil and ctypes, ~10 ms of a command's start.
+    from dateutil import tz as dateutil_tz
+
     return dateutil_tz.gettz(name or None) or dateutil_tz.tzlocal()
 
 

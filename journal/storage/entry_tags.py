@@ -10,12 +10,15 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from journal.domain.models import EntryTag, Source, TagHit
+from journal.domain.models import EntryTag, Source
 from journal.domain.tags import tag_slug
 from journal.storage.errors import StoreError
 from journal.storage.rows import row_to_tag, spans_to_json
+
+if TYPE_CHECKING:
+    from journal.domain.models import TagHit
 
 #: (entry_id, tag, source, spans_json, rejected)
 TagRow = tuple[int, str, str, str | None, int]

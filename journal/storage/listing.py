@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from journal.domain.models import Entry, EntryTag
 from journal.storage.entry_tags import _CATEGORY_ORDER
 from journal.storage.rows import _CATEGORIES, _SOURCES, row_to_entry
-from journal.storage.snippets import Snippets
+
+if TYPE_CHECKING:
+    from journal.storage.snippets import Snippets
 
 #: Entries read (and their tags fetched) at a time.
 BATCH = 512

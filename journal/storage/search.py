@@ -12,7 +12,7 @@ import math
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.domain.models import Entry, EntryQuery, Kind
 from journal.storage.base import StoreBase
@@ -20,13 +20,17 @@ from journal.storage.entry_tags import load_tags, normalise_tag_name
 from journal.storage.fts import with_fts_query
 from journal.storage.listing import stream_entries
 from journal.storage.rows import ENTRY_SELECT, row_to_entry, to_utc_text
-from journal.storage.snippets import Snippets
+
+if TYPE_CHECKING:  # snippets load with the first word search (listing by tag or date needs none)
+    from journal.storage.snippets import Snippets
 
 SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "«", "»", "…"
 _SNIPPET_TOKENS = 16
 
 
 def _snippets(fts: str) -> Snippets:
+    from journal.storage.snippets import Snippets
+
     return Snippets(fts, tokens=_SNIPPET_TOKENS, marks=(SNIPPET_OPEN, SNIPPET_CLOSE), ellipsis=SNIPPET_ELLIPSIS)
 
 
