@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.relativedelta import relativedelta
-
 from journal.domain.years import FIRST_YEAR, LAST_YEAR, RANGE_SENTENCE, is_supported
 
 __all__ = [
@@ -188,16 +186,6 @@ _WEEKDAYS = {
     )
     for name in names
 }
-_UNITS = {
-    "minute": relativedelta(minutes=1),
-    "min": relativedelta(minutes=1),
-    "hour": relativedelta(hours=1),
-    "day": relativedelta(days=1),
-    "week": relativedelta(weeks=1),
-    "month": relativedelta(months=1),
-    "year": relativedelta(years=1),
-}
-
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + ")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -292,6 +280,8 @@ def _one_day(day: date) -> _Reading:
 
 
 def _month_span(year: int, month: int) -> _Reading:
+    from dateutil.relativedelta import relativedelta
+
     first = date(year, month, 1)
     return _Reading(first, first + relativedelta(months=1, days=-1))
 
@@ -334,7 +324,16 @@ def _weekday(m: re.Match[str], today: date) -> _Reading:
 
 
 def _ago(m: re.Match[str], today: date) -> _Reading:
-    return _one_day(today - _UNITS[m["unit"]] * _number(m["n"]))
+    # dateutil.relativedelta loads for the forms that count in months or years, not for a plain day
+    from dateutil.relativedelta import relativedelta
+
+    units = {
+        "day": relativedelta(days=1),
+        "week": relativedelta(weeks=1),
+        "month": relativedelta(months=1),
+        "year": relativedelta(years=1),
+    }
+    return _one_day(today - units[m["unit"]] * _number(m["n"]))
 
 
 def _this_or_last(m: re.Match[str], today: date) -> _Reading:
@@ -343,6 +342,8 @@ def _this_or_last(m: re.Match[str], today: date) -> _Reading:
         monday = today - timedelta(days=today.weekday(), weeks=back)
         return _Reading(monday, monday + timedelta(days=6))
     if m["unit"] == "month":
+        from dateutil.relativedelta import relativedelta
+
         first = today.replace(day=1) - relativedelta(months=back)
         return _month_span(first.year, first.month)
     return _Reading(date(today.year - back, 1, 1), date(today.year - back, 12, 31))

@@ -30,6 +30,7 @@ NEVER = {
     "journal.storage.calendar",  # the History pane's calendar
     "journal.storage.boundaries",  # the Boundaries pane
     "dateutil.tz",  # only without $TZ (the system zone's file), see journal.domain.when.local_tz
+    "dateutil.relativedelta",  # dates counted in months or years ("2 months ago"), not a plain day
     "statistics",  # the Insights pane's baselines
     "random",  # a write's retries
     "sqlite_utils",
