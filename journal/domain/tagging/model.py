@@ -33,7 +33,6 @@ import math
 import sys
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -129,32 +128,31 @@ def pack(data: Mapping[str, Any]) -> bytes:
     return bytes(blob)
 
 
-@dataclass(slots=True)
 class Model:
     """A linear model per tag with calibration and thresholds, over packed weights (see the module
-    docstring). Features are found by name (`index`) and then handled by their index."""
+    docstring). Features are found by name (`index`) and then handled by their index. A plain
+    class rather than a dataclass: it is built once, from bytes, and importing it costs less."""
 
-    tags: tuple[str, ...]
-    bias: tuple[float, ...]
-    calibration: tuple[tuple[float, float], ...]
-    thresholds: tuple[float, ...]
-    #: the threshold when the cue engine found the tag (a cue needs less confirmation than words)
-    cue_thresholds: tuple[float, ...]
-    #: whether words also bring their letter n-grams (as the model was trained)
-    chars: bool
-    scale: float
-    features: int
-    _data: bytes
-    _base: int  # feature k's UTF-8 name is _data[_base + _names[k] : _base + _names[k + 1]]
-    _names: Sequence[int]
-    _slots: Sequence[int]
-    _rows: Sequence[int]  # row k is pairs _rows[k] .. _rows[k + 1]
-    _row_tags: bytes
-    _row_weights: Sequence[int]
-    _words: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
+    __slots__ = (
+        "_base",
+        "_data",
+        "_names",
+        "_row_tags",
+        "_row_weights",
+        "_rows",
+        "_slots",
+        "_words",
+        "bias",
+        "calibration",
+        "chars",
+        "cue_thresholds",
+        "features",
+        "scale",
+        "tags",
+        "thresholds",
+    )
 
-    @classmethod
-    def from_bytes(cls, data: bytes) -> Model:
+    def __init__(self, data: bytes) -> None:
         """The model packed in `data` by `pack`; ValueError when it is not one."""
         if not data.startswith(MAGIC):
             raise ValueError("not a packed tagging model")
@@ -166,44 +164,43 @@ class Model:
             raise ValueError(f"unknown model format {head.get('format')!r}")
         at += length + (-(at + length) % 4)
         n, size, pairs = int(head["features"]), int(head["slots"]), int(head["pairs"])
-        offsets = _view(data, at, n + 1, _U32)
+        #: feature k's UTF-8 name is _data[_base + _names[k] : _base + _names[k + 1]]
+        self._names = _view(data, at, n + 1, _U32)
         at += 4 * (n + 1)
-        base = at
-        at += offsets[n]
+        self._base = at
+        at += self._names[n]
         at += -at % 4
-        slots = _view(data, at, size, _U32)
+        self._slots = _view(data, at, size, _U32)
         at += 4 * size
-        rows = _view(data, at, n + 1, _U32)
+        self._rows = _view(data, at, n + 1, _U32)  # row k is pairs _rows[k] .. _rows[k + 1]
         at += 4 * (n + 1)
-        row_tags = data[at : at + pairs]
+        self._row_tags = data[at : at + pairs]
         at += pairs + (-(at + pairs) % 4)
         code: Literal["h", "i"] = "i" if head["wide"] else "h"
-        row_weights = _view(data, at, pairs, code)
-        if at + pairs * array(code).itemsize != len(data) or size & (size - 1) or rows[n] != pairs:
+        self._row_weights = _view(data, at, pairs, code)
+        if at + pairs * array(code).itemsize != len(data) or size & (size - 1) or self._rows[n] != pairs:
             raise ValueError("the packed model's sections do not add up")
-        tags = tuple(head["tags"])
-        model = cls(
-            tags,
-            tuple(float(b) for b in head["bias"]),
-            tuple((float(a), float(b)) for a, b in head["calibration"]),
-            tuple(float(t) for t in head["thresholds"]),
-            tuple(float(t) for t in head["cue_thresholds"]),
-            bool(head["chars"]),
-            float(head["weight_scale"]),
-            n,
-            data,
-            base,
-            offsets,
-            slots,
-            rows,
-            row_tags,
-            row_weights,
-        )
-        if not (
-            len(model.bias) == len(model.calibration) == len(model.thresholds) == len(model.cue_thresholds) == len(tags)
-        ) or (pairs and max(row_tags) >= len(tags)):
-            raise ValueError("the packed model's arrays disagree")
-        return model
+        self._data = data
+        self.features = n
+        self.tags: tuple[str, ...] = tuple(head["tags"])
+        self.bias = tuple(float(b) for b in head["bias"])
+        #: Platt's (a, b) per tag
+        self.calibration = tuple((float(a), float(b)) for a, b in head["calibration"])
+        self.thresholds = tuple(float(t) for t in head["thresholds"])
+        #: the threshold when the cue engine found the tag (a cue needs less confirmation than words)
+        self.cue_thresholds = tuple(float(t) for t in head["cue_thresholds"])
+        #: whether words also bring their letter n-grams (as the model was trained)
+        self.chars = bool(head["chars"])
+        self.scale = float(head["weight_scale"])
+        self._words: dict[tuple[str, str], tuple[int, ...]] = {}
+        counts = {len(self.bias), len(self.calibration), len(self.thresholds), len(self.cue_thresholds)}
+        if counts != {len(self.tags)} or self._row_tags.translate(None, bytes(range(len(self.tags)))):
+            raise ValueError("the packed model's arrays disagree")  # or a row names a tag past the last
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Model:
+        """The model packed in `data` by `pack`; ValueError when it is not one."""
+        return cls(data)
 
     def index(self, name: str) -> int:
         """The index of the feature called `name`, or -1 when it carries no weight."""

@@ -80,10 +80,13 @@ def test_the_packed_model_is_the_readable_one_and_scores_the_same_on_every_note(
 
 
 def test_a_damaged_packed_model_is_refused_not_misread() -> None:
-    from journal.domain.tagging.model import Model
+    from journal.domain.tagging.model import Model, pack
 
     good = resources.files("journal.domain.tagging").joinpath(MODEL_FILE).read_bytes()
-    for bad in (b"", good[:-2], b"x" + good[1:], good[: len(good) // 2]):
+    data = json.loads(READABLE.read_text(encoding="utf-8"))
+    past_the_last_tag = pack({**data, "weights": {"w:tired": f"{len(data['tags'])}:500"}})
+    assert Model.from_bytes(pack({**data, "weights": {"w:tired": "0:500"}})).features == 1
+    for bad in (b"", good[:-2], b"x" + good[1:], good[: len(good) // 2], past_the_last_tag):
         with pytest.raises(ValueError):
             Model.from_bytes(bad)
 
