@@ -47,6 +47,8 @@ _WORD_CACHE_LIMIT = 50_000
 #: pair and engine feature names remembered with their index (or -1): a lookup in the packed table
 #: costs some 0.7 microseconds, a dictionary's a tenth of that; bounded, so memory stays flat
 _NAME_CACHE_LIMIT = 20_000
+#: rows remembered as lane integers (~230 bytes each): the features a journal's notes keep using
+_ROW_CACHE_LIMIT = 4_096
 Row = tuple[tuple[int, float], ...]
 _U32: Literal["I"] = "I"
 
@@ -139,13 +141,14 @@ class Model:
     __slots__ = (
         "_base",
         "_data",
+        "_lane",
+        "_lane_rows",
         "_names",
         "_row_tags",
         "_row_weights",
         "_rows",
         "_seen",
         "_slots",
-        "_weight_code",
         "_words",
         "bias",
         "calibration",
@@ -183,9 +186,10 @@ class Model:
         at += pairs + (-(at + pairs) % 4)
         code: Literal["h", "i"] = "i" if head["wide"] else "h"
         self._row_weights = _view(data, at, pairs, code)
-        self._weight_code: Literal["h", "i"] = code
         if at + pairs * array(code).itemsize != len(data) or size & (size - 1) or self._rows[n] != pairs:
             raise ValueError("the packed model's sections do not add up")
+        # wide enough that every feature's largest weight, all added in one lane, still fits (`scores`)
+        self._lane = max(32, ((n + 1) << (8 * array(code).itemsize - 1)).bit_length() + 1)
         self._data = data
         self.features = n
         self.tags: tuple[str, ...] = tuple(head["tags"])
@@ -200,6 +204,7 @@ class Model:
         self.scale = float(head["weight_scale"])
         self._words: dict[tuple[str, str], tuple[int, ...]] = {}
         self._seen: dict[str, int] = {}
+        self._lane_rows: dict[int, int] = {}
         counts = {len(self.bias), len(self.calibration), len(self.thresholds), len(self.cue_thresholds)}
         if counts != {len(self.tags)} or self._row_tags.translate(None, bytes(range(len(self.tags)))):
             raise ValueError("the packed model's arrays disagree")  # or a row names a tag past the last
@@ -261,18 +266,44 @@ class Model:
                 return w
         return 0.0
 
+    def _lanes(self, k: int) -> int:
+        """Feature `k`'s row as one integer: its weight for tag t in the lane of bits from
+        `_lane * t` (a negative weight borrows from the lanes above; reading the lanes back from the
+        lowest up returns each borrow)."""
+        a, b = self._rows[k], self._rows[k + 1]
+        lane = self._lane
+        value = 0
+        for t, w in zip(self._row_tags[a:b], self._row_weights[a:b], strict=True):
+            value += w << (lane * t)
+        return value
+
     def scores(self, present: Iterable[int]) -> list[float]:
-        """Raw scores per tag: the bias plus the weights of the features present (summed exactly in
-        thousandths, then scaled once)."""
-        rows, tags, weights = self._rows, self._row_tags, self._row_weights
-        spans = [(rows[k], rows[k + 1]) for k in present]
-        # every row's pairs gathered first, then one loop over them all: fewer, longer loops
-        all_tags = b"".join([tags[a:b] for a, b in spans])
-        raw = b"".join([weights[a:b] for a, b in spans])  # type: ignore[misc]  # the views are buffers
-        all_weights = memoryview(raw).cast(self._weight_code)  # native order, as the views are
-        sums = [0] * len(self.tags)
-        for t, w in zip(all_tags, all_weights, strict=True):
-            sums[t] += w
+        """Raw scores per tag: the bias plus the weights of the features present, summed exactly in
+        thousandths, then scaled once.
+
+        Each row is an integer with a lane of bits per tag (`_lanes`), so adding the rows adds every
+        tag's weights at once, in C: a note's ~800 features cost ~800 additions instead of ~25,000
+        (tag, weight) steps. A lane cannot overflow: it is wide enough for every feature's largest
+        weight at once (32 bits for this model). Rows are remembered up to a bound.
+        """
+        known = self._lane_rows
+        total = 0
+        for k in present:
+            row = known.get(k)
+            if row is None:
+                row = self._lanes(k)
+                if len(known) < _ROW_CACHE_LIMIT:
+                    known[k] = row
+            total += row
+        sums = []
+        lane_bits = self._lane
+        full, half = 1 << lane_bits, 1 << (lane_bits - 1)
+        for _ in self.tags:
+            lane = total & (full - 1)
+            if lane >= half:
+                lane -= full
+            sums.append(lane)
+            total = (total - lane) >> lane_bits
         scale = self.scale
         return [b + s / scale for b, s in zip(self.bias, sums, strict=True)]
 

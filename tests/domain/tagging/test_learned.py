@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journal.domain.models import Category, TagDef, UserKeyword
 from journal.domain.tagging import TAXONOMY, Tagger, default_tagger
@@ -77,6 +79,25 @@ def test_the_packed_model_is_the_readable_one_and_scores_the_same_on_every_note(
         plain = _json_scores(data, featurise(a, model.chars))
         worst = max(worst, *(abs(x - y) for x, y in zip(packed, plain, strict=True)))
     assert worst < 1e-9
+
+
+@given(st.lists(st.lists(st.integers(-32768, 32767), min_size=41, max_size=41), min_size=1, max_size=30), st.data())
+@settings(max_examples=60, deadline=None)
+def test_packed_scores_add_extreme_weights_exactly(rows: list[list[int]], data: st.DataObject) -> None:
+    """Each tag's lane in a row's integer holds its sum exactly, whatever the signs and sizes."""
+    from journal.domain.tagging.model import Model, pack
+
+    readable = json.loads(READABLE.read_text(encoding="utf-8"))
+    weights = {f"w:f{i}": " ".join(f"{t}:{w}" for t, w in enumerate(row) if w) for i, row in enumerate(rows)}
+    weights = {name: row for name, row in weights.items() if row}
+    model = Model.from_bytes(pack({**readable, "weights": weights}))
+    chosen = data.draw(st.sets(st.sampled_from(sorted(weights)))) if weights else set()
+    expected = [float(b) for b in readable["bias"]]
+    for name in chosen:
+        for t, w in enumerate(rows[int(name[3:])]):
+            expected[t] += w / 1000
+    got = model.scores({model.index(name) for name in chosen})
+    assert max(abs(x - y) for x, y in zip(got, expected, strict=True)) < 1e-6
 
 
 def test_a_damaged_packed_model_is_refused_not_misread() -> None:
