@@ -15,7 +15,9 @@ complete, while the journal's is (its footer draws its keys in the first frame).
 
 The journals are opened as on every start after the first; the very first start, which also shows the
 welcome, is its own row and not held to the target.
-Target: the journal within 1.3x the bare app's time and 1.5x its memory.
+Target: the journal within 1.3x the bare app's time to its first interactive frame and 1.5x its
+peak memory, the journal's counted once its tagger is warm (the model and cue index loaded, which
+the app does in a thread just after its first frame).
 """
 
 from __future__ import annotations
@@ -159,11 +161,14 @@ def main() -> None:
             base_rss, versus = rss, "-"
         else:
             t, c = paired(runs_, bare, "first_frame"), paired(runs_, bare, "cpu")
-            m = rss / base_rss
+            m, m_first = rss_warm / base_rss, rss / base_rss
             ok = t <= TIME_RATIO and m <= MEMORY_RATIO
             verdict = "not held to the target" if name == FIRST_RUN else ("pass" if ok else "**FAIL**")
             failed |= not ok and name != FIRST_RUN
-            versus = f"{t:.2f}x time ({c:.2f}x CPU), {m:.2f}x memory: {verdict}"
+            versus = (
+                f"{t:.2f}x time ({c:.2f}x CPU), {m:.2f}x memory with the tagger warm "
+                f"({m_first:.2f}x at the first frame): {verdict}"
+            )
         warm_text = "-" if i == 0 else f"{warm * 1000:.0f} ms"
         rows.append(
             f"| {name} | {painted * 1000:.0f} ms | {seconds * 1000:.0f} ms | {cpu * 1000:.0f} ms "
@@ -175,7 +180,8 @@ def main() -> None:
             f"Measured {date.today().isoformat()} on {machine()}; median of {runs} runs each, headless "
             f"120x40; a time ratio is the median of the {runs} rounds' own ratios (each round starts every "
             f"app once, back to back). Target: within {TIME_RATIO}x the bare app's time to the first "
-            f"interactive frame and {MEMORY_RATIO}x its memory.",
+            f"interactive frame and {MEMORY_RATIO}x its peak memory, the journal's taken once its tagger is "
+            "warm (issue 13).",
             "",
             *rows,
         ]

@@ -1,8 +1,8 @@
 """Train the learned tagger from the labelled corpus and write the shipped model.
 
     .venv/bin/python scripts/train_tagger.py                  # data/tagging/corpus -> the package's model
-    .venv/bin/python scripts/train_tagger.py --corpus DIR --out model.json --report
-    .venv/bin/python scripts/train_tagger.py --check          # does the shipped model match? (exit 1 if not)
+    .venv/bin/python scripts/train_tagger.py --corpus DIR --out model.bin --json model.json --report
+    .venv/bin/python scripts/train_tagger.py --check          # do both model files match? (exit 1 if not)
 
 Needs scikit-learn (the `train` extra, included in `test`); the app itself never imports it.
 
@@ -17,8 +17,9 @@ How (each step seeded and deterministic, so the same corpus always gives the sam
    found the tag and one where it did not, the pair with the best F1 (a `may` tag is neither right
    nor wrong): a cue the engine found needs less confirmation than words alone. The figures reported for a fold use the calibration and thresholds
    chosen on the other folds only, so no figure is tuned on the notes it scores.
-4. The final model is fitted on every note, tiny weights pruned and the rest rounded, and written as
-   plain JSON read by pure-Python inference (`journal.domain.tagging.model`).
+4. The final model is fitted on every note, tiny weights pruned and the rest rounded, and written
+   twice: readable JSON (data/tagging/model.json) and the same numbers packed for the app
+   (journal/domain/tagging/model.bin, `journal.domain.tagging.model.pack`), read by pure Python.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from journal.domain.tagging.corpus import Note, load_notes  # noqa: E402
+from journal.domain.tagging.model import pack  # noqa: E402
 from journal.domain.tagging.taxonomy import TAXONOMY  # noqa: E402
 
 CORPUS = ROOT / "data" / "tagging" / "corpus"
-OUT = ROOT / "journal" / "domain" / "tagging" / "model.json"
+OUT = ROOT / "journal" / "domain" / "tagging" / "model.bin"  # what the app reads (packed)
+JSON_OUT = ROOT / "data" / "tagging" / "model.json"  # the same numbers, readable (reviews, diffs, tests)
 TAGS = list(TAXONOMY)
 SEED = 13
 FOLDS = 5
@@ -334,13 +337,17 @@ def dumps(model: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of wNN.jsonl files")
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--check", action="store_true", help="compare with --out instead of writing it")
+    ap.add_argument("--out", type=Path, default=OUT, help="the packed model the app reads")
+    ap.add_argument("--json", type=Path, default=JSON_OUT, help="the same model as readable JSON")
+    ap.add_argument("--check", action="store_true", help="compare with --out and --json instead of writing them")
     ap.add_argument("--report", action="store_true", help="print the cross-validated figures per tag")
     ap.add_argument("--C", type=float, help="(experiments) regularisation strength")
     ap.add_argument("--balanced", action="store_true", help="(experiments) balanced class weights")
+    ap.add_argument("--min-df", type=int, help="(experiments) keep features seen in at least this many notes")
     args = ap.parse_args(argv)
-    global C, CLASS_WEIGHT
+    global C, CLASS_WEIGHT, MIN_DF
+    if args.min_df is not None:
+        MIN_DF = args.min_df
     if args.C is not None:
         C = args.C
     if args.balanced:
@@ -348,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     model, cvres = train(args.corpus)
     text = dumps(model)
+    packed = pack(json.loads(text))
     if cvres is not None:
         from journal.domain.tagging.evaluate import Counts, report_counts
 
@@ -357,15 +365,21 @@ def main(argv: list[str] | None = None) -> int:
         print("cross-validated by writer (each note scored by a model that never saw its writer):")
         print(report_counts(counts, per_tag=args.report, examples=False))
     print(
-        f"model: {len(model['weights'])} features, {len(text.encode()) / 1e6:.2f} MB, "
-        f"{time.perf_counter() - t0:.1f} s in all"
+        f"model: {len(model['weights'])} features, {len(packed) / 1e6:.2f} MB packed "
+        f"({len(text.encode()) / 1e6:.2f} MB as JSON), {time.perf_counter() - t0:.1f} s in all"
     )
     if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
+        same = (
+            args.out.exists()
+            and args.out.read_bytes() == packed
+            and args.json.exists()
+            and args.json.read_text(encoding="utf-8") == text
+        )
         print("the shipped model matches the corpus" if same else "the shipped model DIFFERS")
         return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}")
+    args.out.write_bytes(packed)
+    args.json.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} and {args.json}")
     return 0
 
 

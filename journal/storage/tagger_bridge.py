@@ -27,12 +27,6 @@ def build_tagger(keywords: Sequence[UserKeyword], user_tags: Sequence[TagDef]) -
     return Tagger(user_keywords=list(keywords), user_tags=list(user_tags))
 
 
-def warm_builtin_tagger() -> None:
-    """Load the built-in cue index and learned model now (once per process; later calls cost
-    nothing), so the first save of a process does not read them while holding the write lock."""
-    default_tagger().tag("")
-
-
 def builtin_tags() -> list[TagDef]:
     """The built-in taxonomy, in its documented order."""
     return list(TAXONOMY.values())

@@ -5,8 +5,8 @@
 
 Pure Python: knows nothing of the UI or the database. Two parts: the cue engine (`engine.py`, cues
 as data in `cues/`, format in `lexicon.py`) and a learned model over its reading and the note's
-words (`learned.py`, `features.py`, `model.py`; the model is `model.json`, trained from
-`data/tagging/corpus` by `scripts/train_tagger.py`). The model decides each built-in tag; the
+words (`learned.py`, `features.py`, `model.py`; the model is `model.bin`, packed from
+`data/tagging/model.json`, both trained from `data/tagging/corpus` by `scripts/train_tagger.py`). The model decides each built-in tag; the
 engine's cues give its words. Measure with `python -m journal.domain.tagging.evaluate PATH...`.
 The choices below are the engine's; the model reads them as features and may overrule them.
 

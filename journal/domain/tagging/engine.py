@@ -33,8 +33,10 @@ from journal.domain.tagging.tears import drop_happy_tears
 from journal.domain.tagging.walk import is_number, walk
 from journal.domain.tags import tag_slug
 
-# "#word" and "#after-hours": a letter first, not glued to a preceding word ("C#", "&#39;").
-HASHTAG_RE = re.compile(r"(?<![\w#&])#([^\W\d_](?:[\w]|-(?=\w))*)")
+# "#word" and "#after-hours": a letter first, not glued to a preceding word ("C#", "&#39;"). The
+# "#" comes first and the look back after it, so the regex engine can skip straight to each "#"
+# instead of trying the look back at every character of a long note.
+HASHTAG_RE = re.compile(r"#(?<![\w#&]#)([^\W\d_](?:[\w]|-(?=\w))*)")
 
 
 Trie = compiled.Trie  # token -> sub-trie; "" -> the cues that end at this node

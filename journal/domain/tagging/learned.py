@@ -131,20 +131,13 @@ class Tagger(engine.Tagger):
     ) -> tuple[Span, ...]:
         """The few tokens whose own features (and half of each word pair) pushed tag `t` up most."""
         weight = [0.0] * len(tokens)
-
-        def of(name: str) -> float:
-            for k, w in model.row(name):
-                if k == t:
-                    return w
-            return 0.0
-
         for word, positions in words.items():
-            own = sum(of(name) for name in model.present((word,), ()))
+            own = sum(model.weight(k, t) for k in model.present((word,), ()))
             if own:
                 for i in positions:
                     weight[i] += own
         for name, (i, j) in _first_of_each(pairs):
-            w = of(name)
+            w = model.weight(model.index(name), t)
             if w and i == j:
                 weight[i] += w
             elif w:

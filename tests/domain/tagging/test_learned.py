@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journal.domain.models import Category, TagDef, UserKeyword
 from journal.domain.tagging import TAXONOMY, Tagger, default_tagger
@@ -20,6 +22,7 @@ from journal.domain.tagging.model import MODEL_FILE, shipped
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "data" / "tagging" / "corpus"
+READABLE = ROOT / "data" / "tagging" / "model.json"  # the shipped model's numbers as readable JSON
 
 
 def test_a_model_is_shipped_small_and_for_every_builtin_tag() -> None:
@@ -29,6 +32,84 @@ def test_a_model_is_shipped_small_and_for_every_builtin_tag() -> None:
     assert model is not None
     assert set(model.tags) == set(TAXONOMY)
     assert all(0.0 < t < 1.0 for t in model.thresholds)
+
+
+def _json_scores(data: dict, features: set[str]) -> list[float]:
+    """A tag's raw score read straight from the readable model (rows "tag:thousandths ..."), the
+    plainest way: the bias plus each present feature's weight."""
+    scores = [float(b) for b in data["bias"]]
+    for name in features:
+        for item in data["weights"].get(name, "").split():
+            t, _, w = item.partition(":")
+            scores[int(t)] += int(w) / data["weight_scale"]
+    return scores
+
+
+def test_the_packed_model_is_the_readable_one_and_scores_the_same_on_every_note() -> None:
+    """model.bin is model.json packed (same numbers), and scores every note of the corpus, the
+    held-out writers and the eval sets as the JSON model does, to within rounding; so it tags the same."""
+    from journal.domain.tagging import engine
+    from journal.domain.tagging.features import featurise, token_features
+    from journal.domain.tagging.model import Model, pack
+
+    data = json.loads(READABLE.read_text(encoding="utf-8"))
+    shipped_bytes = resources.files("journal.domain.tagging").joinpath(MODEL_FILE).read_bytes()
+    assert pack(data) == shipped_bytes
+    model = Model.from_bytes(shipped_bytes)
+    assert (model.tags, model.bias, model.thresholds) == (
+        tuple(data["tags"]),
+        tuple(data["bias"]),
+        tuple(data["thresholds"]),
+    )
+    here = Path(__file__).parent
+    texts = [n.text for n in load_notes(CORPUS, ROOT / "data" / "tagging" / "heldout")]
+    texts += [
+        json.loads(line)["text"]
+        for f in ("eval_sentences.jsonl", "dev_sentences.jsonl")
+        for line in (here / f).read_text().splitlines()
+        if line.strip()
+    ]
+    assert len(texts) > 8000
+    analyse = engine.Tagger().analyse
+    worst = 0.0
+    for text in texts:
+        a = analyse(text)
+        words, pairs, eng = token_features(a)
+        packed = model.scores(model.present(words, [*(name for name, _ in pairs), *eng]))
+        plain = _json_scores(data, featurise(a, model.chars))
+        worst = max(worst, *(abs(x - y) for x, y in zip(packed, plain, strict=True)))
+    assert worst < 1e-9
+
+
+@given(st.lists(st.lists(st.integers(-32768, 32767), min_size=41, max_size=41), min_size=1, max_size=30), st.data())
+@settings(max_examples=60, deadline=None)
+def test_packed_scores_add_extreme_weights_exactly(rows: list[list[int]], data: st.DataObject) -> None:
+    """Each tag's lane in a row's integer holds its sum exactly, whatever the signs and sizes."""
+    from journal.domain.tagging.model import Model, pack
+
+    readable = json.loads(READABLE.read_text(encoding="utf-8"))
+    weights = {f"w:f{i}": " ".join(f"{t}:{w}" for t, w in enumerate(row) if w) for i, row in enumerate(rows)}
+    weights = {name: row for name, row in weights.items() if row}
+    model = Model.from_bytes(pack({**readable, "weights": weights}))
+    chosen = data.draw(st.sets(st.sampled_from(sorted(weights)))) if weights else set()
+    expected = [float(b) for b in readable["bias"]]
+    for name in chosen:
+        for t, w in enumerate(rows[int(name[3:])]):
+            expected[t] += w / 1000
+    got = model.scores({model.index(name) for name in chosen})
+    assert max(abs(x - y) for x, y in zip(got, expected, strict=True)) < 1e-6
+
+
+def test_a_damaged_packed_model_is_refused_not_misread() -> None:
+    from journal.domain.tagging.model import Model, pack
+
+    good = resources.files("journal.domain.tagging").joinpath(MODEL_FILE).read_bytes()
+    data = json.loads(READABLE.read_text(encoding="utf-8"))
+    past_the_last_tag = pack({**data, "weights": {"w:tired": f"{len(data['tags'])}:500"}})
+    assert Model.from_bytes(pack({**data, "weights": {"w:tired": "0:500"}})).features == 1
+    for bad in (b"", good[:-2], b"x" + good[1:], good[: len(good) // 2], past_the_last_tag):
+        with pytest.raises(ValueError):
+            Model.from_bytes(bad)
 
 
 def test_every_tag_has_words_behind_it() -> None:
@@ -113,5 +194,5 @@ def test_the_shipped_model_is_what_the_script_builds_from_the_corpus() -> None:
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     out = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
-    data = json.loads(resources.files("journal.domain.tagging").joinpath(MODEL_FILE).read_text())
+    data = json.loads(READABLE.read_text(encoding="utf-8"))
     assert data["trained_on"]["notes"] == len(load_notes(CORPUS))

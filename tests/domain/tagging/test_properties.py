@@ -172,3 +172,18 @@ def test_text_in_another_paragraph_does_not_remove_a_tag_for_the_engine(first: s
 def test_tagging_is_deterministic(make, text: str) -> None:
     tag = make().tag
     assert tag(text) == tag(text)
+
+
+_LOOKBEHIND_FIRST = r"(?<![\w#&])#([^\W\d_](?:[\w]|-(?=\w))*)"  # the hashtag pattern as first written
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["#", "&", "-", "a", "é", "1", "_", " ", "\n", ";", "C", "ß"]), max_size=40))
+def test_the_hashtag_pattern_finds_what_its_look_behind_first_form_did(text: str) -> None:
+    """The "#" now leads the pattern (so a long note is searched at C speed); the matches are the same."""
+    import re
+
+    from journal.domain.tagging import HASHTAG_RE
+
+    found = [(m.span(), m.group(1)) for m in HASHTAG_RE.finditer(text)]
+    assert found == [(m.span(), m.group(1)) for m in re.finditer(_LOOKBEHIND_FIRST, text)]
