@@ -208,7 +208,11 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
         def update(done: int, total: int) -> None:
             nonlocal bar, shown
             if bar is None:
-                bar = stack.enter_context(click.progressbar(length=total, label="Re-tagging", file=sys.stderr))
+                # Its finish (show the cursor, end the line) is registered before it first draws, so
+                # a Ctrl+C that lands while it draws still leaves the next sentence on a line of its own.
+                fresh = click.progressbar(length=total, label="Re-tagging", file=sys.stderr)
+                stack.push(fresh)
+                bar = fresh.__enter__()
             bar.update(done - shown)
             shown = done
 

@@ -34,7 +34,7 @@ def visible(entry: Entry) -> dict[str, EntryTag]:
     ],
 )
 def test_save_gives_the_kind_tag_without_words(store: Store, kind: str, outcome: Outcome, tag: str) -> None:
-    saved = store.save(boundary(kind, outcome, "Skipped a break"))
+    saved = store.save(boundary(kind, outcome, "the usual Tuesday"))
     tags = visible(saved)
     assert tag in tags
     assert tags[tag].source is Source.AUTO and tags[tag].spans == ()  # it has no words: nothing to slice

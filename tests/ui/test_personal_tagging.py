@@ -24,7 +24,9 @@ AppFactory = Callable[..., JournalApp]
 SIZE = (120, 40)
 # Idioms the tagger reads as a headache (a wrong tag the person turns down): it must give the tag to all
 # three, or fewer than three refusals are learned.
-ROTA = ["honestly this rota is a headache", "rota is a headache again", "this new rota, what a headache"]
+# (The model trained on 28 writers no longer reads "the rota is a headache" as one; it still does the spreadsheet.)
+ROTA = ["honestly this spreadsheet is a headache", "this new spreadsheet, what a headache", "spreadsheet day, headache"]
+PROBE = "this spreadsheet is such a headache"
 
 
 def _save(store: Store, text: str, at: datetime = DEMO_NOW) -> Entry:
@@ -52,7 +54,7 @@ async def _offer_checked(pilot: Pilot, app: JournalApp) -> None:
 
 async def test_palette_reset_asks_then_forgets(welcomed_store: Store, make_app: AppFactory) -> None:
     _teach_three_refusals(welcomed_store)
-    assert welcomed_store.tag_text("the rota is such a headache") == []
+    assert welcomed_store.tag_text(PROBE) == []
     app = make_app(welcomed_store)
     async with app.run_test(size=SIZE) as pilot:
         await _palette(pilot, "forget what")
@@ -71,7 +73,7 @@ async def test_palette_reset_asks_then_forgets(welcomed_store: Store, make_app: 
         await app.workers.wait_for_complete()
         assert not isinstance(app.screen, ResetPersonalDialog)
     assert welcomed_store.personal_counts() == {"rejected": 0, "added": 0}
-    assert [h.name for h in welcomed_store.tag_text("the rota is such a headache")] == ["headache"]
+    assert [h.name for h in welcomed_store.tag_text(PROBE)] == ["headache"]
     # the entries keep the choices made on them
     assert all(any(t.rejected for t in e.tags) for e in (welcomed_store.get(i) for i in (1, 2, 3)))
 

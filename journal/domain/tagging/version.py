@@ -8,4 +8,4 @@ older one. Version 1 is the lexicon-only tagger, and journals that predate this 
 
 from __future__ import annotations
 
-TAGGER_VERSION = 2
+TAGGER_VERSION = 3

@@ -27,11 +27,10 @@ WRONG = [
     ("Used to drink to unwind. Two years sober now.", "substance-use"),
 ]
 TEACHING = "Ran a teaching session for the new starters on burnout, sleep hygiene and why supervision matters."
-# The model trained on the corpus of 17 writers still misses these: the words are not in the corpus
-# ("paracetamol", "5150'd", "a wee") or the decision needs inference ("found on Tuesday" is a death).
+# The model trained on the corpus of 28 writers still misses these: the words carry too little
+# evidence in the corpus ("paracetamol" for the head, "5150'd", "a wee") for a linear model to act on.
 STILL_MISSED = {
     "two paracetamol for my head",
-    "Lost another one. Overdose, found on Tuesday.",
     "5150'd a guy in the lobby",
     "Dying for a wee for six hours straight",
 }
