@@ -51,6 +51,15 @@ def ratio(slow: Sample | None, fast: Sample | None) -> tuple[str, float | None]:
     return (f"> {text}" if slow.capped else text), value
 
 
+def cpu_ratio(slow: Sample | None, fast: Sample | None) -> str:
+    """`slow / fast` in CPU seconds (each run's own user + system), where both have them: what a
+    loaded machine's waiting for a core does not move."""
+    if not slow or not fast or not slow.cpu or not fast.cpu or fast.cpu_median <= 0:
+        return "-"
+    value = slow.cpu_median / fast.cpu_median
+    return f"{value:,.0f}x" if value >= 100 else f"{value:.1f}x"
+
+
 #: As whole commands (issue 16): at least this many times faster than jrnl...
 JRNL_COMMAND_RATIO = 20.0
 #: ...and within max(this many times, this many seconds more than) the raw SQLite script.
@@ -84,8 +93,9 @@ def verdicts(result: SizeResult) -> dict[str, bool]:
 def size_tables(result: SizeResult) -> str:
     """The command-line table and the query-level table for one size."""
     cli = [
-        "| operation | jrnl | journal | raw SQLite script | jrnl / journal | journal / SQLite | targets |",
-        "|---|---:|---:|---:|---:|---:|:---:|",
+        "| operation | jrnl | journal | raw SQLite script | jrnl / journal | journal / SQLite | targets "
+        "| CPU: jrnl / journal | CPU: journal / SQLite |",
+        "|---|---:|---:|---:|---:|---:|:---:|---:|---:|",
     ]
     query = [
         "| operation | jrnl (in-process) | journal (Store API) | raw SQLite | jrnl / journal | "
@@ -96,7 +106,10 @@ def size_tables(result: SizeResult) -> str:
     for key, label in OPERATIONS:
         j, o, s = (result.get(f"{side}_cli", key) for side in ("jrnl", "journal", "sqlite"))
         verdict = "-" if key not in met_cli else ("pass" if met_cli[key] else "**miss**")
-        cli.append(f"| {label} | {fmt(j)} | {fmt(o)} | {fmt(s)} | {ratio(j, o)[0]} | {ratio(o, s)[0]} | {verdict} |")
+        cli.append(
+            f"| {label} | {fmt(j)} | {fmt(o)} | {fmt(s)} | {ratio(j, o)[0]} | {ratio(o, s)[0]} | {verdict} "
+            f"| {cpu_ratio(j, o)} | {cpu_ratio(o, s)} |"
+        )
         j, o, s = (result.get(f"{side}_query", key) for side in ("jrnl", "journal", "sqlite"))
         verdict = "-" if key not in met else ("pass" if met[key] else "**miss**")
         query.append(f"| {label} | {fmt(j)} | {fmt(o)} | {fmt(s)} | {ratio(j, o)[0]} | {ratio(o, s)[0]} | {verdict} |")
@@ -107,7 +120,9 @@ def size_tables(result: SizeResult) -> str:
             "",
             facts,
             "",
-            "Command line (wall time of the command, interpreter start included):",
+            "Command line (wall time of the command, interpreter start included; journal, the raw SQLite "
+            "script and jrnl run in turn, round after round, and the CPU columns compare each run's own "
+            "user + system time):",
             "",
             *cli,
             "",

@@ -7,6 +7,7 @@ number of tags, so every measure has a time budget (fewer repeats when a run is 
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import time
@@ -16,14 +17,20 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Sample:
-    """Seconds per run of one measure; `capped` means the run was stopped at `times[0]` seconds."""
+    """Seconds per run of one measure; `capped` means the run was stopped at `times[0]` seconds.
+    `cpu`: for commands timed by `time_together`, each run's own CPU seconds (user + system)."""
 
     times: list[float] = field(default_factory=list)
     capped: bool = False
+    cpu: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.times) if self.times else float("nan")
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else float("nan")
 
     @property
     def runs(self) -> int:
@@ -80,3 +87,57 @@ def time_command(
         return Sample([first])
     runs = max(1, min(repeats, int(budget / first)))
     return Sample([run_command(argv_for(i), env, cap) for i in range(runs)])
+
+
+def run_timed(argv: list[str], env: dict[str, str], cap: float | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, the child's own) of one command; Capped past `cap`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = run_command(argv, env, cap)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+@dataclass
+class Contender:
+    """One side of `time_together`: its command for repeat `i`, its environment, its time budget
+    (seconds of runs in all) and its cap (seconds for one run)."""
+
+    argv_for: Callable[[int], list[str]]
+    env: dict[str, str]
+    budget: float = 60.0
+    cap: float = 120.0
+
+
+def time_together(contenders: dict[str, Contender], repeats: int) -> dict[str, Sample]:
+    """The contenders' commands in turn, round after round (A B C A B C ...), so that a change in a
+    shared machine's load falls on every side alike, where timing one side after the other let it
+    fall on one. One untimed warm-up each first (when that alone eats half a budget it is the only
+    sample, as in `time_command`). A side drops out of later rounds once its budget is spent; a run
+    past its cap is reported as a lower bound when it was the first, else ends that side's runs."""
+    samples = {name: Sample() for name in contenders}
+    spent = dict.fromkeys(contenders, 0.0)
+    active: list[str] = []
+    for name, side in contenders.items():
+        try:
+            first, _ = run_timed(side.argv_for(-1), side.env, side.cap)
+        except Capped:
+            samples[name] = Sample([side.cap], capped=True)
+            continue
+        if first * 2 > side.budget:
+            samples[name] = Sample([first])
+        else:
+            active.append(name)
+    for i in range(repeats):
+        for name in list(active):
+            side = contenders[name]
+            try:
+                wall, cpu = run_timed(side.argv_for(i), side.env, side.cap)
+            except Capped:
+                active.remove(name)
+                continue
+            samples[name].times.append(wall)
+            samples[name].cpu.append(cpu)
+            spent[name] += wall
+            if spent[name] + wall > side.budget:
+                active.remove(name)
+    return samples

@@ -9,9 +9,10 @@ import click
 
 from journal.cli.common import F, UserError, db_option, existing_journal, json_option, open_journal, period
 from journal.cli.render import emit_json, emit_json_list, parked_lines, search_lines, stressor_lines
-from journal.domain.models import Category, EntryQuery, Kind, ParkedItem, TagStat
+from journal.domain.models import Category, EntryQuery, Kind
 
 if TYPE_CHECKING:
+    from journal.domain.models import ParkedItem, TagStat
     from journal.storage import Store
 
 #: `journal stressors` without dates looks at the last four weeks, today included.

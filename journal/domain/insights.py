@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from statistics import fmean, pstdev
 
 from journal.domain.when import DayRange, WhenError, day_start, local_tz, parse_range
 
@@ -85,6 +84,8 @@ def trend_of(count: int, previous_count: int) -> str:
 def mean_or_none(values: Iterable[float | None]) -> float | None:
     """The mean of the values that are present, or None when there are none (never a zero that
     would read as "awful mood")."""
+    from statistics import fmean  # loaded when used: `journal stressors` needs only the trends
+
     present = [v for v in values if v is not None]
     return fmean(present) if present else None
 
@@ -177,6 +178,8 @@ def is_above_baseline(current: float, history: Sequence[float], *, min_history: 
     """
     if len(history) < min_history:
         return False
+    from statistics import fmean, pstdev
+
     rise = current - fmean(history)
     return rise >= MIN_CHANGE and rise > pstdev(history)
 

@@ -2,15 +2,47 @@
 
 Plain dataclasses with no knowledge of SQLite or Textual, so the tagger, the insights and every front
 end can share them. The storage layer converts rows to and from these; nobody else sees a row.
+
+Here are the ones opening and listing a journal need; the rest live in `models_tagging` and
+`models_results` and are re-exported from here, loaded on first use: creating a dataclass costs
+about half a millisecond, and `journal search` starts in a few tens of milliseconds
+(tests/cli/test_lazy_commands.py).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from journal.domain.models_results import DayMood as DayMood
+    from journal.domain.models_results import ImportCount as ImportCount
+    from journal.domain.models_results import ParkedItem as ParkedItem
+    from journal.domain.models_results import RetagSummary as RetagSummary
+    from journal.domain.models_results import TagStat as TagStat
+    from journal.domain.models_tagging import TagHit as TagHit
+    from journal.domain.models_tagging import UserKeyword as UserKeyword
+
+#: The models kept in other modules, by name, and the module that holds each.
+_ELSEWHERE = {
+    **dict.fromkeys(("TagHit", "UserKeyword"), "journal.domain.models_tagging"),
+    **dict.fromkeys(
+        ("DayMood", "ImportCount", "ParkedItem", "RetagSummary", "TagStat"), "journal.domain.models_results"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """`TagHit`, `TagStat`... from the module that holds them, on first use (PEP 562)."""
+    module = _ELSEWHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 class Kind(StrEnum):
@@ -81,16 +113,6 @@ class TagDef:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class TagHit:
-    """One tag the tagger found in a text, with the spans that triggered it."""
-
-    name: str
-    category: Category
-    group: str | None
-    spans: tuple[Span, ...]
-
-
 @dataclass(slots=True)
 class EntryTag:
     """A tag attached to an entry.
@@ -146,43 +168,6 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class ParkedItem:
-    """An open loop left at work by the ritual's "Park it" step."""
-
-    id: int
-    text: str
-    created_at: datetime
-    status: str = "open"  # open | done | dropped
-    ritual_entry_id: int | None = None
-    resolved_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TagStat:
-    """How one tag behaved over a period (the insights core; computed by SQL in storage)."""
-
-    name: str
-    category: Category
-    group: str | None
-    count: int
-    days: int
-    mood_with: float | None
-    mood_without: float | None
-    previous_count: int
-    trend: str  # see journal.domain.insights.trend_of
-    #: how many of `count` carried a mood (mood entries and rituals: the sample behind `mood_with`)
-    mood_entries: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class UserKeyword:
-    """A word or phrase the user taught the tagger for a tag."""
-
-    tag: str
-    phrase: str
-
-
-@dataclass(frozen=True, slots=True)
 class EntryQuery:
     """Filters for listing and searching entries; every field composes with the others.
 
@@ -202,35 +187,3 @@ class EntryQuery:
     deleted: bool = False
     #: True: only starred entries; False: only unstarred ones; None: either
     starred: bool | None = None
-
-
-@dataclass(frozen=True)
-class DayMood:
-    """One calendar day: mean mood of its entries that have one (None when none do), how many live
-    entries it has, and whether a ritual closed the shift."""
-
-    mean: float | None
-    count: int
-    ritual_closed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ImportCount:
-    """What an import did (or, for a dry run, would do)."""
-
-    imported: int = 0
-    #: already in the journal before this import
-    already: int = 0
-    #: the same entry more than once in the file itself
-    repeated: int = 0
-
-
-@dataclass
-class RetagSummary:
-    """What a re-tag changed (or, in a dry run, would change)."""
-
-    entries: int = 0
-    changed: int = 0
-    added: Counter[str] = field(default_factory=Counter)
-    removed: Counter[str] = field(default_factory=Counter)
-    dry_run: bool = False

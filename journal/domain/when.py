@@ -30,9 +30,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil import tz as dateutil_tz
-from dateutil.relativedelta import relativedelta
-
 from journal.domain.years import FIRST_YEAR, LAST_YEAR, RANGE_SENTENCE, is_supported
 
 __all__ = [
@@ -91,7 +88,10 @@ def local_tz() -> tzinfo:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    # the system zone file keeps the full history of offsets, which a bare tzlocal() does not
+    # The system zone file keeps the full history of offsets, which a bare tzlocal() does not.
+    # dateutil.tz loads only here: it brings tempfile, shutil and ctypes, ~10 ms of a command's start.
+    from dateutil import tz as dateutil_tz
+
     return dateutil_tz.gettz(name or None) or dateutil_tz.tzlocal()
 
 
@@ -186,16 +186,6 @@ _WEEKDAYS = {
     )
     for name in names
 }
-_UNITS = {
-    "minute": relativedelta(minutes=1),
-    "min": relativedelta(minutes=1),
-    "hour": relativedelta(hours=1),
-    "day": relativedelta(days=1),
-    "week": relativedelta(weeks=1),
-    "month": relativedelta(months=1),
-    "year": relativedelta(years=1),
-}
-
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + ")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -205,11 +195,12 @@ _TIME = (
     r"|(?P<h12>\d{1,2})(?::(?P<m12>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)"
     r"|(?P<h24>\d{1,2}):(?P<m24>\d{2})(?::(?P<s24>\d{2}))?)"
 )
-_WITH_TIME = re.compile(rf"(?:(?P<rest>.+?)\s+(?:at\s+)?)?{_TIME}", re.ASCII)
-_ISO_DATETIME = re.compile(
+# The forms are kept as text and compiled by `re` on first use (and cached there): compiling them
+# all cost a few milliseconds of every dated command's start, and a date tries only the first few.
+_WITH_TIME = rf"(?:(?P<rest>.+?)\s+(?:at\s+)?)?{_TIME}"
+_ISO_DATETIME = (
     r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
-    r"(?:z|[+-]\d{2}:?\d{2}(?::?\d{2}(?:\.\d{1,6})?)?)?",  # offsets may have seconds (old LMT)
-    re.ASCII,
+    r"(?:z|[+-]\d{2}:?\d{2}(?::?\d{2}(?:\.\d{1,6})?)?)?"  # offsets may have seconds (old LMT)
 )
 
 
@@ -236,7 +227,7 @@ def _read(text: str, now: datetime | None, tz: tzinfo | None) -> tuple[_Reading,
 
 
 def _read_cleaned(s: str, now: datetime, tz: tzinfo) -> _Reading | None:
-    if _ISO_DATETIME.fullmatch(s):
+    if re.fullmatch(_ISO_DATETIME, s, re.ASCII):
         moment = datetime.fromisoformat(s.upper())
         moment = _localize(moment, tz) if moment.tzinfo is None else moment
         return _at_moment(moment, tz)
@@ -246,7 +237,7 @@ def _read_cleaned(s: str, now: datetime, tz: tzinfo) -> _Reading | None:
         amount = _number(m["n"])
         delta = timedelta(minutes=amount) if m["unit"] in ("min", "minute") else timedelta(hours=amount)
         return _at_moment((now - delta).astimezone(tz), tz)
-    if m := _WITH_TIME.fullmatch(s):
+    if m := re.fullmatch(_WITH_TIME, s, re.ASCII):
         day = _read_span(m["rest"], now) if m["rest"] else _Reading(now.date(), now.date())
         if day is None or day.first != day.last:
             return None
@@ -257,7 +248,7 @@ def _read_cleaned(s: str, now: datetime, tz: tzinfo) -> _Reading | None:
 def _read_span(s: str, now: datetime) -> _Reading | None:
     today = now.date()
     for pattern, handler in _SPAN_FORMS:
-        if m := pattern.fullmatch(s):
+        if m := re.fullmatch(pattern, s, re.ASCII):
             return handler(m, today)
     return None
 
@@ -289,6 +280,8 @@ def _one_day(day: date) -> _Reading:
 
 
 def _month_span(year: int, month: int) -> _Reading:
+    from dateutil.relativedelta import relativedelta
+
     first = date(year, month, 1)
     return _Reading(first, first + relativedelta(months=1, days=-1))
 
@@ -331,7 +324,16 @@ def _weekday(m: re.Match[str], today: date) -> _Reading:
 
 
 def _ago(m: re.Match[str], today: date) -> _Reading:
-    return _one_day(today - _UNITS[m["unit"]] * _number(m["n"]))
+    # dateutil.relativedelta loads for the forms that count in months or years, not for a plain day
+    from dateutil.relativedelta import relativedelta
+
+    units = {
+        "day": relativedelta(days=1),
+        "week": relativedelta(weeks=1),
+        "month": relativedelta(months=1),
+        "year": relativedelta(years=1),
+    }
+    return _one_day(today - units[m["unit"]] * _number(m["n"]))
 
 
 def _this_or_last(m: re.Match[str], today: date) -> _Reading:
@@ -340,6 +342,8 @@ def _this_or_last(m: re.Match[str], today: date) -> _Reading:
         monday = today - timedelta(days=today.weekday(), weeks=back)
         return _Reading(monday, monday + timedelta(days=6))
     if m["unit"] == "month":
+        from dateutil.relativedelta import relativedelta
+
         first = today.replace(day=1) - relativedelta(months=back)
         return _month_span(first.year, first.month)
     return _Reading(date(today.year - back, 1, 1), date(today.year - back, 12, 31))
@@ -348,24 +352,20 @@ def _this_or_last(m: re.Match[str], today: date) -> _Reading:
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def _form(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.ASCII)
-
-
-_SPAN_FORMS: list[tuple[re.Pattern[str], Callable[[re.Match[str], date], _Reading]]] = [
-    (_form(r"today|yesterday|tomorrow"), lambda m, t: _one_day(t + timedelta(days=_RELATIVE_DAYS[m[0]]))),
+_SPAN_FORMS: list[tuple[str, Callable[[re.Match[str], date], _Reading]]] = [
+    (r"today|yesterday|tomorrow", lambda m, t: _one_day(t + timedelta(days=_RELATIVE_DAYS[m[0]]))),
     (
-        _form(r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})"),
+        r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})",
         lambda m, t: _one_day(date(int(m["y"]), int(m["mo"]), int(m["d"]))),
     ),
-    (_form(r"(?P<y>\d{4})-(?P<mo>\d{1,2})"), lambda m, t: _month_span(int(m["y"]), int(m["mo"]))),
-    (_form(r"(?P<y>\d{4})"), lambda m, t: _Reading(date(int(m["y"]), 1, 1), date(int(m["y"]), 12, 31))),
-    (_form(rf"{_MONTH}\.? {_DAY}(?: {_YEAR})?"), _named_day),
-    (_form(rf"(?:the )?{_DAY} (?:of )?{_MONTH}\.?(?: {_YEAR})?"), _named_day),
-    (_form(rf"{_MONTH}\.?(?: {_YEAR})?"), _named_month),
-    (_form(rf"(?:(?P<which>last|this) )?{_WEEKDAY}\.?"), _weekday),
-    (_form(r"(?P<n>\d+|an?|one) (?P<unit>day|week|month|year)s? ago"), _ago),
-    (_form(r"(?P<which>last|this) (?P<unit>week|month|year)"), _this_or_last),
+    (r"(?P<y>\d{4})-(?P<mo>\d{1,2})", lambda m, t: _month_span(int(m["y"]), int(m["mo"]))),
+    (r"(?P<y>\d{4})", lambda m, t: _Reading(date(int(m["y"]), 1, 1), date(int(m["y"]), 12, 31))),
+    (rf"{_MONTH}\.? {_DAY}(?: {_YEAR})?", _named_day),
+    (rf"(?:the )?{_DAY} (?:of )?{_MONTH}\.?(?: {_YEAR})?", _named_day),
+    (rf"{_MONTH}\.?(?: {_YEAR})?", _named_month),
+    (rf"(?:(?P<which>last|this) )?{_WEEKDAY}\.?", _weekday),
+    (r"(?P<n>\d+|an?|one) (?P<unit>day|week|month|year)s? ago", _ago),
+    (r"(?P<which>last|this) (?P<unit>week|month|year)", _this_or_last),
 ]
 
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from journal.domain.models import Category, TagStat
+from journal.domain.models import Category
 from journal.storage.base import StoreBase
 from journal.storage.errors import StoreError
 from journal.storage.rows import aware, to_utc_text
+
+if TYPE_CHECKING:
+    from journal.domain.models import TagStat
 
 _TAG_STATS = """
 WITH period AS (
@@ -59,6 +63,7 @@ class StatsMixin(StoreBase):
         """Per tag over [since, until): count, distinct local days, mean mood with/without, and the
         count in the previous period of equal length with its trend. Most frequent first."""
         from journal.domain.insights import trend_of  # imported here: it brings dateutil and zoneinfo
+        from journal.domain.models import TagStat
 
         since, until = aware(since), aware(until)
         params: dict[str, object] = {

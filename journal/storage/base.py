@@ -8,7 +8,6 @@ wait (busy timeout) instead of failing half way; with synchronous=FULL a COMMIT 
 from __future__ import annotations
 
 import os
-import random
 import sqlite3
 import threading
 import time
@@ -20,18 +19,19 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.domain.boundary_tags import KIND_STRESSORS, kind_tag
-from journal.domain.models import Category, Entry, EntryTag, Kind, Outcome, Source, TagDef, TagHit, UserKeyword
-from journal.storage import personal
+from journal.domain.models import Category, Entry, EntryTag, Kind, Outcome, Source, TagDef
 from journal.storage.connection import WRITE_BUDGET, guarded, integrity_errors, operational_errors
-from journal.storage.entry_tags import TagPlan, plan_tags, write_plan
 from journal.storage.errors import JournalMoved, ReadOnlyJournal, StoreError
 from journal.storage.rows import INSERT_ENTRY, entry_params
 from journal.storage.tagger_bridge import build_tagger, builtin_tags
 
+# Writing and tagging load the rest when first used (journal.storage.personal and the personal
+# adjustment, tag planning, the boundary kinds' tags, `random` for retries): a command that only
+# reads, `journal search` above all, never needs them (tests/cli/test_lazy_commands.py).
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from journal.domain.models import TagHit
     from journal.domain.tagging import Tagger
     from journal.domain.tagging.personal import Adjusted, PersonalModel
 
@@ -133,6 +133,8 @@ class StoreBase:
                 text = str(exc).lower()
                 if ("locked" not in text and "busy" not in text) or time.monotonic() + pause >= deadline:
                     raise
+            import random
+
             time.sleep(pause * (0.5 + random.random()))
             pause = min(pause * 2, 0.25)
 
@@ -159,6 +161,8 @@ class StoreBase:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (_GENERATION_KEY,)).fetchone()
         generation = row[0] if row else "0"
         if self._tagger is None or generation != self._tagger_generation:
+            from journal.domain.models import UserKeyword
+
             keywords = [
                 UserKeyword(t, p) for t, p in conn.execute("SELECT tag, phrase FROM user_keywords ORDER BY tag, phrase")
             ]
@@ -174,6 +178,8 @@ class StoreBase:
 
     def _personal_model(self, conn: sqlite3.Connection) -> PersonalModel:
         """What this journal learned from its writer's tag choices, cached like the tagger."""
+        from journal.storage import personal
+
         generation = personal.generation(conn)
         if self._personal is None or generation != self._personal_generation:
             self._personal = personal.load_model(conn)
@@ -195,6 +201,9 @@ class StoreBase:
         Saves, bulk saves (imports, the ritual's closing) and re-tagging all come through here."""
         if kind != Kind.BOUNDARY or boundary is None or outcome is None:
             return hits
+        from journal.domain.boundary_tags import KIND_STRESSORS, kind_tag
+        from journal.domain.models import TagHit
+
         user: dict[str, str | None] = {}
         if outcome != Outcome.HELD and boundary not in KIND_STRESSORS:
             row = conn.execute("SELECT tag FROM boundary_kinds WHERE slug = ?", (boundary,)).fetchone()
@@ -210,6 +219,8 @@ class StoreBase:
     def _insert_entries(self, conn: sqlite3.Connection, entries: Iterable[Entry], *, tag: bool, keep_ids: bool) -> int:
         """Insert new entries inside the caller's transaction: `save_many`, and imports (which add their
         own rows to the same transaction)."""
+        from journal.storage.entry_tags import TagPlan, plan_tags, write_plan
+
         count = 0
         next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
         for batch in _chunks(entries, _BATCH):

@@ -8,7 +8,6 @@ durable commits, and the mapping from SQLite's error strings to sentences a pers
 from __future__ import annotations
 
 import errno
-import importlib.util
 import os
 import sqlite3
 import sys
@@ -59,6 +58,8 @@ def operational_errors() -> tuple[type[Exception], ...]:
 @cache
 def cipher_installed() -> bool:
     """Whether sqlcipher3 could be imported (without importing it)."""
+    import importlib.util  # only to ask; opening a plain journal never does
+
     return importlib.util.find_spec("sqlcipher3") is not None
 
 

@@ -9,7 +9,6 @@ from journal.domain.models import Entry
 from journal.storage.base import StoreBase, tag_with
 from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
 from journal.storage.errors import EntryNotFound, StoreError
-from journal.storage.personal import learn_from_save
 from journal.storage.rows import ENTRY_COLUMNS, ENTRY_SELECT, INSERT_ENTRY, entry_params, now_text, row_to_entry
 
 _UPDATE = "UPDATE entries SET {sets} WHERE id = ?".format(sets=", ".join(f"{c} = ?" for c in ENTRY_COLUMNS))
@@ -22,6 +21,8 @@ class EntriesMixin(StoreBase):
         Auto tags are recomputed from the text with the tagger (user keywords and user tags included);
         manual tags on `entry.tags` are kept; auto tags previously rejected for this entry stay rejected.
         """
+        from journal.storage.personal import learn_from_save  # what a save teaches; a search never loads it
+
         params = entry_params(entry)  # refuses a date out of range before anything is locked
         # Tag first, outside the write lock: building the tagger and tagging a long note take far longer
         # than the writes, and every other writer would wait for them.

@@ -10,12 +10,24 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from journal.domain.models import EntryTag, Source, TagHit
+from journal.domain.models import EntryTag, Source
 from journal.domain.tags import tag_slug
 from journal.storage.errors import StoreError
 from journal.storage.rows import row_to_tag, spans_to_json
+
+if TYPE_CHECKING:  # a Protocol is slow to create, and only type checking reads this one
+    from typing import Protocol
+
+    from journal.domain.models import TagHit
+
+    class Tagged(Protocol):
+        """What plan_tags reads of an entry: the tags the writer decided on (an Entry, or retagging's stand-in)."""
+
+        @property
+        def tags(self) -> Sequence[EntryTag]: ...
+
 
 #: (entry_id, tag, source, spans_json, rejected)
 TagRow = tuple[int, str, str, str | None, int]
@@ -41,13 +53,6 @@ class TagPlan:
 
     defs: list[TagDefRow] = field(default_factory=list)
     rows: list[TagRow] = field(default_factory=list)
-
-
-class Tagged(Protocol):
-    """What plan_tags reads of an entry: the tags the writer decided on (an Entry, or retagging's stand-in)."""
-
-    @property
-    def tags(self) -> Sequence[EntryTag]: ...
 
 
 def plan_tags(

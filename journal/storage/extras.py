@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.domain.boundary_tags import KIND_STRESSORS, STRESSOR_CHOICES
-from journal.domain.models import BOUNDARY_KINDS, ParkedItem, TagHit
+from journal.domain.models import BOUNDARY_KINDS
 from journal.domain.tags import kind_slug
 from journal.storage.base import StoreBase
 from journal.storage.errors import StoreError
 from journal.storage.fts import with_fts_query
 from journal.storage.rows import now_text, offset_minutes, row_to_parked, to_utc_text
+
+if TYPE_CHECKING:
+    from journal.domain.models import ParkedItem, TagHit
 
 PARKED_STATUSES = ("open", "done", "dropped")
 _PARKED_COLUMNS = "p.id, p.text, p.created_utc, p.utc_offset_min, p.status, p.ritual_entry_id, p.resolved_utc"

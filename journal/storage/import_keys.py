@@ -11,10 +11,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from journal.domain.models import Entry, ImportCount, Kind
+from journal.domain.models import Entry, Kind
 from journal.storage.base import StoreBase
 from journal.storage.rows import now_text, to_utc_text
+
+if TYPE_CHECKING:
+    from journal.domain.models import ImportCount
 
 _SAME_ENTRY = "SELECT id FROM entries WHERE kind = ? AND created_utc = ? AND text = ?"
 _KNOWN_KEY = "SELECT 1 FROM import_keys WHERE key = ?"
@@ -48,6 +52,8 @@ class ImportMixin(StoreBase):
         `tag` and `keep_ids` are as for save_many. `dry_run` does every step, then rolls back, so
         the count it returns is exactly what a real import would do.
         """
+        from journal.domain.models import ImportCount
+
         try:
             with self._write() as conn:
                 now = now_text()

@@ -21,14 +21,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from journal.domain.models import EntryTag, RetagSummary, Source
+from journal.domain.models import EntryTag, Source
 from journal.domain.tagging.version import TAGGER_VERSION
 from journal.storage.base import StoreBase, tag_with
 from journal.storage.entry_tags import TagPlan, load_tags, plan_tags, write_plan
 from journal.storage.rows import spans_to_json, to_utc_text
 from journal.storage.schema import TAGGER_VERSION_KEY
+
+if TYPE_CHECKING:
+    from journal.domain.models import RetagSummary
 
 #: Entries read and tagged per hold of the store's lock.
 PAGE = 100
@@ -57,6 +60,8 @@ class RetagMixin(StoreBase):
         `progress(done, total)` is called as pages are done; an exception it raises stops the
         re-tag with nothing written.
         """
+        from journal.domain.models import RetagSummary
+
         summary = RetagSummary(dry_run=dry_run)
         with self._read() as conn:
             if since is None:

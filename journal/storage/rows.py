@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.domain.models import (
     Category,
@@ -20,12 +20,14 @@ from journal.domain.models import (
     EntryTag,
     Kind,
     Outcome,
-    ParkedItem,
     Source,
     Span,
 )
 from journal.domain.years import RANGE_SENTENCE, is_supported
 from journal.storage.errors import StoreError
+
+if TYPE_CHECKING:
+    from journal.domain.models import ParkedItem
 
 UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -200,6 +202,8 @@ def row_to_tag(row: Mapping[str, Any] | tuple[Any, ...], decoded_spans: list[Any
 
 def row_to_parked(row: tuple[Any, ...]) -> ParkedItem:
     """A ParkedItem from (id, text, created_utc, utc_offset_min, status, ritual_entry_id, resolved_utc)."""
+    from journal.domain.models import ParkedItem
+
     pid, text, created, offset, status, ritual_id, resolved = tuple(row)[:7]
     return ParkedItem(
         id=pid,

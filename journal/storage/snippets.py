@@ -25,6 +25,9 @@ from itertools import islice
 
 #: unicode61: runs of letters and digits (the underscore separates), with their combining marks.
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+")
+#: The same words in ASCII text, where they are runs of letters and digits (a plain range test per
+#: character is quicker than the Unicode classes).
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
 _TERM = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 #: Control characters other than tab and newline: shown as a space (the index separates words there).
@@ -220,7 +223,9 @@ class Snippets:
         single = bool(self.found) and all(len(p.words) == 1 for p in self.found)
         self._word = _ascii_words(self.found) if single else None
         self._words = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]+){{1,{max(1, tokens)}}}")
-        self._template = "\\g<0>".join(m.replace("\\", "\\\\") for m in marks)
+        opening, closing = marks
+        # A function, not a "\\g<0>" template: re expands a template in Python for every match.
+        self._mark: Callable[[re.Match[str]], str] = lambda m: f"{opening}{m[0]}{closing}"
 
     def __call__(self, text: str) -> str:
         if self._word is not None and len(text) <= _CHUNK and text.isascii():
@@ -231,13 +236,13 @@ class Snippets:
         """What `_snippet` makes of short ASCII text (tests/reliability/test_print_speed.py checks
         that they agree), without walking the words one Python step at a time."""
         first = word.search(text)
-        begin = _begin(text, first.span() if first else None, self.tokens)
+        begin = _begin(text, first.span() if first else None, self.tokens, _ASCII_TOKEN)
         limit = min(len(text), begin + _WINDOW_CHARS)
         shown = self._words.match(text, begin, limit)
         if shown is None:
             return _snippet(text, self.found, self.test, self.tokens, self.marks, self.ellipsis)
         end, cut = _window_end(text, shown.end())
-        marked = word.sub(self._template, text[begin:end])
+        marked = word.sub(self._mark, text[begin:end])
         return _CONTROL.sub(" ", (self.ellipsis if begin > 0 else "") + marked + (self.ellipsis if cut else ""))
 
 
@@ -281,12 +286,13 @@ def _window_end(text: str, end: int) -> tuple[int, bool]:
     return (end, True) if cut else (len(text), False)
 
 
-def _begin(text: str, hit: tuple[int, int] | None, tokens: int) -> int:
-    """Where the snippet starts: a few words before the first match, or the entry's start."""
+def _begin(text: str, hit: tuple[int, int] | None, tokens: int, token: re.Pattern[str] = _TOKEN) -> int:
+    """Where the snippet starts: a few words before the first match, or the entry's start
+    (`token`: what a word is; `_ASCII_TOKEN` finds the same words in ASCII text, sooner)."""
     begin = 0
     if hit and hit[0] > 0:
         low = max(0, hit[0] - _LOOK_BACK)
-        before = list(_TOKEN.finditer(text, low, hit[0]))
+        before = list(token.finditer(text, low, hit[0]))
         if low > 0 and before and before[0].start() == low:
             before = before[1:]  # that word may go on before the look-back: start at the next one
         if low == 0 and len(before) <= tokens // 2:
@@ -294,6 +300,6 @@ def _begin(text: str, hit: tuple[int, int] | None, tokens: int) -> int:
         else:
             before = before[-_LEAD:]
         begin = before[0].start() if before else hit[0]
-        if begin <= _LOOK_BACK and not _TOKEN.search(text, 0, begin):
+        if begin <= _LOOK_BACK and not token.search(text, 0, begin):
             begin = 0  # nothing but punctuation before it: show from the start
     return begin

@@ -10,11 +10,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.domain.models import DayMood, Entry
-from journal.storage import calendar, migrations
+from journal.domain.models import Entry
+from journal.storage import migrations
 from journal.storage.aggregates import StatsMixin
 from journal.storage.backup import BackupMixin
-from journal.storage.boundaries import boundary_day_counts
 from journal.storage.brief import BriefMixin
 from journal.storage.connection import (
     DEFAULT_TIMEOUT,
@@ -37,6 +36,7 @@ from journal.storage.tags import TagsMixin
 
 if TYPE_CHECKING:
     from journal.domain.boundaries import DayCount
+    from journal.domain.models import DayMood
 
 
 def open_store(
@@ -124,15 +124,21 @@ class Store(
 
     def boundary_day_counts(self, since: datetime, until: datetime) -> list[DayCount]:
         """Boundary events in [since, until) as (local day, boundary, outcome, count) rows."""
+        from journal.storage.boundaries import boundary_day_counts
+
         with self._read() as conn:
             return boundary_day_counts(conn, since, until)
 
     def day_moods(self, start: date, end: date) -> dict[date, DayMood]:
         """Mean mood, entry count and closed ritual of each day in `[start, end)` that has entries."""
+        from journal.storage import calendar
+
         with self._read() as conn:
             return calendar.day_moods(conn, start, end)
 
     def on_this_day(self, day: date, limit: int = 30) -> list[Entry]:
         """Entries from the same date in earlier months and years, newest first."""
+        from journal.storage import calendar
+
         with self._read() as conn:
             return calendar.on_this_day(conn, day, limit)

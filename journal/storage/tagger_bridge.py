@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from journal.domain.models import TagDef, UserKeyword
+from journal.domain.models import TagDef
 from journal.domain.tagging import TAXONOMY, default_tagger
 
 if TYPE_CHECKING:
+    from journal.domain.models import UserKeyword
     from journal.domain.tagging import Tagger
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from journal.domain.models import Category, TagDef, TagHit, UserKeyword
-from journal.domain.tagging.personal import ADDED, REJECTED, Adjusted, Decision
-from journal.storage import personal
+from journal.domain.models import Category, TagDef
 from journal.storage.base import StoreBase, tag_with
 from journal.storage.entry_tags import normalise_tag_name
 from journal.storage.errors import EntryNotFound, StoreError
 from journal.storage.rows import spans_from_json
+
+if TYPE_CHECKING:  # the personal adjustment loads with the first tag choice, never for a search
+    from journal.domain.models import TagHit, UserKeyword
+    from journal.domain.tagging.personal import Adjusted, Decision
 
 _ENSURE_PERSONAL = "INSERT OR IGNORE INTO tags (name, category, origin) VALUES (?, 'personal', 'personal')"
 
@@ -19,6 +22,9 @@ class TagsMixin(StoreBase):
     # tags on entries -----------------------------------------------------------------------
     def reject_tag(self, entry_id: int, name: str) -> None:
         """Mark an auto tag wrong for this entry (a manual tag is simply removed)."""
+        from journal.domain.tagging.personal import ADDED
+        from journal.storage import personal
+
         name = normalise_tag_name(name)
         with self._write() as conn:
             self._entry_exists(conn, entry_id)
@@ -35,6 +41,9 @@ class TagsMixin(StoreBase):
                 personal.remember_rejection(conn, entry_id, name, text, spans_from_json(row[0]))
 
     def unreject_tag(self, entry_id: int, name: str) -> None:
+        from journal.domain.tagging.personal import REJECTED
+        from journal.storage import personal
+
         name = normalise_tag_name(name)
         with self._write() as conn:
             self._entry_exists(conn, entry_id)
@@ -79,12 +88,16 @@ class TagsMixin(StoreBase):
     # what the journal learned from its writer --------------------------------------------------
     def personal_counts(self) -> dict[str, int]:
         """How many remembered choices there are: {"rejected": n, "added": m}."""
+        from journal.storage import personal
+
         with self._read() as conn:
             return personal.counts(conn)
 
     def reset_personal(self) -> int:
         """Forget every tag choice the tagger learned from (entries and their tags stay as they are).
         Returns how many were forgotten."""
+        from journal.storage import personal
+
         with self._write() as conn:
             return personal.forget_all(conn)
 
@@ -99,6 +112,8 @@ class TagsMixin(StoreBase):
             self._bump_tagger(conn)
 
     def keywords(self) -> list[UserKeyword]:
+        from journal.domain.models import UserKeyword
+
         with self._read() as conn:
             rows = conn.execute("SELECT tag, phrase FROM user_keywords ORDER BY tag, phrase").fetchall()
         return [UserKeyword(t, p) for t, p in rows]
